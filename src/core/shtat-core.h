@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shtat-minimum.h"
+#include "shtat-norms.h"
+#include "shtat-remark.h"
+#include "shtat-requirements.h"
+#include "shtat-text.h"
+#include "shtat-units.h"
+
+G_BEGIN_DECLS
+
+void shtat_core_init_i18n (void);
+
+G_END_DECLS

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-text"
+
+#include "config.h"
+
+#include "shtat-text.h"
+
+static int lang_override = -1;
+
+void
+shtat_text_clear (ShtatText *text)
+{
+  g_clear_pointer (&text->kk, g_free);
+  g_clear_pointer (&text->ru, g_free);
+  g_clear_pointer (&text->en, g_free);
+}
+
+gboolean
+shtat_text_is_set (const ShtatText *text)
+{
+  return text != NULL && text->en != NULL;
+}
+
+const char *
+shtat_text_get_lang (const ShtatText *text,
+                     ShtatLang        lang)
+{
+  const char *s = NULL;
+
+  if (text == NULL)
+    return "";
+
+  switch (lang)
+    {
+    case SHTAT_LANG_KK:
+      s = text->kk;
+      break;
+    case SHTAT_LANG_RU:
+      s = text->ru;
+      break;
+    case SHTAT_LANG_EN:
+    default:
+      s = text->en;
+      break;
+    }
+
+  return s != NULL ? s : (text->en != NULL ? text->en : "");
+}
+
+const char *
+shtat_text_get (const ShtatText *text)
+{
+  return shtat_text_get_lang (text, shtat_lang_current ());
+}
+
+gboolean
+shtat_lang_from_string (const char *str,
+                        ShtatLang  *out_lang)
+{
+  if (str == NULL)
+    return FALSE;
+
+  /* Accept "kk", "kk_KZ", "kk_KZ.UTF-8", "ru-RU" and so on. */
+  if (g_ascii_strncasecmp (str, "kk", 2) == 0 && (str[2] == '\0' || strchr ("_-.@", str[2])))
+    *out_lang = SHTAT_LANG_KK;
+  else if (g_ascii_strncasecmp (str, "ru", 2) == 0 && (str[2] == '\0' || strchr ("_-.@", str[2])))
+    *out_lang = SHTAT_LANG_RU;
+  else if (g_ascii_strncasecmp (str, "en", 2) == 0 && (str[2] == '\0' || strchr ("_-.@", str[2])))
+    *out_lang = SHTAT_LANG_EN;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+const char *
+shtat_lang_to_string (ShtatLang lang)
+{
+  switch (lang)
+    {
+    case SHTAT_LANG_KK:
+      return "kk";
+    case SHTAT_LANG_RU:
+      return "ru";
+    case SHTAT_LANG_EN:
+    default:
+      return "en";
+    }
+}
+
+void
+shtat_lang_set_override (int lang)
+{
+  lang_override = lang;
+}
+
+/* The first of the user's languages that Shtat speaks, as gettext would pick it
+ * (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG); English otherwise. */
+ShtatLang
+shtat_lang_current (void)
+{
+  const char * const *names;
+
+  if (lang_override >= 0)
+    return (ShtatLang) lang_override;
+
+  names = g_get_language_names ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      ShtatLang lang;
+
+      if (g_str_equal (names[i], "C"))
+        break;
+      if (shtat_lang_from_string (names[i], &lang))
+        return lang;
+    }
+
+  return SHTAT_LANG_EN;
+}
