@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shtat-application.h"
+#include "shtat-window.h"
+
+struct _ShtatApplication
+{
+  AdwApplication    parent_instance;
+  ShtatNormLibrary *library;
+};
+
+G_DEFINE_FINAL_TYPE (ShtatApplication, shtat_application, ADW_TYPE_APPLICATION)
+
+ShtatNormLibrary *
+shtat_application_get_library (ShtatApplication *self)
+{
+  return self->library;
+}
+
+static void
+show_load_error (ShtatApplication *self,
+                 const GError     *error)
+{
+  GtkWidget *dialog;
+
+  /* Without norm data there is nothing to show: say why, and where. */
+  dialog = adw_message_dialog_new (NULL, _("The norm data cannot be loaded"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+shtat_application_activate (GApplication *app)
+{
+  ShtatApplication *self = SHTAT_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL)
+    {
+      if (self->library == NULL)
+        self->library = shtat_norm_library_load_default (&error);
+      if (self->library == NULL)
+        {
+          show_load_error (self, error);
+          return;
+        }
+      window = GTK_WINDOW (shtat_window_new (self, self->library));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _("The Shtat team"), NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Shtat",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Shtat team"),
+                         "developers", developers,
+                         "comments", _("Staffing norms and qualification requirements of Family Support Centres"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+shtat_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "about", about_action_cb },
+    { "quit", quit_action_cb },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *norms_accels[] = { "<Alt>1", NULL };
+  static const char *positions_accels[] = { "<Alt>2", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *table_accels[] = { "<Control>t", NULL };
+
+  G_APPLICATION_CLASS (shtat_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-norms", norms_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-positions", positions_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.choose-table", table_accels);
+}
+
+static void
+shtat_application_finalize (GObject *object)
+{
+  ShtatApplication *self = SHTAT_APPLICATION (object);
+
+  g_clear_object (&self->library);
+  G_OBJECT_CLASS (shtat_application_parent_class)->finalize (object);
+}
+
+static void
+shtat_application_class_init (ShtatApplicationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = shtat_application_finalize;
+  G_APPLICATION_CLASS (klass)->activate = shtat_application_activate;
+  G_APPLICATION_CLASS (klass)->startup = shtat_application_startup;
+}
+
+static void
+shtat_application_init (ShtatApplication *self)
+{
+}
+
+ShtatApplication *
+shtat_application_new (void)
+{
+  return g_object_new (SHTAT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/shtat/Shtat",
+                       NULL);
+}

@@ -1,0 +1,597 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-norms-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "shtat-norms-page.h"
+#include "shtat-remark-view.h"
+
+/* The Norms section: choose a table, enter the institution's figures, and read
+ * the minimum staffing with every reading of the law that it rests on. The page
+ * only displays what the core computes. */
+struct _ShtatNormsPage
+{
+  AdwBin                parent_instance;
+
+  ShtatNormLibrary     *library;
+  const ShtatNormTable *table;
+
+  /* the figures typed so far, kept across tables */
+  double                values[SHTAT_N_DRIVERS];
+  gboolean              flags[SHTAT_N_FLAGS];
+
+  GtkSpinButton        *driver_spins[SHTAT_N_DRIVERS];
+  GtkWidget            *driver_rows[SHTAT_N_DRIVERS];
+  GtkSwitch            *flag_switches[SHTAT_N_FLAGS];
+  GtkWidget            *flag_rows[SHTAT_N_FLAGS];
+  GHashTable           *units_labels; /* row number → GtkLabel */
+  char                 *error_driver;
+
+  GtkDropDown          *table_dropdown;
+  GtkLabel             *table_title;
+  GtkLabel             *table_act;
+  AdwPreferencesGroup  *drivers_group;
+  AdwPreferencesGroup  *flags_group;
+  GtkLabel             *total_label;
+  GtkLabel             *total_caption;
+  GtkLabel             *bracket_label;
+  GtkLabel             *typical_label;
+  GtkLabel             *error_label;
+  GtkListBox           *remarks_list;
+  GtkWidget            *remarks_group;
+  GtkBox               *sections_box;
+};
+
+G_DEFINE_FINAL_TYPE (ShtatNormsPage, shtat_norms_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TABLE_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void recompute (ShtatNormsPage *self);
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                  */
+
+static void
+remove_all_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (box))
+        gtk_list_box_remove (GTK_LIST_BOX (box), child);
+      else
+        gtk_box_remove (GTK_BOX (box), child);
+    }
+}
+
+static GtkWidget *
+make_units_label (const ShtatMinimumLine *line)
+{
+  g_autofree char *text = shtat_units_format_locale (line->units);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "shtat-units");
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  if (line->units < 0)
+    gtk_widget_set_tooltip_text (label, _("Set by typical norms: not computed"));
+  if (!line->applies || line->units == 0)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+make_line_row (ShtatNormsPage         *self,
+               const ShtatMinimumLine *line)
+{
+  g_autofree char *number = g_strdup_printf ("%u", line->row->n);
+  g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s", line->explanation, line->row->cite);
+  GtkWidget *number_label = gtk_label_new (number);
+  GtkWidget *units_label = make_units_label (line);
+  GtkWidget *row;
+
+  gtk_widget_add_css_class (number_label, "dim-label");
+  gtk_widget_add_css_class (number_label, "shtat-row-number");
+  gtk_widget_add_css_class (number_label, "numeric");
+  g_hash_table_insert (self->units_labels, GUINT_TO_POINTER (line->row->n), units_label);
+
+  if (line->remarks->len == 0)
+    {
+      row = adw_action_row_new ();
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), units_label);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+    }
+  else
+    {
+      row = adw_expander_row_new ();
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), number_label);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), units_label);
+      for (guint r = 0; r < line->remarks->len; r++)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  shtat_remark_view_new (g_ptr_array_index (line->remarks, r)));
+    }
+
+  {
+    g_autofree char *title = g_markup_escape_text (shtat_text_get (&line->row->name), -1);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  }
+  if (ADW_IS_ACTION_ROW (row))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  else
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+  if (!line->applies)
+    gtk_widget_add_css_class (row, "dim-label");
+
+  return row;
+}
+
+static void
+show_result (ShtatNormsPage     *self,
+             const ShtatMinimum *m)
+{
+  g_autofree char *total = shtat_units_format_locale (m->total_units);
+  const ShtatSection *section = NULL;
+  AdwPreferencesGroup *group = NULL;
+
+  gtk_label_set_text (self->total_label, total);
+  gtk_label_set_text (self->total_caption, _("staff units at least"));
+
+  if (m->bracket >= 0)
+    {
+      const ShtatBracket *b = g_ptr_array_index (m->table->brackets, m->bracket);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (m->outside_table ? _("Bracket: %s (outside the table)") : _("Bracket: %s"),
+                              shtat_text_get (&b->label));
+      gtk_label_set_text (self->bracket_label, text);
+    }
+  else
+    gtk_label_set_text (self->bracket_label, _("The same norms for every institution"));
+
+  if (m->n_typical > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u position set by typical norms is not counted",
+                                      "%u positions set by typical norms are not counted",
+                                      m->n_typical), m->n_typical);
+      gtk_label_set_text (self->typical_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->typical_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->typical_label), FALSE);
+
+  remove_all_children (GTK_WIDGET (self->remarks_list));
+  for (guint r = 0; r < m->remarks->len; r++)
+    gtk_list_box_append (self->remarks_list, shtat_remark_view_new (g_ptr_array_index (m->remarks, r)));
+  gtk_widget_set_visible (self->remarks_group, m->remarks->len > 0);
+
+  g_hash_table_remove_all (self->units_labels);
+  remove_all_children (GTK_WIDGET (self->sections_box));
+  for (guint i = 0; i < m->lines->len; i++)
+    {
+      const ShtatMinimumLine *line = g_ptr_array_index (m->lines, i);
+
+      if (line->row->section != section)
+        {
+          section = line->row->section;
+          group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+          adw_preferences_group_set_title (group, shtat_text_is_set (&section->name)
+                                                    ? shtat_text_get (&section->name)
+                                                    : _("Staff"));
+          gtk_box_append (self->sections_box, GTK_WIDGET (group));
+        }
+      adw_preferences_group_add (group, make_line_row (self, line));
+    }
+}
+
+static void
+show_error (ShtatNormsPage *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+recompute (ShtatNormsPage *self)
+{
+  g_autoptr(ShtatMinimum) m = NULL;
+  g_autoptr(GError) error = NULL;
+  ShtatDrivers drivers;
+
+  if (self->table == NULL)
+    return;
+
+  if (self->error_driver != NULL)
+    {
+      show_error (self, self->error_driver);
+      return;
+    }
+
+  shtat_drivers_init (&drivers);
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    if (shtat_norm_table_uses_driver (self->table, d))
+      shtat_drivers_set (&drivers, d, self->values[d]);
+  memcpy (drivers.flags, self->flags, sizeof drivers.flags);
+
+  m = shtat_minimum_compute (self->library, self->table, &drivers, SHTAT_RATIO_ROUNDING_DEFAULT, &error);
+  if (m == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  show_error (self, NULL);
+  show_result (self, m);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Figures                                                                  */
+
+/* Reads the figure as it is being typed, so the result follows every keystroke
+ * without the spin button reformatting the text under the cursor. */
+static void
+driver_text_changed_cb (GtkEditable    *editable,
+                        ShtatNormsPage *self)
+{
+  ShtatDriver driver = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "shtat-driver"));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  char *end = NULL;
+  double value;
+
+  g_strdelimit (text, ",", '.');
+  value = g_ascii_strtod (text, &end);
+
+  g_clear_pointer (&self->error_driver, g_free);
+  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (value) || value < 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      self->error_driver = g_strdup_printf (_("“%s” must be a number of 0 or more"),
+                                            shtat_driver_get_label (driver));
+    }
+  else if (shtat_driver_is_count (driver) && value != floor (value))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+      self->error_driver = g_strdup_printf (_("“%s” is a count: enter a whole number"),
+                                            shtat_driver_get_label (driver));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
+      self->values[driver] = value;
+    }
+
+  recompute (self);
+}
+
+static void
+flag_changed_cb (GtkSwitch      *sw,
+                 GParamSpec     *pspec,
+                 ShtatNormsPage *self)
+{
+  ShtatFlag flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "shtat-flag"));
+
+  self->flags[flag] = gtk_switch_get_active (sw);
+  recompute (self);
+}
+
+static void
+build_inputs (ShtatNormsPage *self)
+{
+  gboolean any_flag = FALSE;
+
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    {
+      gboolean used = self->table != NULL && shtat_norm_table_uses_driver (self->table, d);
+
+      gtk_widget_set_visible (self->driver_rows[d], used);
+    }
+  for (guint f = 0; f < SHTAT_N_FLAGS; f++)
+    {
+      gboolean used = self->table != NULL && shtat_norm_table_uses_flag (self->table, f);
+
+      gtk_widget_set_visible (self->flag_rows[f], used);
+      any_flag |= used;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->flags_group), any_flag);
+}
+
+static void
+create_inputs (ShtatNormsPage *self)
+{
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000000, 1);
+      GtkEditable *text;
+
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), d == SHTAT_DRIVER_APPEALS ? 2 : 0);
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), self->values[d]);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
+      gtk_widget_set_name (spin, shtat_driver_to_string (d));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shtat_driver_get_label (d));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      adw_preferences_group_add (self->drivers_group, row);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+
+      text = GTK_EDITABLE (spin);
+      g_object_set_data (G_OBJECT (text), "shtat-driver", GUINT_TO_POINTER (d));
+      g_signal_connect (text, "changed", G_CALLBACK (driver_text_changed_cb), self);
+
+      self->driver_spins[d] = GTK_SPIN_BUTTON (spin);
+      self->driver_rows[d] = row;
+    }
+
+  for (guint f = 0; f < SHTAT_N_FLAGS; f++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *sw = gtk_switch_new ();
+
+      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (sw), self->flags[f]);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shtat_flag_get_label (f));
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+      adw_preferences_group_add (self->flags_group, row);
+      g_object_set_data (G_OBJECT (sw), "shtat-flag", GUINT_TO_POINTER (f));
+      g_signal_connect (sw, "notify::active", G_CALLBACK (flag_changed_cb), self);
+
+      self->flag_switches[f] = GTK_SWITCH (sw);
+      self->flag_rows[f] = row;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Tables                                                                   */
+
+static void
+show_table (ShtatNormsPage       *self,
+            const ShtatNormTable *table)
+{
+  g_autofree char *act = NULL;
+
+  if (table == self->table)
+    return;
+  self->table = table;
+
+  gtk_label_set_text (self->table_title, shtat_text_get (&table->name));
+  if (table->act != NULL)
+    {
+      const char *d = table->act->date;
+      g_autofree char *date = g_strdup_printf ("%.2s.%.2s.%.4s", d + 8, d + 5, d);
+
+      act = g_strdup_printf (_("Order %s of %s, %s"), table->act->number, date, table->cite);
+    }
+  else
+    act = g_strdup (table->cite);
+  gtk_label_set_text (self->table_act, act);
+
+  build_inputs (self);
+  recompute (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TABLE_ID]);
+}
+
+static void
+table_selected_cb (GtkDropDown    *dropdown,
+                   GParamSpec     *pspec,
+                   ShtatNormsPage *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+  GPtrArray *tables;
+
+  if (self->library == NULL)
+    return;
+  tables = shtat_norm_library_get_tables (self->library);
+  if (i < tables->len)
+    show_table (self, g_ptr_array_index (tables, i));
+}
+
+void
+shtat_norms_page_set_library (ShtatNormsPage   *self,
+                              ShtatNormLibrary *library)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *tables;
+
+  g_return_if_fail (SHTAT_IS_NORMS_PAGE (self));
+
+  g_set_object (&self->library, library);
+  tables = shtat_norm_library_get_tables (library);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const ShtatNormTable *t = g_ptr_array_index (tables, i);
+      gtk_string_list_append (names, shtat_text_is_set (&t->institution)
+                                       ? shtat_text_get (&t->institution)
+                                       : shtat_text_get (&t->name));
+    }
+
+  self->table = NULL;
+  gtk_drop_down_set_model (self->table_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->table_dropdown, 0);
+  table_selected_cb (self->table_dropdown, NULL, self);
+}
+
+gboolean
+shtat_norms_page_select_table (ShtatNormsPage *self,
+                               const char     *id)
+{
+  GPtrArray *tables = shtat_norm_library_get_tables (self->library);
+
+  for (guint i = 0; i < tables->len; i++)
+    if (g_strcmp0 (((ShtatNormTable *) g_ptr_array_index (tables, i))->id, id) == 0)
+      {
+        gtk_drop_down_set_selected (self->table_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+shtat_norms_page_get_table_id (ShtatNormsPage *self)
+{
+  return self->table != NULL ? self->table->id : NULL;
+}
+
+void
+shtat_norms_page_focus_table (ShtatNormsPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->table_dropdown));
+}
+
+/* For tests: the widgets a user reads and types into. */
+GtkWidget *
+shtat_norms_page_get_driver_entry (ShtatNormsPage *self,
+                                   ShtatDriver     driver)
+{
+  return gtk_widget_get_visible (self->driver_rows[driver]) ? GTK_WIDGET (self->driver_spins[driver]) : NULL;
+}
+
+GtkWidget *
+shtat_norms_page_get_flag_switch (ShtatNormsPage *self,
+                                  ShtatFlag       flag)
+{
+  return gtk_widget_get_visible (self->flag_rows[flag]) ? GTK_WIDGET (self->flag_switches[flag]) : NULL;
+}
+
+const char *
+shtat_norms_page_get_total_text (ShtatNormsPage *self)
+{
+  return gtk_label_get_text (self->total_label);
+}
+
+const char *
+shtat_norms_page_get_bracket_text (ShtatNormsPage *self)
+{
+  return gtk_label_get_text (self->bracket_label);
+}
+
+const char *
+shtat_norms_page_get_error_text (ShtatNormsPage *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
+}
+
+const char *
+shtat_norms_page_get_row_units_text (ShtatNormsPage *self,
+                                     guint           n)
+{
+  GtkLabel *label = g_hash_table_lookup (self->units_labels, GUINT_TO_POINTER (n));
+
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+GtkWidget *
+shtat_norms_page_get_remarks_list (ShtatNormsPage *self)
+{
+  return GTK_WIDGET (self->remarks_list);
+}
+
+GtkWidget *
+shtat_norms_page_get_table_dropdown (ShtatNormsPage *self)
+{
+  return GTK_WIDGET (self->table_dropdown);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+shtat_norms_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ShtatNormsPage *self = SHTAT_NORMS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE_ID:
+      g_value_set_string (value, shtat_norms_page_get_table_id (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shtat_norms_page_dispose (GObject *object)
+{
+  ShtatNormsPage *self = SHTAT_NORMS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHTAT_TYPE_NORMS_PAGE);
+  G_OBJECT_CLASS (shtat_norms_page_parent_class)->dispose (object);
+}
+
+static void
+shtat_norms_page_finalize (GObject *object)
+{
+  ShtatNormsPage *self = SHTAT_NORMS_PAGE (object);
+
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->units_labels, g_hash_table_unref);
+  g_clear_pointer (&self->error_driver, g_free);
+  G_OBJECT_CLASS (shtat_norms_page_parent_class)->finalize (object);
+}
+
+static void
+shtat_norms_page_class_init (ShtatNormsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = shtat_norms_page_dispose;
+  object_class->finalize = shtat_norms_page_finalize;
+  object_class->get_property = shtat_norms_page_get_property;
+
+  properties[PROP_TABLE_ID] =
+    g_param_spec_string ("table-id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-norms-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, table_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, table_title);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, table_act);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, drivers_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, flags_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, total_caption);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, bracket_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, typical_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, remarks_list);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, remarks_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, sections_box);
+}
+
+static void
+shtat_norms_page_init (ShtatNormsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->units_labels = g_hash_table_new (NULL, NULL);
+  /* A centre with one service car is the common case. */
+  self->values[SHTAT_DRIVER_VEHICLES] = 1;
+  self->values[SHTAT_DRIVER_APPEALS] = 40;
+  self->values[SHTAT_DRIVER_RECIPIENTS] = 50;
+  create_inputs (self);
+
+  g_signal_connect (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self);
+}

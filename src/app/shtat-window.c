@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shtat-norms-page.h"
+#include "shtat-positions-page.h"
+#include "shtat-window.h"
+
+struct _ShtatWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ShtatNormLibrary     *library;
+  GSettings            *settings;
+
+  AdwViewStack         *stack;
+  ShtatNormsPage       *norms_page;
+  ShtatPositionsPage   *positions_page;
+};
+
+G_DEFINE_FINAL_TYPE (ShtatWindow, shtat_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+shtat_window_show_section (ShtatWindow *self,
+                           const char  *name)
+{
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+show_norms_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  shtat_window_show_section (SHTAT_WINDOW (widget), "norms");
+}
+
+static void
+show_positions_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  shtat_window_show_section (SHTAT_WINDOW (widget), "positions");
+}
+
+static void
+choose_table_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  shtat_window_show_section (self, "norms");
+  shtat_norms_page_focus_table (self->norms_page);
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  shtat_window_show_section (self, "positions");
+  shtat_positions_page_focus_search (self->positions_page);
+}
+
+static void
+shtat_window_constructed (GObject *object)
+{
+  ShtatWindow *self = SHTAT_WINDOW (object);
+  g_autofree char *section = NULL;
+  g_autofree char *table = NULL;
+
+  G_OBJECT_CLASS (shtat_window_parent_class)->constructed (object);
+
+  shtat_norms_page_set_library (self->norms_page, self->library);
+  shtat_positions_page_set_library (self->positions_page, self->library);
+
+  /* The window comes back as the user left it. */
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  table = g_settings_get_string (self->settings, "last-table");
+  shtat_norms_page_select_table (self->norms_page, table);
+  g_settings_bind (self->settings, "last-table", self->norms_page, "table-id", G_SETTINGS_BIND_SET);
+
+  section = g_settings_get_string (self->settings, "last-section");
+  if (g_strcmp0 (section, "positions") == 0)
+    shtat_window_show_section (self, "positions");
+  g_settings_bind (self->settings, "last-section", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
+}
+
+static void
+shtat_window_dispose (GObject *object)
+{
+  ShtatWindow *self = SHTAT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHTAT_TYPE_WINDOW);
+  G_OBJECT_CLASS (shtat_window_parent_class)->dispose (object);
+}
+
+static void
+shtat_window_finalize (GObject *object)
+{
+  ShtatWindow *self = SHTAT_WINDOW (object);
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (shtat_window_parent_class)->finalize (object);
+}
+
+static void
+shtat_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ShtatWindow *self = SHTAT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+shtat_window_class_init (ShtatWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = shtat_window_constructed;
+  object_class->dispose = shtat_window_dispose;
+  object_class->finalize = shtat_window_finalize;
+  object_class->set_property = shtat_window_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, SHTAT_TYPE_NORM_LIBRARY,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHTAT_TYPE_NORMS_PAGE);
+  g_type_ensure (SHTAT_TYPE_POSITIONS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, norms_page);
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, positions_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-norms", NULL, show_norms_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-positions", NULL, show_positions_cb);
+  gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+}
+
+static void
+shtat_window_init (ShtatWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+}
+
+ShtatWindow *
+shtat_window_new (ShtatApplication *app,
+                  ShtatNormLibrary *library)
+{
+  return g_object_new (SHTAT_TYPE_WINDOW,
+                       "application", app,
+                       "library", library,
+                       NULL);
+}
+
+GtkWidget *
+shtat_window_get_norms_page (ShtatWindow *self)
+{
+  return GTK_WIDGET (self->norms_page);
+}
+
+GtkWidget *
+shtat_window_get_positions_page (ShtatWindow *self)
+{
+  return GTK_WIDGET (self->positions_page);
+}

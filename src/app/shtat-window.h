@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "shtat-application.h"
+
+G_BEGIN_DECLS
+
+#define SHTAT_TYPE_WINDOW (shtat_window_get_type ())
+G_DECLARE_FINAL_TYPE (ShtatWindow, shtat_window, SHTAT, WINDOW, AdwApplicationWindow)
+
+ShtatWindow *shtat_window_new           (ShtatApplication *app,
+                                         ShtatNormLibrary *library);
+GtkWidget   *shtat_window_get_norms_page     (ShtatWindow *self);
+GtkWidget   *shtat_window_get_positions_page (ShtatWindow *self);
+void         shtat_window_show_section  (ShtatWindow *self,
+                                         const char  *name);
+
+G_END_DECLS
