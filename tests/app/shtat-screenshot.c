@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Takes screenshots of the real window, for the README and for checking by eye:
+ *   shtat-screenshot [--lang kk|ru|en] [--section norms|positions] [--table ID]
+ *                    [--appeals N] [--vehicles N] [--position CODE] OUT.png */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "shtat-norms-page.h"
+#include "shtat-positions-page.h"
+#include "shtat-test-util.h"
+#include "shtat-window.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *lang = NULL;
+  g_autofree char *section = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *appeals = NULL;
+  g_autofree char *vehicles = NULL;
+  g_autofree char *position = NULL;
+  int width = 1180, height = 760;
+  GOptionEntry entries[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "kk, ru or en", "LANG" },
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section, "norms or positions", "NAME" },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table, "norm table", "ID" },
+    { "appeals", 0, 0, G_OPTION_ARG_STRING, &appeals, "appeals per working day", "N" },
+    { "vehicles", 0, 0, G_OPTION_ARG_STRING, &vehicles, "vehicles", "N" },
+    { "position", 0, 0, G_OPTION_ARG_STRING, &position, "position code", "CODE" },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "window width", "PX" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "window height", "PX" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("OUT.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatNormLibrary) library = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+  ShtatWindow *window;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("%s\n", error ? error->message : "usage: shtat-screenshot [OPTION…] OUT.png");
+      return 2;
+    }
+
+  if (lang != NULL)
+    {
+      ShtatLang l;
+      if (shtat_lang_from_string (lang, &l))
+        shtat_lang_set_override (l);
+      g_setenv ("LANGUAGE", lang, TRUE);
+    }
+  setlocale (LC_ALL, "");
+  shtat_core_init_i18n ();
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+  adw_init ();
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/shtat/Shtat/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  library = shtat_norm_library_load_default (&error);
+  if (library == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  window = shtat_window_new (NULL, library);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  shtat_test_wait_mapped (GTK_WIDGET (window));
+
+  if (g_strcmp0 (section, "positions") == 0)
+    {
+      shtat_window_show_section (window, "positions");
+      if (position != NULL)
+        shtat_positions_page_select_position (SHTAT_POSITIONS_PAGE (shtat_window_get_positions_page (window)), position);
+    }
+  else
+    {
+      ShtatNormsPage *page = SHTAT_NORMS_PAGE (shtat_window_get_norms_page (window));
+
+      shtat_window_show_section (window, "norms");
+      if (table != NULL)
+        shtat_norms_page_select_table (page, table);
+      if (appeals != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS)), appeals);
+      if (vehicles != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES)), vehicles);
+    }
+
+  shtat_test_wait_mapped (GTK_WIDGET (window));
+  if (!shtat_test_save_screenshot (GTK_WIDGET (window), argv[1], &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

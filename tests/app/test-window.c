@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window under Xvfb, driven through its widgets: choose a table, type
+ * the figures, read the result as the user reads it. Expected figures are the
+ * act's columns added up by hand (see tests/core/test-minimum.c). */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "shtat-norms-page.h"
+#include "shtat-positions-page.h"
+#include "shtat-test-util.h"
+#include "shtat-window.h"
+
+static ShtatNormLibrary *library;
+
+static ShtatWindow *
+open_window (void)
+{
+  ShtatWindow *window = shtat_window_new (NULL, library);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  shtat_test_wait_mapped (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
+
+static void
+type_into (GtkWidget  *entry,
+           const char *text)
+{
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_visible (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  shtat_test_iterate ();
+}
+
+static void
+choose_table (ShtatNormsPage *page,
+              const char     *id)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (shtat_norms_page_get_table_dropdown (page));
+  GPtrArray *tables = shtat_norm_library_get_tables (library);
+
+  for (guint i = 0; i < tables->len; i++)
+    if (g_str_equal (((ShtatNormTable *) g_ptr_array_index (tables, i))->id, id))
+      gtk_drop_down_set_selected (dropdown, i);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_norms_page_get_table_id (page), ==, id);
+}
+
+/* The centre table with one vehicle: 18, 25.5 and 32.5 units for the three
+ * brackets, following every keystroke. */
+static void
+test_norms_centre (void)
+{
+  ShtatWindow *window = open_window ();
+  ShtatNormsPage *page = SHTAT_NORMS_PAGE (shtat_window_get_norms_page (window));
+  GtkWidget *appeals, *vehicles;
+
+  choose_table (page, "fsc");
+  appeals = shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS);
+  vehicles = shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES);
+  /* the centre table needs no beds or recipients */
+  g_assert_null (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_BEDS));
+  g_assert_null (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_RECIPIENTS));
+
+  type_into (vehicles, "1");
+  type_into (appeals, "50");
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "18");
+  g_assert_cmpstr (shtat_norms_page_get_bracket_text (page), ==, "Bracket: up to 50");
+  g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 2), ==, "0");
+
+  type_into (appeals, "50.4");
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "25.5");
+  g_assert_cmpstr (shtat_norms_page_get_bracket_text (page), ==, "Bracket: 51–100");
+  g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 2), ==, "1");
+
+  type_into (appeals, "101");
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "32.5");
+
+  type_into (vehicles, "3");
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "34.5");
+  g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 15), ==, "3");
+  /* typical-norm rows show no figure */
+  g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 17), ==, "—");
+
+  /* the bracket reading is on screen, marked as an interpretation, with its citation */
+  {
+    GtkWidget *list = shtat_norms_page_get_remarks_list (page);
+    gboolean found = FALSE;
+
+    g_assert_true (gtk_widget_is_visible (list));
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+        GtkWidget *head = gtk_widget_get_first_child (box);
+        GtkWidget *badge = gtk_widget_get_first_child (head);
+        GtkWidget *cite = gtk_widget_get_last_child (head);
+
+        if (g_str_equal (gtk_label_get_text (GTK_LABEL (badge)), "Interpretation")
+            && g_str_equal (gtk_label_get_text (GTK_LABEL (cite)), "000 App"))
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+
+  /* a typing mistake is explained and the last good result stays */
+  type_into (appeals, "1o1");
+  g_assert_nonnull (shtat_norms_page_get_error_text (page));
+  g_assert_nonnull (strstr (shtat_norms_page_get_error_text (page), "Appeals per working day"));
+  g_assert_true (gtk_widget_has_css_class (appeals, "error"));
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "34.5");
+  type_into (appeals, "60");
+  g_assert_null (shtat_norms_page_get_error_text (page));
+  g_assert_false (gtk_widget_has_css_class (appeals, "error"));
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "27.5");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Order 391 table 1: its own figures and switches appear, and the total follows
+ * them (column 101–150, see test-minimum.c: 52.25). */
+static void
+test_norms_temporary_stay (void)
+{
+  ShtatWindow *window = open_window ();
+  ShtatNormsPage *page = SHTAT_NORMS_PAGE (shtat_window_get_norms_page (window));
+  GtkWidget *sewerage, *library_switch;
+
+  choose_table (page, "t1");
+  g_assert_null (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS));
+  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_RECIPIENTS), "120");
+  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES), "2");
+  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_TRACTORS), "0");
+  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_BEDS), "120");
+  sewerage = shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_SEWERAGE);
+  g_assert_nonnull (sewerage);
+  gtk_switch_set_active (GTK_SWITCH (sewerage), TRUE);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "52.25");
+  g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 35), ==, "15.75");
+
+  library_switch = shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_LIBRARY);
+  gtk_switch_set_active (GTK_SWITCH (library_switch), TRUE);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "53.25");
+
+  /* back to the centre table: its figures are as they were left */
+  choose_table (page, "fsc");
+  g_assert_null (shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_LIFT));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Positions: the ladder of the psychologist, the search, a position set by
+ * another act. */
+static void
+test_positions (void)
+{
+  ShtatWindow *window = open_window ();
+  ShtatPositionsPage *page = SHTAT_POSITIONS_PAGE (shtat_window_get_positions_page (window));
+  g_autofree char *second = NULL;
+  g_autofree char *first = NULL;
+
+  shtat_window_show_section (window, "positions");
+  shtat_test_iterate ();
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
+
+  g_assert_true (shtat_positions_page_select_position (page, "psychologist"));
+  shtat_test_iterate ();
+  g_assert_nonnull (strstr (shtat_positions_page_get_title (page), "sychologist"));
+  /* 003 ¶21: category II after 3 years without category, I after 2 in II */
+  second = shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_SINGLE, SHTAT_CATEGORY_SECOND);
+  g_assert_nonnull (second);
+  g_assert_nonnull (strstr (second, "At least 3 years in this position"));
+  first = shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_SINGLE, SHTAT_CATEGORY_FIRST);
+  g_assert_nonnull (strstr (first, "At least 2 years in this position"));
+  g_assert_null (shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_SINGLE, SHTAT_CATEGORY_HIGHEST));
+
+  /* the social worker has two levels and the certificate route */
+  g_assert_true (shtat_positions_page_select_position (page, "social-worker"));
+  shtat_test_iterate ();
+  {
+    g_autofree char *medium_none = shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_MEDIUM, SHTAT_CATEGORY_NONE);
+    g_autofree char *higher_top = shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_HIGHER, SHTAT_CATEGORY_HIGHEST);
+
+    g_assert_nonnull (strstr (medium_none, "certificate"));
+    g_assert_nonnull (strstr (higher_top, "At least 2 years as a first-category higher-level specialist"));
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (shtat_positions_page_get_search_entry (page)), "psycholog");
+  /* search-changed is delayed; wait for it */
+  for (guint i = 0; i < 100 && shtat_positions_page_count_visible (page) != 1; i++)
+    {
+      g_usleep (10000);
+      shtat_test_iterate ();
+    }
+  g_assert_cmpuint (shtat_positions_page_count_visible (page), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (shtat_positions_page_get_search_entry (page)), "");
+  for (guint i = 0; i < 100 && shtat_positions_page_count_visible (page) == 1; i++)
+    {
+      g_usleep (10000);
+      shtat_test_iterate ();
+    }
+  g_assert_cmpuint (shtat_positions_page_count_visible (page), >, 12);
+
+  g_assert_true (shtat_positions_page_select_position (page, "accountant"));
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_positions_page_get_title (page), ==, "Accountant");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A screenshot can be taken of the window (the helper the README uses). */
+static void
+test_screenshot (void)
+{
+  ShtatWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("shtat-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "window.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_true (shtat_test_save_screenshot (GTK_WIDGET (window), path, &error));
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  shtat_core_init_i18n ();
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  library = shtat_norm_library_load_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/norms/centre", test_norms_centre);
+  g_test_add_func ("/window/norms/temporary-stay", test_norms_temporary_stay);
+  g_test_add_func ("/window/positions", test_positions);
+  g_test_add_func ("/window/screenshot", test_screenshot);
+
+  ret = g_test_run ();
+  g_object_unref (library);
+  return ret;
+}

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* shtat-cli as a script or a person uses it: its output, its JSON, its exit codes. */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *r,
+         const char *lang,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SHTAT_CLI"));
+  va_start (args, lang);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "LANGUAGE", lang, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  memset (r, 0, sizeof *r);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &r->status, &error));
+  g_assert_no_error (error);
+  r->status = WIFEXITED (r->status) ? WEXITSTATUS (r->status) : -1;
+}
+
+static JsonObject *
+parse_json (JsonParser *parser,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_row (JsonObject *root,
+          gint64      n)
+{
+  JsonArray *rows = json_object_get_array_member (root, "rows");
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      if (json_object_get_int_member (row, "row") == n)
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+/* The JSON interface of the issue: table, drivers, rows with row/position/name/
+ * rule/units/citation, total_units; typical rows have null units. */
+static void
+test_minimum_json (void)
+{
+  struct { const char *appeals; double total; } cases[] = {
+    { "50", 18 }, { "50.4", 25.5 }, { "100", 25.5 }, { "101", 32.5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root, *drivers, *r15, *r17, *r19;
+
+      run_cli (&r, "en", "minimum", "--table", "fsc", "--appeals", cases[i].appeals, "--vehicles", "1",
+               "--format", "json", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      root = parse_json (parser, r.out);
+      g_assert_cmpstr (json_object_get_string_member (root, "table"), ==, "fsc");
+      drivers = json_object_get_object_member (root, "drivers");
+      g_assert_cmpfloat (json_object_get_double_member (drivers, "appeals"), ==, g_ascii_strtod (cases[i].appeals, NULL));
+      g_assert_cmpfloat (json_object_get_double_member (drivers, "vehicles"), ==, 1);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "rows")), ==, 20);
+      g_assert_cmpfloat (json_object_get_double_member (root, "total_units"), ==, cases[i].total);
+
+      r15 = find_row (root, 15);
+      g_assert_cmpstr (json_object_get_string_member (r15, "position"), ==, "driver");
+      g_assert_cmpstr (json_object_get_string_member (r15, "name"), ==, "Driver");
+      g_assert_cmpstr (json_object_get_string_member (r15, "rule"), ==, "per");
+      g_assert_cmpfloat (json_object_get_double_member (r15, "units"), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (r15, "citation"), ==, "000 App r.15");
+
+      r17 = find_row (root, 17);
+      g_assert_cmpstr (json_object_get_string_member (r17, "rule"), ==, "typical");
+      g_assert_true (json_object_get_null_member (r17, "units"));
+
+      r19 = find_row (root, 19);
+      g_assert_cmpstr (json_object_get_string_member (r19, "rule"), ==, "bracketed");
+    }
+}
+
+/* Russian names and remarks when asked for. */
+static void
+test_minimum_json_russian (void)
+{
+  g_auto(Run) r;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  run_cli (&r, "en", "minimum", "--table", "fsc", "--appeals", "10", "--lang", "ru", "-f", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (parser, r.out);
+  g_assert_cmpstr (json_object_get_string_member (find_row (root, 17), "name"), ==, "уборщица");
+  /* no --vehicles: no vehicle, no driver */
+  g_assert_cmpfloat (json_object_get_double_member (find_row (root, 15), "units"), ==, 0);
+  g_assert_cmpfloat (json_object_get_double_member (root, "total_units"), ==, 17);
+}
+
+/* The text a person reads: rows, the total, and interpretations with their citation. */
+static void
+test_minimum_text (void)
+{
+  g_auto(Run) r;
+
+  run_cli (&r, "en", "minimum", "--table", "fsc", "--appeals", "60", "--vehicles", "1", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Total: 25.5 units"));
+  g_assert_nonnull (strstr (r.out, "Bracket: 51–100"));
+  g_assert_nonnull (strstr (r.out, "Social worker – case manager"));
+  g_assert_nonnull (strstr (r.out, "Interpretation (000 App)"));
+  g_assert_nonnull (strstr (r.out, "[000 App r.13]"));
+}
+
+/* Order 391, table 1, with its special rules from the command line. */
+static void
+test_minimum_t1 (void)
+{
+  g_auto(Run) r;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  run_cli (&r, "en", "minimum", "--table", "t1", "--recipients", "120", "--vehicles", "5", "--beds", "120",
+           "--lift", "--sewerage", "--format", "json", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  root = parse_json (parser, r.out);
+  /* 5 vehicles, limit 3 below 150 recipients */
+  g_assert_cmpfloat (json_object_get_double_member (find_row (root, 14), "units"), ==, 3);
+  /* 120 beds: 3 started blocks of 50 × 5.25 */
+  g_assert_cmpfloat (json_object_get_double_member (find_row (root, 35), "units"), ==, 15.75);
+  /* a lift: by typical norms */
+  g_assert_true (json_object_get_null_member (find_row (root, 12), "units"));
+  g_assert_true (json_object_get_boolean_member (find_row (root, 12), "applies"));
+  /* on sewerage: no cesspit carriers */
+  g_assert_false (json_object_get_boolean_member (find_row (root, 21), "applies"));
+}
+
+/* Bad arguments: a clear message on stderr and exit status 2. */
+static void
+test_bad_arguments (void)
+{
+  struct { const char *args[8]; const char *expect; } cases[] = {
+    { { "minimum", "--table", "fsc", NULL }, "Appeals per working day" },
+    { { "minimum", "--table", "nope", "--appeals", "3", NULL }, "unknown table “nope”" },
+    { { "minimum", "--appeals", "3", NULL }, "--table" },
+    { { "minimum", "--table", "fsc", "--appeals", "many", NULL }, "many" },
+    { { "minimum", "--table", "fsc", "--appeals", "-4", NULL }, "Appeals per working day" },
+    { { "minimum", "--table", "fsc", "--appeals", "4", "--vehicles", "1.5", NULL }, "whole number" },
+    { { "minimum", "--table", "fsc", "--appeals", "4", "--format", "xml", NULL }, "unknown format “xml”" },
+    { { "minimum", "--table", "fsc", "--appeals", "4", "--lang", "de", NULL }, "unknown language “de”" },
+    { { "minimum", "--table", "fsc", "--appeals", "4", "--as-of", "2026-02-30", NULL }, "2026-02-30" },
+    { { "minimum", "--table", "fsc", "--appeals", "4", "extra", NULL }, "unexpected argument “extra”" },
+    { { "frobnicate", NULL }, "unknown command “frobnicate”" },
+    { { "norms", "--position", "astronaut", NULL }, "unknown position “astronaut”" },
+    { { NULL }, "Usage" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) r;
+      const char **a = cases[i].args;
+
+      run_cli (&r, "en", a[0], a[0] ? a[1] : NULL, a[0] && a[1] ? a[2] : NULL,
+               a[0] && a[1] && a[2] ? a[3] : NULL, a[0] && a[1] && a[2] && a[3] ? a[4] : NULL,
+               a[0] && a[1] && a[2] && a[3] && a[4] ? a[5] : NULL,
+               a[0] && a[1] && a[2] && a[3] && a[4] && a[5] ? a[6] : NULL, NULL);
+      g_test_message ("case %u: %s", i, r.err);
+      g_assert_cmpint (r.status, ==, 2);
+      if (strstr (r.err, cases[i].expect) == NULL && strstr (r.out, cases[i].expect) == NULL)
+        g_error ("case %u: “%s” lacks “%s”", i, r.err, cases[i].expect);
+    }
+}
+
+/* `norms` lists the tables and the positions, and shows one position's ladder. */
+static void
+test_norms (void)
+{
+  g_auto(Run) list;
+  g_auto(Run) one;
+  g_auto(Run) ext;
+
+  run_cli (&list, "en", "norms", NULL);
+  g_assert_cmpint (list.status, ==, 0);
+  for (const char * const *id = (const char *[]) { "fsc ", "t1 ", "t2 ", "t3 ", "t4 ", "psychologist", "case-manager", NULL }; *id; id++)
+    g_assert_nonnull (strstr (list.out, *id));
+  g_assert_nonnull (strstr (list.out, "order 775"));
+
+  run_cli (&one, "en", "norms", "--position", "psychologist", NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_nonnull (strstr (one.out, "003 ¶21"));
+  g_assert_nonnull (strstr (one.out, "At least 3 years in this position"));
+
+  run_cli (&ext, "en", "norms", "--position", "accountant", NULL);
+  g_assert_cmpint (ext.status, ==, 0);
+  g_assert_nonnull (strstr (ext.out, "order 775"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_assert_nonnull (g_getenv ("SHTAT_CLI"));
+
+  g_test_add_func ("/cli/minimum/json", test_minimum_json);
+  g_test_add_func ("/cli/minimum/json-russian", test_minimum_json_russian);
+  g_test_add_func ("/cli/minimum/text", test_minimum_text);
+  g_test_add_func ("/cli/minimum/t1", test_minimum_t1);
+  g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/norms", test_norms);
+
+  return g_test_run ();
+}
