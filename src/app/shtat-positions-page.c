@@ -124,13 +124,40 @@ add_interpretations_group (ShtatPositionsPage *self,
   gtk_box_append (self->content_box, group);
 }
 
+/* The education every rung of a level asks for, when it is the same for all of
+ * them: then it is said once above the ladder, and the rungs show only what
+ * changes from one to the next. */
+static char *
+common_education (const ShtatLevelRequirement *level)
+{
+  g_autofree char *common = NULL;
+
+  for (guint c = 0; c < level->categories->len; c++)
+    {
+      const ShtatCategoryRequirement *cat = g_ptr_array_index (level->categories, c);
+      g_autofree char *education = NULL;
+
+      if (cat->alternatives->len != 1)
+        return NULL;
+      education = shtat_alternative_describe_education (g_ptr_array_index (cat->alternatives, 0));
+      if (common == NULL)
+        common = g_steal_pointer (&education);
+      else if (!g_str_equal (common, education))
+        return NULL;
+    }
+
+  return g_steal_pointer (&common);
+}
+
 /* One rung of the ladder: the category, and the ways of reaching it. */
 static GtkWidget *
 make_rung_row (const ShtatPosition            *position,
-               const ShtatCategoryRequirement *cat)
+               const ShtatCategoryRequirement *cat,
+               gboolean                        show_education)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *title = g_markup_escape_text (shtat_category_requirement_get_label (cat), -1);
 
   for (guint a = 0; a < cat->alternatives->len; a++)
     {
@@ -143,14 +170,13 @@ make_rung_row (const ShtatPosition            *position,
       if (a > 0)
         /* TRANSLATORS: between two ways of meeting a requirement */
         g_string_append_printf (text, "\n<b>%s</b>\n", _("or"));
-      g_string_append_printf (text, "%s\n%s", education, experience);
+      if (show_education)
+        g_string_append_printf (text, "%s\n", education);
+      g_string_append (text, experience);
     }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
-  {
-    g_autofree char *title = g_markup_escape_text (shtat_category_requirement_get_label (cat), -1);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
@@ -225,18 +251,25 @@ show_position (ShtatPositionsPage  *self,
       const ShtatLevelRequirement *level = g_ptr_array_index (p->levels, l);
       GtkWidget *group = adw_preferences_group_new ();
       g_autofree char *title = NULL;
+      g_autofree char *education = common_education (level);
 
       if (level->id == SHTAT_LEVEL_SINGLE)
         title = g_strdup (_("Qualification requirements"));
       else
         title = g_strdup_printf (_("Qualification requirements: %s"), shtat_level_requirement_get_label (level));
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), p->requirements_cite);
+      if (education != NULL)
+        {
+          g_autofree char *description = g_strdup_printf ("%s (%s)", education, p->requirements_cite);
+          adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+        }
+      else
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), p->requirements_cite);
 
       for (guint c = 0; c < level->categories->len; c++)
         {
           const ShtatCategoryRequirement *cat = g_ptr_array_index (level->categories, c);
-          GtkWidget *row = make_rung_row (p, cat);
+          GtkWidget *row = make_rung_row (p, cat, education == NULL);
 
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
           g_hash_table_insert (self->rung_rows, g_strdup_printf ("%d/%d", level->id, cat->id), row);

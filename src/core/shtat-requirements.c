@@ -100,7 +100,7 @@ category_phrase (int category)
       return _("second-category");
     case SHTAT_CATEGORY_NONE:
     default:
-      return _("without-category");
+      return "";
     }
 }
 
@@ -124,6 +124,16 @@ shtat_alternative_describe_experience (const ShtatAlternative *alt,
                                            "At least %u years in leadership posts in the same field of activity",
                                            alt->years), alt->years);
     case SHTAT_EXPERIENCE_CATEGORY:
+      if (alt->experience_category == SHTAT_CATEGORY_NONE && alt->experience_level == SHTAT_LEVEL_MEDIUM)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "At least %u year as a medium-level specialist without category",
+                                             "At least %u years as a medium-level specialist without category",
+                                             alt->years), alt->years);
+      if (alt->experience_category == SHTAT_CATEGORY_NONE)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "At least %u year as a higher-level specialist without category",
+                                             "At least %u years as a higher-level specialist without category",
+                                             alt->years), alt->years);
       if (alt->experience_level == SHTAT_LEVEL_MEDIUM)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "At least %u year as a %s medium-level specialist",
