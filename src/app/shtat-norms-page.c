@@ -376,8 +376,7 @@ show_table (ShtatNormsPage       *self,
   gtk_label_set_text (self->table_title, shtat_text_get (&table->name));
   if (table->act != NULL)
     {
-      const char *d = table->act->date;
-      g_autofree char *date = g_strdup_printf ("%.2s.%.2s.%.4s", d + 8, d + 5, d);
+      g_autofree char *date = shtat_format_iso_date (table->act->date);
 
       act = g_strdup_printf (_("Order %s of %s, %s"), table->act->number, date, table->cite);
     }

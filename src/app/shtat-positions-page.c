@@ -50,14 +50,6 @@ make_label (const char *text,
   return label;
 }
 
-static char *
-format_date (const char *iso)
-{
-  if (iso == NULL || strlen (iso) != 10)
-    return g_strdup (iso);
-  return g_strdup_printf ("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
-}
-
 static void
 add_header (ShtatPositionsPage *self,
             const ShtatText    *name,
@@ -209,7 +201,6 @@ add_summary_group (ShtatPositionsPage *self,
       for (guint a = 0; a < item->amendments->len; a++)
         {
           const ShtatAmendment *am = g_ptr_array_index (item->amendments, a);
-          g_autofree char *when = format_date (am->effective_from);
 
           if (subtitle->len > 0)
             g_string_append (subtitle, "\n");
@@ -238,7 +229,7 @@ show_position (ShtatPositionsPage  *self,
 
   if (p->act != NULL)
     {
-      g_autofree char *date = format_date (p->act->date);
+      g_autofree char *date = shtat_format_iso_date (p->act->date);
       subtitle = g_strdup_printf (_("Order %s of %s, %s"), p->act->number, date, p->cite);
     }
   else
@@ -296,7 +287,7 @@ show_external (ShtatPositionsPage          *self,
 
   if (act != NULL)
     {
-      g_autofree char *date = format_date (act->date);
+      g_autofree char *date = shtat_format_iso_date (act->date);
       description = g_strdup_printf (_("Order %s of %s: “%s”. Shtat does not bundle this act; "
                                        "you can add its requirements as local norm data."),
                                      act->number, date, shtat_text_get (&act->title));

@@ -110,7 +110,10 @@ print_minimum_text (const ShtatMinimum *m)
 
   g_print ("%s (%s)\n", shtat_text_get (&t->name), t->cite);
   if (t->act != NULL)
-    g_print (_("Order %s of %s\n"), t->act->number, t->act->date);
+    {
+      g_autofree char *date = shtat_format_iso_date (t->act->date);
+      g_print (_("Order %s of %s\n"), t->act->number, date);
+    }
 
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
     if (shtat_norm_table_uses_driver (t, d))
@@ -141,9 +144,10 @@ print_minimum_text (const ShtatMinimum *m)
 
       g_print ("%s  ", n);
       print_padded (shtat_text_get (&line->row->name), 46);
-      g_print (" %6s  ", units);
-      print_padded (line->explanation, 0);
-      g_print ("  [%s]\n", line->row->cite);
+      /* right-aligned, counting characters: "—" is one column but three bytes */
+      for (long pad = 7 - g_utf8_strlen (units, -1); pad > 0; pad--)
+        g_print (" ");
+      g_print ("%s  %s  [%s]\n", units, line->explanation, line->row->cite);
       for (guint r = 0; r < line->remarks->len; r++)
         print_remark (g_ptr_array_index (line->remarks, r), "       ");
     }
@@ -461,7 +465,10 @@ cmd_norms (int    argc,
 
           g_print ("%s (%s)\n", shtat_text_get (&e->name), e->cite);
           if (act != NULL)
-            g_print (_("Requirements set by another act: order %s of %s, not bundled\n"), act->number, act->date);
+            {
+            g_autofree char *date = shtat_format_iso_date (act->date);
+            g_print (_("Requirements set by another act: order %s of %s, not bundled\n"), act->number, date);
+          }
           else
             g_print (_("No bundled act sets requirements for this position\n"));
         }
@@ -506,7 +513,10 @@ cmd_norms (int    argc,
 
       g_print ("  %-24s %s — ", e->code, shtat_text_get (&e->name));
       if (act != NULL)
-        g_print (_("order %s of %s"), act->number, act->date);
+        {
+          g_autofree char *date = shtat_format_iso_date (act->date);
+          g_print (_("order %s of %s"), act->number, date);
+        }
       else
         g_print ("%s", _("no act named"));
       g_print (" (%s)\n", e->cite);

@@ -89,24 +89,6 @@ add_interpretations (GPtrArray        *remarks,
     }
 }
 
-static char *
-format_date (const char *iso)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, iso);
-  if (strlen (iso) == 10)
-    g_date_set_dmy (&date,
-                    (GDateDay) g_ascii_strtoull (iso + 8, NULL, 10),
-                    (GDateMonth) g_ascii_strtoull (iso + 5, NULL, 10),
-                    (GDateYear) g_ascii_strtoull (iso, NULL, 10));
-  if (!g_date_valid (&date))
-    return g_strdup (iso);
-  return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&date), g_date_get_month (&date),
-                          g_date_get_year (&date));
-}
-
 static void
 add_amendments (GPtrArray    *remarks,
                 GPtrArray    *amendments,
@@ -119,7 +101,7 @@ add_amendments (GPtrArray    *remarks,
 
       if (a->pending && a->effective_from != NULL)
         {
-          g_autofree char *when = format_date (a->effective_from);
+          g_autofree char *when = shtat_format_iso_date (a->effective_from);
           GDate from;
 
           g_date_clear (&from, 1);

@@ -117,3 +117,12 @@ shtat_lang_current (void)
 
   return SHTAT_LANG_EN;
 }
+
+/* "2024-06-14" → "14.06.2024", as dates are written in Kazakhstan's documents. */
+char *
+shtat_format_iso_date (const char *iso)
+{
+  if (iso == NULL || strlen (iso) != 10 || iso[4] != '-' || iso[7] != '-')
+    return g_strdup (iso);
+  return g_strdup_printf ("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+}

@@ -33,4 +33,6 @@ gboolean    shtat_lang_from_string    (const char *str,
                                        ShtatLang  *out_lang);
 const char *shtat_lang_to_string      (ShtatLang   lang);
 
+char       *shtat_format_iso_date     (const char *iso);
+
 G_END_DECLS
