@@ -1766,6 +1766,23 @@ shtat_norm_library_load_default (GError **error)
   return g_steal_pointer (&self);
 }
 
+/* The element of `array` whose string member at `offset` equals `key`. The
+ * lists are short (tens of items) and read-only: a scan is all they need. */
+static gpointer
+find_by_key (GPtrArray  *array,
+             gsize       offset,
+             const char *key)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      gpointer item = g_ptr_array_index (array, i);
+
+      if (g_strcmp0 (G_STRUCT_MEMBER (const char *, item, offset), key) == 0)
+        return item;
+    }
+  return NULL;
+}
+
 GPtrArray *
 shtat_norm_library_get_tables (ShtatNormLibrary *self)
 {
@@ -1776,13 +1793,7 @@ const ShtatNormTable *
 shtat_norm_library_get_table (ShtatNormLibrary *self,
                               const char       *id)
 {
-  for (guint i = 0; i < self->tables->len; i++)
-    {
-      ShtatNormTable *t = g_ptr_array_index (self->tables, i);
-      if (g_strcmp0 (t->id, id) == 0)
-        return t;
-    }
-  return NULL;
+  return find_by_key (self->tables, G_STRUCT_OFFSET (ShtatNormTable, id), id);
 }
 
 GPtrArray *
@@ -1795,13 +1806,7 @@ const ShtatPosition *
 shtat_norm_library_get_position (ShtatNormLibrary *self,
                                  const char       *code)
 {
-  for (guint i = 0; i < self->positions->len; i++)
-    {
-      ShtatPosition *p = g_ptr_array_index (self->positions, i);
-      if (g_strcmp0 (p->code, code) == 0)
-        return p;
-    }
-  return NULL;
+  return find_by_key (self->positions, G_STRUCT_OFFSET (ShtatPosition, code), code);
 }
 
 GPtrArray *
@@ -1814,26 +1819,14 @@ const ShtatExternalPosition *
 shtat_norm_library_get_external_position (ShtatNormLibrary *self,
                                           const char       *code)
 {
-  for (guint i = 0; i < self->external->len; i++)
-    {
-      ShtatExternalPosition *e = g_ptr_array_index (self->external, i);
-      if (g_strcmp0 (e->code, code) == 0)
-        return e;
-    }
-  return NULL;
+  return find_by_key (self->external, G_STRUCT_OFFSET (ShtatExternalPosition, code), code);
 }
 
 const ShtatAct *
 shtat_norm_library_get_act (ShtatNormLibrary *self,
                             const char       *id)
 {
-  for (guint i = 0; i < self->acts->len; i++)
-    {
-      ShtatAct *a = g_ptr_array_index (self->acts, i);
-      if (g_strcmp0 (a->id, id) == 0)
-        return a;
-    }
-  return NULL;
+  return find_by_key (self->acts, G_STRUCT_OFFSET (ShtatAct, id), id);
 }
 
 const ShtatInterpretation *
