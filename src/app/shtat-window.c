@@ -38,6 +38,12 @@ shtat_window_show_section (ShtatWindow *self,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
+const char *
+shtat_window_get_section (ShtatWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
 static void
 show_norms_cb (GtkWidget  *widget,
                const char *action_name,

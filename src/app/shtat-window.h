@@ -16,5 +16,6 @@ GtkWidget   *shtat_window_get_norms_page     (ShtatWindow *self);
 GtkWidget   *shtat_window_get_positions_page (ShtatWindow *self);
 void         shtat_window_show_section  (ShtatWindow *self,
                                          const char  *name);
+const char  *shtat_window_get_section   (ShtatWindow *self);
 
 G_END_DECLS

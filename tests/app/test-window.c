@@ -168,7 +168,8 @@ test_positions (void)
 
   shtat_window_show_section (window, "positions");
   shtat_test_iterate ();
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (shtat_window_get_section (window), ==, "positions");
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (page)));
 
   g_assert_true (shtat_positions_page_select_position (page, "psychologist"));
   shtat_test_iterate ();
@@ -215,6 +216,47 @@ test_positions (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window comes back at the size it was left at, on the section and table
+ * the user had open. */
+static void
+test_remembers (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  ShtatWindow *window;
+  int width = 0, height = 0;
+
+  g_settings_set_int (settings, "window-width", 1024);
+  g_settings_set_int (settings, "window-height", 700);
+  g_settings_set_string (settings, "last-section", "positions");
+  g_settings_set_string (settings, "last-table", "t3");
+
+  window = shtat_window_new (NULL, library);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1024);
+  g_assert_cmpint (height, ==, 700);
+  g_assert_cmpstr (shtat_window_get_section (window), ==, "positions");
+  g_assert_cmpstr (shtat_norms_page_get_table_id (SHTAT_NORMS_PAGE (shtat_window_get_norms_page (window))), ==, "t3");
+
+  /* what the user changes is kept */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  shtat_window_show_section (window, "norms");
+  shtat_norms_page_select_table (SHTAT_NORMS_PAGE (shtat_window_get_norms_page (window)), "t4");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  {
+    g_autofree char *section = g_settings_get_string (settings, "last-section");
+    g_autofree char *table = g_settings_get_string (settings, "last-table");
+    g_assert_cmpstr (section, ==, "norms");
+    g_assert_cmpstr (table, ==, "t4");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "last-section");
+  g_settings_reset (settings, "last-table");
+}
+
 /* A screenshot can be taken of the window (the helper the README uses). */
 static void
 test_screenshot (void)
@@ -255,6 +297,7 @@ main (int    argc,
   g_test_add_func ("/window/norms/centre", test_norms_centre);
   g_test_add_func ("/window/norms/temporary-stay", test_norms_temporary_stay);
   g_test_add_func ("/window/positions", test_positions);
+  g_test_add_func ("/window/remembers", test_remembers);
   g_test_add_func ("/window/screenshot", test_screenshot);
 
   ret = g_test_run ();
