@@ -166,7 +166,8 @@ test_positions (void)
   g_autofree char *second = NULL;
   g_autofree char *first = NULL;
 
-  shtat_window_show_section (window, "positions");
+  /* Alt+2 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-positions", NULL));
   shtat_test_iterate ();
   g_assert_cmpstr (shtat_window_get_section (window), ==, "positions");
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (page)));
