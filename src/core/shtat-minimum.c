@@ -212,7 +212,8 @@ compute_line (ShtatNormLibrary   *library,
   if (!line->applies)
     {
       line->units = 0;
-      line->explanation = g_strdup_printf (_("Not required: %s"), unmet->str);
+      /* TRANSLATORS: %s is the state the row needs, e.g. "The building has a lift" */
+      line->explanation = g_strdup_printf (_("Not required: only where this holds: %s"), unmet->str);
       return;
     }
 

@@ -928,8 +928,19 @@ claim_id (LoadState  *st,
   const char *other = g_hash_table_lookup (st->self->ids, key);
 
   if (other != NULL)
-    return fail_at (error, SHTAT_NORM_ERROR_INVALID, st->name, node,
-                    _("%s “%s” is already defined in %s"), kind, id, other);
+    {
+      if (g_str_equal (kind, "table"))
+        return fail_at (error, SHTAT_NORM_ERROR_INVALID, st->name, node,
+                        _("table “%s” is already defined in %s"), id, other);
+      if (g_str_equal (kind, "position"))
+        return fail_at (error, SHTAT_NORM_ERROR_INVALID, st->name, node,
+                        _("position “%s” is already defined in %s"), id, other);
+      if (g_str_equal (kind, "act"))
+        return fail_at (error, SHTAT_NORM_ERROR_INVALID, st->name, node,
+                        _("act “%s” is already defined in %s"), id, other);
+      return fail_at (error, SHTAT_NORM_ERROR_INVALID, st->name, node,
+                      _("interpretation %s is already defined in %s"), id, other);
+    }
   g_hash_table_insert (st->self->ids, g_steal_pointer (&key), g_strdup (st->name));
   return TRUE;
 }

@@ -87,6 +87,22 @@ shtat_alternative_describe_education (const ShtatAlternative *alt)
   return g_string_free (out, FALSE);
 }
 
+/* The category as it reads inside a sentence: "in the second category". */
+static const char *
+category_in_phrase (int category)
+{
+  switch (category)
+    {
+    case SHTAT_CATEGORY_HIGHEST:
+      return _("highest category");
+    case SHTAT_CATEGORY_FIRST:
+      return _("first category");
+    case SHTAT_CATEGORY_SECOND:
+    default:
+      return _("second category");
+    }
+}
+
 static const char *
 category_phrase (int category)
 {
@@ -147,18 +163,17 @@ shtat_alternative_describe_experience (const ShtatAlternative *alt,
                               category_phrase (alt->experience_category));
     case SHTAT_EXPERIENCE_POSITION:
     default:
-      {
-        const char *cat = alt->experience_category == SHTAT_CATEGORY_NONE
-                            ? _("without category")
-                            : shtat_category_get_label (alt->experience_category);
-
-        /* Position names from the norm data keep their own case. */
+      /* Position names from the norm data keep their own case. */
+      if (alt->experience_category == SHTAT_CATEGORY_NONE || alt->experience_category < 0)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "At least %u year in this position (%s), %s",
-                                             "At least %u years in this position (%s), %s",
-                                             alt->years), alt->years,
-                                shtat_text_get (&position->name), cat);
-      }
+                                             "At least %u year in the position “%s”, without category",
+                                             "At least %u years in the position “%s”, without category",
+                                             alt->years), alt->years, shtat_text_get (&position->name));
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "At least %u year in the position “%s”, in the %s",
+                                           "At least %u years in the position “%s”, in the %s",
+                                           alt->years), alt->years, shtat_text_get (&position->name),
+                              category_in_phrase (alt->experience_category));
     }
 }
 

@@ -178,9 +178,9 @@ test_positions (void)
   /* 003 ¶21: category II after 3 years without category, I after 2 in II */
   second = shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_SINGLE, SHTAT_CATEGORY_SECOND);
   g_assert_nonnull (second);
-  g_assert_nonnull (strstr (second, "At least 3 years in this position"));
+  g_assert_nonnull (strstr (second, "At least 3 years in the position"));
   first = shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_SINGLE, SHTAT_CATEGORY_FIRST);
-  g_assert_nonnull (strstr (first, "At least 2 years in this position"));
+  g_assert_nonnull (strstr (first, "At least 2 years in the position"));
   g_assert_null (shtat_positions_page_get_rung_text (page, SHTAT_LEVEL_SINGLE, SHTAT_CATEGORY_HIGHEST));
 
   /* the social worker has two levels and the certificate route */

@@ -226,7 +226,7 @@ test_norms (void)
   run_cli (&one, "en", "norms", "--position", "psychologist", NULL);
   g_assert_cmpint (one.status, ==, 0);
   g_assert_nonnull (strstr (one.out, "003 ¶21"));
-  g_assert_nonnull (strstr (one.out, "At least 3 years in this position"));
+  g_assert_nonnull (strstr (one.out, "At least 3 years in the position"));
 
   run_cli (&ext, "en", "norms", "--position", "accountant", NULL);
   g_assert_cmpint (ext.status, ==, 0);
