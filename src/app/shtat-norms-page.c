@@ -124,7 +124,8 @@ make_line_row (ShtatNormsPage         *self,
     }
 
   {
-    g_autofree char *title = g_markup_escape_text (shtat_text_get (&line->row->name), -1);
+    g_autofree char *name = shtat_capitalize_first (shtat_text_get (&line->row->name));
+    g_autofree char *title = g_markup_escape_text (name, -1);
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   }
   if (ADW_IS_ACTION_ROW (row))

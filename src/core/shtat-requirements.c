@@ -120,9 +120,9 @@ category_phrase (int category)
     }
 }
 
-char *
-shtat_alternative_describe_experience (const ShtatAlternative *alt,
-                                       const ShtatPosition    *position)
+static char *
+describe_experience (const ShtatAlternative *alt,
+                     const ShtatPosition    *position)
 {
   if (!alt->has_experience)
     return g_strdup (_("No experience required"));
@@ -175,6 +175,15 @@ shtat_alternative_describe_experience (const ShtatAlternative *alt,
                                            alt->years), alt->years, shtat_text_get (&position->name),
                               category_in_phrase (alt->experience_category));
     }
+}
+
+char *
+shtat_alternative_describe_experience (const ShtatAlternative *alt,
+                                       const ShtatPosition    *position)
+{
+  g_autofree char *text = describe_experience (alt, position);
+
+  return shtat_capitalize_first (text);
 }
 
 char *

@@ -126,3 +126,20 @@ shtat_format_iso_date (const char *iso)
     return g_strdup (iso);
   return g_strdup_printf ("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }
+
+/* The text with its first letter in capitals: the acts write row names in lower
+ * case ("директор"), and translated sentences may start with a lower-case word. */
+char *
+shtat_capitalize_first (const char *text)
+{
+  gunichar first;
+  char buf[6];
+  int len;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup (text);
+
+  first = g_utf8_get_char (text);
+  len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+}

@@ -34,5 +34,6 @@ gboolean    shtat_lang_from_string    (const char *str,
 const char *shtat_lang_to_string      (ShtatLang   lang);
 
 char       *shtat_format_iso_date     (const char *iso);
+char       *shtat_capitalize_first    (const char *text);
 
 G_END_DECLS
