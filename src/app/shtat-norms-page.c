@@ -188,12 +188,22 @@ show_result (ShtatNormsPage     *self,
 
       if (line->row->section != section)
         {
+          GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+          GtkWidget *heading;
+
           section = line->row->section;
+          /* Section names are long sentences: a wrapping label instead of the
+           * group title, which would cut them short. */
+          heading = gtk_label_new (shtat_text_is_set (&section->name) ? shtat_text_get (&section->name) : _("Staff"));
+
+          gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "heading");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, shtat_text_is_set (&section->name)
-                                                    ? shtat_text_get (&section->name)
-                                                    : _("Staff"));
-          gtk_box_append (self->sections_box, GTK_WIDGET (group));
+          gtk_box_append (GTK_BOX (box), heading);
+          gtk_box_append (GTK_BOX (box), GTK_WIDGET (group));
+          gtk_box_append (self->sections_box, box);
         }
       adw_preferences_group_add (group, make_line_row (self, line));
     }
