@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "shtat-experience.h"
+#include "shtat-iin.h"
 #include "shtat-minimum.h"
 #include "shtat-norms.h"
 #include "shtat-remark.h"

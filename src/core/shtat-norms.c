@@ -1553,7 +1553,6 @@ shtat_norm_library_load_bytes (ShtatNormLibrary *self,
                                GBytes           *bytes,
                                GError          **error)
 {
-  g_autoptr(ShtatNormLibrary) scratch = NULL;
   xmlDocPtr doc;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
