@@ -8,21 +8,11 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "shtat-cli.h"
 #include "shtat-core.h"
 #include "shtat-json.h"
 
-enum
-{
-  EXIT_OK = 0,
-  EXIT_FAILURE_RUNTIME = 1,
-  EXIT_USAGE = 2,
-};
-
-static int
-usage_error (const char *format,
-             ...) G_GNUC_PRINTF (1, 2);
-
-static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -57,7 +47,7 @@ print_remark (const ShtatRemark *remark,
   g_print ("%s%s\n", indent, text);
 }
 
-static gboolean
+gboolean
 set_language (const char *lang)
 {
   ShtatLang l;
@@ -73,7 +63,7 @@ set_language (const char *lang)
   return TRUE;
 }
 
-static ShtatNormLibrary *
+ShtatNormLibrary *
 load_library (void)
 {
   g_autoptr(GError) error = NULL;
@@ -98,6 +88,26 @@ table_list (ShtatNormLibrary *library)
   return s;
 }
 
+/* "YYYY-MM-DD", and only real dates. */
+gboolean
+parse_date_option (const char *text,
+                   GDate      *out)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *iso = NULL;
+
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  iso = g_strconcat (text, "T00:00:00Z", NULL);
+  dt = g_date_time_new_from_iso8601 (iso, NULL);
+  if (dt == NULL)
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (dt),
+                  (GDateMonth) g_date_time_get_month (dt), (GDateYear) g_date_time_get_year (dt));
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* shtat-cli minimum                                                        */
 
@@ -117,7 +127,7 @@ print_minimum_text (const ShtatMinimum *m)
 
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
     if (shtat_norm_table_uses_driver (t, d))
-      g_print ("%s: %g\n", shtat_driver_get_label (d), m->drivers.values[d]);
+      g_print ("%s: %.10g\n", shtat_driver_get_label (d), m->drivers.values[d]);
   for (guint f = 0; f < SHTAT_N_FLAGS; f++)
     if (shtat_norm_table_uses_flag (t, f))
       g_print ("%s: %s\n", shtat_flag_get_label (f), m->drivers.flags[f] ? _("yes") : _("no"));
@@ -134,6 +144,7 @@ print_minimum_text (const ShtatMinimum *m)
       const ShtatMinimumLine *line = g_ptr_array_index (m->lines, i);
       g_autofree char *units = shtat_units_format_locale (line->units);
       g_autofree char *n = g_strdup_printf ("%3u", line->row->n);
+      g_autofree char *name = shtat_capitalize_first (shtat_text_get (&line->row->name));
 
       if (line->row->section != current_section)
         {
@@ -143,7 +154,7 @@ print_minimum_text (const ShtatMinimum *m)
         }
 
       g_print ("%s  ", n);
-      print_padded (shtat_text_get (&line->row->name), 46);
+      print_padded (name, 46);
       /* right-aligned, counting characters: "—" is one column but three bytes */
       for (long pad = 7 - g_utf8_strlen (units, -1); pad > 0; pad--)
         g_print (" ");
@@ -168,7 +179,7 @@ print_minimum_text (const ShtatMinimum *m)
     print_remark (g_ptr_array_index (m->remarks, r), "");
 }
 
-static void
+void
 json_remarks (ShtatJson *j,
               GPtrArray *remarks)
 {
@@ -348,14 +359,8 @@ cmd_minimum (int    argc,
   shtat_drivers_init (&drivers);
   if (as_of != NULL)
     {
-      g_autoptr(GDateTime) dt = NULL;
-      g_autofree char *iso = g_strconcat (as_of, "T00:00:00Z", NULL);
-
-      dt = g_date_time_new_from_iso8601 (iso, NULL);
-      if (dt == NULL || strlen (as_of) != 10)
+      if (!parse_date_option (as_of, &drivers.as_of))
         return usage_error (_("“%s” is not a date: write it as YYYY-MM-DD"), as_of);
-      g_date_set_dmy (&drivers.as_of, (GDateDay) g_date_time_get_day_of_month (dt),
-                      (GDateMonth) g_date_time_get_month (dt), (GDateYear) g_date_time_get_year (dt));
     }
 
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
@@ -534,6 +539,11 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   g_print ("  minimum   %s\n", _("The minimum staffing of a norm table for given figures"));
   g_print ("  norms     %s\n", _("The norm tables and positions Shtat knows"));
+#ifdef SHTAT_CLI_PERSONNEL
+  g_print ("  import    %s\n", _("Import personnel files from XML or CSV into the database"));
+  g_print ("  export    %s\n", _("Export the personnel files of the database to XML"));
+  g_print ("  check     %s\n", _("Check every employee against the requirements of their post"));
+#endif
   g_print ("\n%s\n", _("Run “shtat-cli COMMAND --help” for the options of a command."));
 }
 
@@ -543,6 +553,21 @@ main (int    argc,
 {
   setlocale (LC_ALL, "");
   shtat_core_init_i18n ();
+
+  /* --lang must take effect before the first translated string: gettext
+   * remembers the language it first looked up. */
+  for (int i = 1; i < argc; i++)
+    {
+      const char *lang = NULL;
+
+      if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+      if (lang != NULL && !set_language (lang))
+        return usage_error ("unknown language “%s”: use kk, ru or en", lang);
+    }
+
   textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2)
@@ -566,6 +591,14 @@ main (int    argc,
     return cmd_minimum (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "norms"))
     return cmd_norms (argc - 1, argv + 1);
+#ifdef SHTAT_CLI_PERSONNEL
+  if (g_str_equal (argv[1], "import"))
+    return cmd_import (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "export"))
+    return cmd_export (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "check"))
+    return cmd_check (argc - 1, argv + 1);
+#endif
 
   return usage_error (_("unknown command “%s”"), argv[1]);
 }

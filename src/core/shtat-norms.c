@@ -169,9 +169,9 @@ position_free (ShtatPosition *p)
   g_free (p->cite);
   shtat_text_clear (&p->name);
   g_free (p->duties_cite);
-  g_ptr_array_unref (p->duties);
+  g_clear_pointer (&p->duties, g_ptr_array_unref);
   g_free (p->knowledge_cite);
-  g_ptr_array_unref (p->knowledge);
+  g_clear_pointer (&p->knowledge, g_ptr_array_unref);
   g_free (p->requirements_cite);
   g_ptr_array_unref (p->levels);
   g_array_unref (p->interpretations);
@@ -584,9 +584,16 @@ typedef struct
   char       *message;
 } ErrorCollector;
 
+/* libxml2 2.12 made the error passed to handlers const. */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *ShtatXmlErrorPtr;
+#else
+typedef xmlErrorPtr ShtatXmlErrorPtr;
+#endif
+
 static void
-collect_error_cb (void        *user_data,
-                  xmlErrorPtr  err)
+collect_error_cb (void             *user_data,
+                  ShtatXmlErrorPtr  err)
 {
   ErrorCollector *collector = user_data;
 
@@ -694,6 +701,23 @@ parse_and_validate (const char *name,
                _("the file is larger than 16 MB, which no norm set needs"));
       return NULL;
     }
+
+  /* Norm files are UTF-8. Refusing anything else up front also means the DOCTYPE
+   * check below cannot be slipped past in another encoding. */
+  {
+    const char *bad = NULL;
+
+    if (!g_utf8_validate (data, (gssize) len, &bad))
+      {
+        guint line = 1;
+
+        for (const char *p = data; p < bad; p++)
+          line += *p == '\n';
+        g_set_error (error, SHTAT_NORM_ERROR, SHTAT_NORM_ERROR_FORBIDDEN, "%s:%u: %s", name, line,
+                     _("the file is not UTF-8 text; norm files must be written in UTF-8"));
+        return NULL;
+      }
+  }
 
   /* Refuse a DOCTYPE before the parser sees it, so no entity is ever declared,
    * let alone expanded, and no external subset is looked for. */

@@ -45,10 +45,10 @@ shtat_units_parse (const char *str,
         frac *= 10;
     }
 
-  if (*p != '\0')
+  if (*p != '\0' || whole * 100 + frac > G_MAXINT)
     return FALSE;
 
-  *out_hundredths = (int) whole * 100 + frac;
+  *out_hundredths = (int) (whole * 100 + frac);
   return TRUE;
 }
 

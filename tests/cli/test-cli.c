@@ -135,6 +135,20 @@ test_minimum_json_russian (void)
   g_assert_cmpfloat (json_object_get_double_member (root, "total_units"), ==, 17);
 }
 
+/* --lang translates the whole output, not only the names from the norm data,
+ * whatever the caller's own language. */
+static void
+test_minimum_text_russian (void)
+{
+  g_auto(Run) r;
+
+  run_cli (&r, "en", "minimum", "--table", "fsc", "--appeals", "60", "--vehicles", "1", "--lang", "ru", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "Итого штатных единиц: 25,5"));
+  g_assert_nonnull (strstr (r.out, "Толкование (000 App)"));
+  g_assert_null (strstr (r.out, "Interpretation"));
+}
+
 /* The text a person reads: rows, the total, and interpretations with their citation. */
 static void
 test_minimum_text (void)
@@ -244,6 +258,7 @@ main (int    argc,
   g_test_add_func ("/cli/minimum/json", test_minimum_json);
   g_test_add_func ("/cli/minimum/json-russian", test_minimum_json_russian);
   g_test_add_func ("/cli/minimum/text", test_minimum_text);
+  g_test_add_func ("/cli/minimum/text-russian", test_minimum_text_russian);
   g_test_add_func ("/cli/minimum/t1", test_minimum_t1);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/norms", test_norms);

@@ -460,6 +460,7 @@ test_units (void)
     { "5.25", TRUE, 525, "5.25" }, { "2,5", TRUE, 250, "2.5" }, { "0.05", TRUE, 5, "0.05" },
     { "1.125", FALSE, 0, NULL }, { "", FALSE, 0, NULL }, { "-1", FALSE, 0, NULL },
     { "1.", FALSE, 0, NULL }, { "x", FALSE, 0, NULL }, { "99999999999", FALSE, 0, NULL },
+    { "21474836.47", TRUE, G_MAXINT, "21474836.47" }, { "21474836.48", FALSE, 0, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -374,6 +374,14 @@ test_loader_errors (void)
       "<amended ref=\"no-such\"/></row>\n"
       "</section></table></norm-set>\n",
       SHTAT_NORM_ERROR_INVALID, "amend.xml:5: unknown amendment “no-such”" },
+    { "position.xml",
+      HEAD "<norm-set id=\"x\" format=\"1\">\n<position code=\"psychologist\" cite=\"X 1\"><name>" L3 ("P") "</name>\n"
+      "<duties cite=\"X 2\"><item>" L3 ("d") "</item></duties><knowledge cite=\"X 3\"><item>" L3 ("k") "</item></knowledge>\n"
+      "<requirements cite=\"X 4\"><level id=\"single\"><category id=\"none\"><alternative>"
+      "<education levels=\"higher\"/></alternative></category></level></requirements></position></norm-set>\n",
+      SHTAT_NORM_ERROR_INVALID, "position.xml:3: position “psychologist” is already defined in 580-nk.xml" },
+    { "latin1.xml", HEAD "<norm-set id=\"x\" format=\"1\">\n<!-- caf\xe9 -->\n</norm-set>\n",
+      SHTAT_NORM_ERROR_FORBIDDEN, "latin1.xml:3: the file is not UTF-8" },
     { "deep.xml", NULL, SHTAT_NORM_ERROR_PARSE, "deep.xml:" },
   };
   GString *nest = g_string_new (HEAD "<norm-set id=\"x\" format=\"1\">");
@@ -400,6 +408,28 @@ test_loader_errors (void)
       g_assert_cmpuint (shtat_norm_library_get_tables (library)->len, ==, tables_before);
       g_assert_nonnull (shtat_norm_library_get_table (library, "fsc"));
     }
+}
+
+/* A UTF-16 file cannot slip a DOCTYPE past the check: it is refused before
+ * the parser sees it. */
+static void
+test_loader_utf16 (void)
+{
+  g_autoptr(ShtatNormLibrary) library = load ();
+  const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                    "<!DOCTYPE norm-set [ <!ENTITY a \"aaaa\"> <!ENTITY b \"&a;&a;&a;&a;\"> ]>\n"
+                    "<norm-set id=\"&b;\" format=\"1\"/>\n";
+  g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (xml, -1, NULL, NULL, NULL);
+  glong len = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  while (utf16[len] != 0)
+    len++;
+  bytes = g_bytes_new (utf16, (gsize) len * 2);
+  g_assert_false (shtat_norm_library_load_bytes (library, "utf16.xml", bytes, &error));
+  g_assert_error (error, SHTAT_NORM_ERROR, SHTAT_NORM_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "utf16.xml:1: the file is not UTF-8"));
 }
 
 /* A local file that refers to an interpretation nobody defines is refused by
@@ -474,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/norms/interpretations", test_interpretations);
   g_test_add_func ("/loader/good-local-file", test_loader_good_local_file);
   g_test_add_func ("/loader/errors", test_loader_errors);
+  g_test_add_func ("/loader/utf16", test_loader_utf16);
   g_test_add_func ("/loader/dangling-interpretation", test_loader_dangling_interpretation);
   g_test_add_func ("/loader/missing-file", test_loader_missing_file);
   g_test_add_func ("/loader/local-dir", test_loader_local_dir);
