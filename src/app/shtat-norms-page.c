@@ -28,7 +28,7 @@ struct _ShtatNormsPage
   GtkSwitch            *flag_switches[SHTAT_N_FLAGS];
   GtkWidget            *flag_rows[SHTAT_N_FLAGS];
   GHashTable           *units_labels; /* row number → GtkLabel */
-  char                 *error_driver;
+  char                 *driver_errors[SHTAT_N_DRIVERS]; /* what is wrong with the text typed */
 
   GtkDropDown          *table_dropdown;
   GtkLabel             *table_title;
@@ -115,9 +115,28 @@ make_line_row (ShtatNormsPage         *self,
     }
   else
     {
+      gboolean kinds[SHTAT_REMARK_NOTE + 1] = { FALSE, };
+
       row = adw_expander_row_new ();
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), number_label);
+      /* The kinds of remark show on the row itself, so an amendment or a warning
+       * is seen without opening it. */
+      for (guint r = 0; r < line->remarks->len; r++)
+        kinds[((ShtatRemark *) g_ptr_array_index (line->remarks, r))->kind] = TRUE;
+      for (guint k = 0; k <= SHTAT_REMARK_NOTE; k++)
+        if (kinds[k])
+          {
+            GtkWidget *badge = gtk_label_new (shtat_remark_kind_get_label (k));
+
+            gtk_widget_add_css_class (badge, "shtat-badge");
+            gtk_widget_add_css_class (badge, shtat_remark_kind_to_string (k));
+            gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+            adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+          }
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), units_label);
+      /* amendments and warnings are opened from the start */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
+                                     kinds[SHTAT_REMARK_AMENDMENT] || kinds[SHTAT_REMARK_WARNING]);
       for (guint r = 0; r < line->remarks->len; r++)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                   shtat_remark_view_new (g_ptr_array_index (line->remarks, r)));
@@ -227,11 +246,13 @@ recompute (ShtatNormsPage *self)
   if (self->table == NULL)
     return;
 
-  if (self->error_driver != NULL)
-    {
-      show_error (self, self->error_driver);
-      return;
-    }
+  /* Only the figures this table uses can block it. */
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    if (self->driver_errors[d] != NULL && shtat_norm_table_uses_driver (self->table, d))
+      {
+        show_error (self, self->driver_errors[d]);
+        return;
+      }
 
   shtat_drivers_init (&drivers);
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
@@ -253,6 +274,55 @@ recompute (ShtatNormsPage *self)
 /* ------------------------------------------------------------------------ */
 /* Figures                                                                  */
 
+/* Figures are typed as people write them: "50.4" or "50,4". */
+static gboolean
+parse_figure (const char *text,
+              double     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double value;
+
+  g_strdelimit (copy, ",", '.');
+  if (*copy == '\0' || !(g_ascii_isdigit (*copy) || *copy == '.'))
+    return FALSE;
+  value = g_ascii_strtod (copy, &end);
+  if (end == NULL || *end != '\0' || !isfinite (value) || value < 0)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/* The spin buttons parse and show figures the same way as the page, so that
+ * leaving a field never changes what was typed. */
+static int
+spin_input_cb (GtkSpinButton *spin,
+               double        *new_value,
+               gpointer       user_data)
+{
+  return parse_figure (gtk_editable_get_text (GTK_EDITABLE (spin)), new_value) ? TRUE : GTK_INPUT_ERROR;
+}
+
+static gboolean
+spin_output_cb (GtkSpinButton *spin,
+                gpointer       user_data)
+{
+  double value = gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  int hundredths = (int) llround (value * 100);
+  g_autofree char *text = shtat_units_format_locale (hundredths);
+
+  if (!g_str_equal (text, gtk_editable_get_text (GTK_EDITABLE (spin))))
+    {
+      double typed;
+
+      /* keep what the user typed while it means the same number */
+      if (parse_figure (gtk_editable_get_text (GTK_EDITABLE (spin)), &typed) && typed == value)
+        return TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (spin), text);
+    }
+  return TRUE;
+}
+
 /* Reads the figure as it is being typed, so the result follows every keystroke
  * without the spin button reformatting the text under the cursor. */
 static void
@@ -260,31 +330,22 @@ driver_text_changed_cb (GtkEditable    *editable,
                         ShtatNormsPage *self)
 {
   ShtatDriver driver = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "shtat-driver"));
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  char *end = NULL;
   double value;
 
-  g_strdelimit (text, ",", '.');
-  value = g_ascii_strtod (text, &end);
-
-  g_clear_pointer (&self->error_driver, g_free);
-  if (*text == '\0' || end == NULL || *end != '\0' || !isfinite (value) || value < 0)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      self->error_driver = g_strdup_printf (_("“%s” must be a number of 0 or more"),
-                                            shtat_driver_get_label (driver));
-    }
+  g_clear_pointer (&self->driver_errors[driver], g_free);
+  if (!parse_figure (gtk_editable_get_text (editable), &value))
+    self->driver_errors[driver] = g_strdup_printf (_("“%s” must be a number of 0 or more"),
+                                                   shtat_driver_get_label (driver));
   else if (shtat_driver_is_count (driver) && value != floor (value))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      self->error_driver = g_strdup_printf (_("“%s” is a count: enter a whole number"),
-                                            shtat_driver_get_label (driver));
-    }
+    self->driver_errors[driver] = g_strdup_printf (_("“%s” is a count: enter a whole number"),
+                                                   shtat_driver_get_label (driver));
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-      self->values[driver] = value;
-    }
+    self->values[driver] = value;
+
+  if (self->driver_errors[driver] != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
 
   recompute (self);
 }
@@ -345,6 +406,8 @@ create_inputs (ShtatNormsPage *self)
 
       text = GTK_EDITABLE (spin);
       g_object_set_data (G_OBJECT (text), "shtat-driver", GUINT_TO_POINTER (d));
+      g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
+      g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
       g_signal_connect (text, "changed", G_CALLBACK (driver_text_changed_cb), self);
 
       self->driver_spins[d] = GTK_SPIN_BUTTON (spin);
@@ -557,7 +620,8 @@ shtat_norms_page_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_pointer (&self->units_labels, g_hash_table_unref);
-  g_clear_pointer (&self->error_driver, g_free);
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    g_clear_pointer (&self->driver_errors[d], g_free);
   G_OBJECT_CLASS (shtat_norms_page_parent_class)->finalize (object);
 }
 

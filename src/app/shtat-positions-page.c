@@ -145,7 +145,8 @@ common_education (const ShtatLevelRequirement *level)
 static GtkWidget *
 make_rung_row (const ShtatPosition            *position,
                const ShtatCategoryRequirement *cat,
-               gboolean                        show_education)
+               gboolean                        show_education,
+               gboolean                        only_rung)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GString) text = g_string_new (NULL);
@@ -168,7 +169,7 @@ make_rung_row (const ShtatPosition            *position,
     }
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), only_rung ? _("Every employee in the position") : title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "property");
@@ -260,7 +261,7 @@ show_position (ShtatPositionsPage  *self,
       for (guint c = 0; c < level->categories->len; c++)
         {
           const ShtatCategoryRequirement *cat = g_ptr_array_index (level->categories, c);
-          GtkWidget *row = make_rung_row (p, cat, education == NULL);
+          GtkWidget *row = make_rung_row (p, cat, education == NULL, level->categories->len == 1);
 
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
           g_hash_table_insert (self->rung_rows, g_strdup_printf ("%d/%d", level->id, cat->id), row);
@@ -288,9 +289,9 @@ show_external (ShtatPositionsPage          *self,
   if (act != NULL)
     {
       g_autofree char *date = shtat_format_iso_date (act->date);
-      description = g_strdup_printf (_("Order %s of %s: “%s”. Shtat does not bundle this act; "
-                                       "you can add its requirements as local norm data."),
-                                     act->number, date, shtat_text_get (&act->title));
+      description = g_markup_printf_escaped (_("Order %s of %s: “%s”. Shtat does not bundle this act; "
+                                               "you can add its requirements as local norm data."),
+                                             act->number, date, shtat_text_get (&act->title));
       adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Requirements set by another act"));
     }
   else
@@ -355,7 +356,10 @@ header_func (GtkListBoxRow *row,
 
   if (before == NULL || external != before_external)
     {
-      GtkWidget *header = make_label (external ? _("Set by other acts") : _("Order 580-НҚ"), "heading");
+      const char *code = g_object_get_data (G_OBJECT (row), "shtat-act");
+      g_autofree char *title = external ? g_strdup (_("Set by other acts"))
+                                        : g_strdup_printf (_("Order %s"), code ? code : "");
+      GtkWidget *header = make_label (title, "heading");
 
       gtk_widget_set_margin_top (header, before ? 18 : 6);
       gtk_widget_set_margin_start (header, 12);
@@ -421,7 +425,11 @@ shtat_positions_page_set_library (ShtatPositionsPage *self,
   for (guint i = 0; i < positions->len; i++)
     {
       const ShtatPosition *p = g_ptr_array_index (positions, i);
-      gtk_list_box_append (self->position_list, make_list_row (p->code, &p->name, FALSE));
+      GtkWidget *row = make_list_row (p->code, &p->name, FALSE);
+
+      if (p->act != NULL)
+        g_object_set_data_full (G_OBJECT (row), "shtat-act", g_strdup (p->act->number), g_free);
+      gtk_list_box_append (self->position_list, row);
     }
   external = shtat_norm_library_get_external_positions (library);
   for (guint i = 0; i < external->len; i++)

@@ -71,6 +71,9 @@ load_library (void)
 
   if (library == NULL)
     g_printerr (_("shtat-cli: the norm data cannot be loaded: %s\n"), error->message);
+  else
+    for (guint i = 0; i < shtat_norm_library_get_warnings (library)->len; i++)
+      g_printerr ("shtat-cli: %s\n", (char *) g_ptr_array_index (shtat_norm_library_get_warnings (library), i));
   return library;
 }
 

@@ -365,8 +365,7 @@ shtat_minimum_compute (ShtatNormLibrary     *library,
 
               if (in == NULL)
                 continue;
-              text = g_strdup_printf (_("%g falls where two printed brackets meet: the lower bracket applies. %s"),
-                                      v, shtat_text_get (&in->text));
+              text = g_strdup_printf (_("%g falls where two printed brackets meet: the lower bracket applies."), v);
               g_ptr_array_add (m->remarks,
                                shtat_remark_new (SHTAT_REMARK_INTERPRETATION, in->id, in->cite, text));
             }
@@ -410,7 +409,9 @@ shtat_minimum_compute (ShtatNormLibrary     *library,
           line->remarks = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_remark_free);
           compute_line (library, m, line, rounding);
           add_amendments (line->remarks, line->row->amendments, &m->drivers.as_of);
-          add_interpretations (line->remarks, library, line->row->interpretations);
+          /* a row that does not apply relies on no reading of the law */
+          if (line->applies)
+            add_interpretations (line->remarks, library, line->row->interpretations);
           if (shtat_text_is_set (&line->row->remark))
             g_ptr_array_add (line->remarks,
                              shtat_remark_new (SHTAT_REMARK_WARNING, 0, line->row->cite,

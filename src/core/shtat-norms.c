@@ -27,6 +27,7 @@ struct _ShtatNormLibrary
   GPtrArray  *interpretations;  /* ShtatInterpretation */
   GPtrArray  *families;         /* ShtatFamily */
   GHashTable *ids;              /* "table:ID", "position:CODE"… → origin file, to catch duplicates */
+  GPtrArray  *warnings;         /* messages about local files that were left out */
 };
 
 G_DEFINE_FINAL_TYPE (ShtatNormLibrary, shtat_norm_library, G_TYPE_OBJECT)
@@ -1541,6 +1542,7 @@ shtat_norm_library_finalize (GObject *object)
   g_ptr_array_unref (self->interpretations);
   g_ptr_array_unref (self->acts);
   g_hash_table_unref (self->ids);
+  g_ptr_array_unref (self->warnings);
 
   G_OBJECT_CLASS (shtat_norm_library_parent_class)->finalize (object);
 }
@@ -1561,6 +1563,7 @@ shtat_norm_library_init (ShtatNormLibrary *self)
   self->interpretations = g_ptr_array_new_with_free_func ((GDestroyNotify) interpretation_free);
   self->families = g_ptr_array_new_with_free_func ((GDestroyNotify) family_free);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
 ShtatNormLibrary *
@@ -1738,17 +1741,19 @@ shtat_norm_library_check (ShtatNormLibrary *self,
   return TRUE;
 }
 
-static gboolean
+/* The user's own norm files. One that cannot be read or contradicts the bundled
+ * acts is left out with a warning rather than keeping the program from starting
+ * with the acts it bundles. */
+static void
 load_directory (ShtatNormLibrary *self,
-                const char       *dir,
-                GError          **error)
+                const char       *dir)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (d == NULL)
-    return TRUE; /* no local norms: nothing to add */
+    return; /* no local norms: nothing to add */
 
   while ((name = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (name, ".xml"))
@@ -1758,12 +1763,20 @@ load_directory (ShtatNormLibrary *self,
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GError) error = NULL;
 
-      if (!shtat_norm_library_load_file (self, path, error))
-        return FALSE;
+      if (!shtat_norm_library_load_file (self, path, &error))
+        {
+          g_ptr_array_add (self->warnings, g_strdup_printf (_("%s was left out: %s"), path, error->message));
+          g_warning ("%s was left out: %s", path, error->message);
+        }
     }
+}
 
-  return TRUE;
+GPtrArray *
+shtat_norm_library_get_warnings (ShtatNormLibrary *self)
+{
+  return self->warnings;
 }
 
 /* The bundled norm sets (compiled into the program), then the user's local norm
@@ -1791,8 +1804,7 @@ shtat_norm_library_load_default (GError **error)
 
   env_dir = g_getenv ("SHTAT_NORMS_DIR");
   local_dir = env_dir ? g_strdup (env_dir) : g_build_filename (g_get_user_data_dir (), "shtat", "norms", NULL);
-  if (!load_directory (self, local_dir, error))
-    return NULL;
+  load_directory (self, local_dir);
 
   if (!shtat_norm_library_check (self, error))
     return NULL;

@@ -338,6 +338,7 @@ const ShtatAct              *shtat_norm_library_get_act           (ShtatNormLibr
 const ShtatInterpretation   *shtat_norm_library_get_interpretation (ShtatNormLibrary *self,
                                                                     guint             id);
 GPtrArray                   *shtat_norm_library_get_families      (ShtatNormLibrary *self);
+GPtrArray                   *shtat_norm_library_get_warnings      (ShtatNormLibrary *self);
 
 /* ------------------------------------------------------------------------ */
 /* Names                                                                    */

@@ -114,10 +114,30 @@ test_norms_centre (void)
   g_assert_nonnull (strstr (shtat_norms_page_get_error_text (page), "Appeals per working day"));
   g_assert_true (gtk_widget_has_css_class (appeals, "error"));
   g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "34.5");
+  /* another figure does not clear the mistake, nor compute from the old value */
+  type_into (vehicles, "2");
+  g_assert_nonnull (shtat_norms_page_get_error_text (page));
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "34.5");
   type_into (appeals, "60");
   g_assert_null (shtat_norms_page_get_error_text (page));
   g_assert_false (gtk_widget_has_css_class (appeals, "error"));
-  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "27.5");
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "26.5");
+
+  /* a decimal comma, and leaving the field, keep the figure as typed */
+  type_into (appeals, "50,5");
+  g_assert_cmpstr (shtat_norms_page_get_bracket_text (page), ==, "Bracket: 51–100");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (appeals));
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_norms_page_get_bracket_text (page), ==, "Bracket: 51–100");
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "26.5");
+
+  /* a mistake in a figure a table does not use does not block it */
+  type_into (appeals, "x");
+  g_assert_nonnull (shtat_norms_page_get_error_text (page));
+  choose_table (page, "t2");
+  g_assert_null (shtat_norms_page_get_error_text (page));
+  /* 1 director + 2 housekeepers + 2 paramedics + 5.25 nurses (004 T2) */
+  g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "10.25");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -149,9 +169,11 @@ test_norms_temporary_stay (void)
   shtat_test_iterate ();
   g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "53.25");
 
-  /* back to the centre table: its figures are as they were left */
+  /* back to the centre table: the premises switches are gone, and the vehicles
+   * typed for table 1 carry over */
   choose_table (page, "fsc");
   g_assert_null (shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_LIFT));
+  g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 15), ==, "2");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -272,7 +294,18 @@ test_screenshot (void)
   g_assert_no_error (error);
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_width (texture), >, 600);
+  /* a drawn window, not a blank image: many different colours */
+  {
+    gsize stride = (gsize) gdk_texture_get_width (texture) * 4;
+    g_autofree guchar *pixels = g_malloc (stride * (gsize) gdk_texture_get_height (texture));
+    g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+
+    gdk_texture_download (texture, pixels, stride);
+    for (gsize i = 0; i < stride * (gsize) gdk_texture_get_height (texture); i += 4 * 7)
+      g_hash_table_add (colours, GUINT_TO_POINTER (*(guint32 *) (pixels + i)));
+    g_assert_cmpuint (g_hash_table_size (colours), >, 50);
+  }
   g_unlink (path);
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));

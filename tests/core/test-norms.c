@@ -475,13 +475,22 @@ test_loader_local_dir (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatNormLibrary) library = NULL;
 
+  g_autofree char *bad = g_build_filename (dir, "bad.xml", NULL);
+
   g_assert_true (g_file_set_contents (path, good_table, -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "<norm-set", -1, NULL));
   g_setenv ("SHTAT_NORMS_DIR", dir, TRUE);
+  g_test_expect_message ("shtat-norms", G_LOG_LEVEL_WARNING, "*bad.xml was left out*");
   library = shtat_norm_library_load_default (&error);
+  g_test_assert_expected_messages ();
   g_setenv ("SHTAT_NORMS_DIR", "/nonexistent", TRUE);
   g_assert_no_error (error);
   g_assert_nonnull (shtat_norm_library_get_table (library, "local-t"));
   g_assert_nonnull (shtat_norm_library_get_table (library, "fsc"));
+  /* the broken file is left out, and said so */
+  g_assert_cmpuint (shtat_norm_library_get_warnings (library)->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (shtat_norm_library_get_warnings (library), 0), "bad.xml"));
+  g_unlink (bad);
   g_unlink (path);
   g_rmdir (dir);
 }

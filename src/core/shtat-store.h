@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "shtat-personnel.h"
+
+G_BEGIN_DECLS
+
+/* The SQLite database of an installation: one file (by default
+ * $XDG_DATA_HOME/shtat/shtat.db, mode 0600), WAL, foreign keys on, schema
+ * version in PRAGMA user_version, migrated in order with a backup copy made
+ * first. Every function that writes is one transaction, rolled back whole on
+ * any error. Prepared statements are cached per store. A store is used from one
+ * thread at a time. */
+
+#define SHTAT_STORE_ERROR (shtat_store_error_quark ())
+
+typedef enum
+{
+  SHTAT_STORE_ERROR_OPEN,      /* cannot open or create the file */
+  SHTAT_STORE_ERROR_VERSION,   /* written by a newer Shtat */
+  SHTAT_STORE_ERROR_CORRUPT,   /* not a Shtat database, or damaged */
+  SHTAT_STORE_ERROR_SQL,       /* any other SQLite failure (full disk, locked…) */
+  SHTAT_STORE_ERROR_NOT_FOUND,
+  SHTAT_STORE_ERROR_CONSTRAINT, /* e.g. the same IIN twice */
+} ShtatStoreError;
+
+GQuark shtat_store_error_quark (void);
+
+#define SHTAT_TYPE_STORE (shtat_store_get_type ())
+G_DECLARE_FINAL_TYPE (ShtatStore, shtat_store, SHTAT, STORE, GObject)
+
+char       *shtat_store_default_path   (void);
+ShtatStore *shtat_store_open           (const char  *path,
+                                        GError     **error);
+const char *shtat_store_get_path       (ShtatStore  *self);
+int         shtat_store_get_schema_version (ShtatStore *self);
+gboolean    shtat_store_is_empty       (ShtatStore  *self);
+
+/* Centres */
+GPtrArray  *shtat_store_list_centres   (ShtatStore   *self,     /* ShtatCentre, by name */
+                                        GError      **error);
+gboolean    shtat_store_save_centre    (ShtatStore   *self,     /* insert (id 0) or update; sets id */
+                                        ShtatCentre  *centre,
+                                        GError      **error);
+
+/* Employees: whole personnel files, with every child record. */
+GPtrArray     *shtat_store_load_employees (ShtatStore  *self,   /* ShtatEmployee, by surname, name */
+                                           GError     **error);
+ShtatEmployee *shtat_store_load_employee  (ShtatStore  *self,
+                                           gint64       id,
+                                           GError     **error);
+ShtatEmployee *shtat_store_find_by_iin    (ShtatStore  *self,
+                                           const char  *iin,
+                                           GError     **error);
+/* Inserts (id 0) or replaces the whole file, children included; sets the ids. */
+gboolean       shtat_store_save_employee  (ShtatStore     *self,
+                                           ShtatEmployee  *employee,
+                                           GError        **error);
+gboolean       shtat_store_delete_employee (ShtatStore *self,
+                                            gint64      id,
+                                            GError    **error);
+
+/* Imports: centres (matched by code, inserted or updated) and employees
+ * (matched by IIN; an existing file is replaced by the imported one) in one
+ * transaction, all or nothing. Assignments name their centre by centre_code.
+ * A file identical to the stored one is left untouched, so importing the same
+ * data twice changes nothing; `n_changed` counts files inserted or replaced. */
+gboolean       shtat_store_import         (ShtatStore  *self,
+                                           GPtrArray   *centres,     /* ShtatCentre, may be NULL */
+                                           GPtrArray   *employees,   /* ShtatEmployee */
+                                           guint       *n_changed,
+                                           GError     **error);
+
+G_END_DECLS
