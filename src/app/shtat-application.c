@@ -12,6 +12,7 @@ struct _ShtatApplication
 {
   AdwApplication    parent_instance;
   ShtatNormLibrary *library;
+  ShtatStore       *store;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatApplication, shtat_application, ADW_TYPE_APPLICATION)
@@ -51,7 +52,19 @@ shtat_application_activate (GApplication *app)
           show_load_error (self, error);
           return;
         }
-      window = GTK_WINDOW (shtat_window_new (self, self->library));
+      if (self->store == NULL)
+        {
+          const char *env = g_getenv ("SHTAT_DB");
+          g_autofree char *path = env ? g_strdup (env) : shtat_store_default_path ();
+          g_autoptr(GError) store_error = NULL;
+
+          /* Norms and positions work without personnel files: a database that
+           * cannot be opened is reported in the Personnel section. */
+          self->store = shtat_store_open (path, &store_error);
+          if (self->store == NULL)
+            g_warning ("%s", store_error->message);
+        }
+      window = GTK_WINDOW (shtat_window_new (self, self->library, self->store));
     }
 
   gtk_window_present (window);
@@ -98,6 +111,9 @@ shtat_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *table_accels[] = { "<Control>t", NULL };
+  static const char *personnel_accels[] = { "<Alt>3", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
 
   G_APPLICATION_CLASS (shtat_application_parent_class)->startup (app);
 
@@ -108,6 +124,9 @@ shtat_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.choose-table", table_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-personnel", personnel_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-employee", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
 }
 
 static void
@@ -116,6 +135,7 @@ shtat_application_finalize (GObject *object)
   ShtatApplication *self = SHTAT_APPLICATION (object);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (shtat_application_parent_class)->finalize (object);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shtat-norms-page.h"
+#include "shtat-personnel-page.h"
 #include "shtat-positions-page.h"
 #include "shtat-window.h"
 
@@ -14,11 +15,13 @@ struct _ShtatWindow
   AdwApplicationWindow  parent_instance;
 
   ShtatNormLibrary     *library;
+  ShtatStore           *store;
   GSettings            *settings;
 
   AdwViewStack         *stack;
   ShtatNormsPage       *norms_page;
   ShtatPositionsPage   *positions_page;
+  ShtatPersonnelPage   *personnel_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatWindow, shtat_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -26,6 +29,7 @@ G_DEFINE_FINAL_TYPE (ShtatWindow, shtat_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LIBRARY,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -61,6 +65,33 @@ show_positions_cb (GtkWidget  *widget,
 }
 
 static void
+show_personnel_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  shtat_window_show_section (SHTAT_WINDOW (widget), "personnel");
+}
+
+static void
+new_employee_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  shtat_window_show_section (self, "personnel");
+  shtat_personnel_page_new_employee (self->personnel_page);
+}
+
+static void
+undo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  shtat_personnel_page_undo (SHTAT_WINDOW (widget)->personnel_page);
+}
+
+static void
 choose_table_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -78,6 +109,11 @@ search_cb (GtkWidget  *widget,
 {
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
+  if (g_strcmp0 (shtat_window_get_section (self), "personnel") == 0)
+    {
+      shtat_personnel_page_focus_search (self->personnel_page);
+      return;
+    }
   shtat_window_show_section (self, "positions");
   shtat_positions_page_focus_search (self->positions_page);
 }
@@ -93,6 +129,8 @@ shtat_window_constructed (GObject *object)
 
   shtat_norms_page_set_library (self->norms_page, self->library);
   shtat_positions_page_set_library (self->positions_page, self->library);
+  if (self->store != NULL)
+    shtat_personnel_page_set_store (self->personnel_page, self->store, self->library);
 
   /* The window comes back as the user left it. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -104,8 +142,8 @@ shtat_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-table", self->norms_page, "table-id", G_SETTINGS_BIND_SET);
 
   section = g_settings_get_string (self->settings, "last-section");
-  if (g_strcmp0 (section, "positions") == 0)
-    shtat_window_show_section (self, "positions");
+  if (g_strcmp0 (section, "positions") == 0 || (g_strcmp0 (section, "personnel") == 0 && self->store != NULL))
+    shtat_window_show_section (self, section);
   g_settings_bind (self->settings, "last-section", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
 }
 
@@ -124,6 +162,7 @@ shtat_window_finalize (GObject *object)
   ShtatWindow *self = SHTAT_WINDOW (object);
 
   g_clear_object (&self->library);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (shtat_window_parent_class)->finalize (object);
 }
@@ -140,6 +179,9 @@ shtat_window_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
+      break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -160,18 +202,26 @@ shtat_window_class_init (ShtatWindowClass *klass)
   properties[PROP_LIBRARY] =
     g_param_spec_object ("library", NULL, NULL, SHTAT_TYPE_NORM_LIBRARY,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SHTAT_TYPE_STORE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHTAT_TYPE_NORMS_PAGE);
+  g_type_ensure (SHTAT_TYPE_PERSONNEL_PAGE);
   g_type_ensure (SHTAT_TYPE_POSITIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, norms_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, positions_page);
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, personnel_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-norms", NULL, show_norms_cb);
   gtk_widget_class_install_action (widget_class, "win.show-positions", NULL, show_positions_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-personnel", NULL, show_personnel_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_cb);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
 }
@@ -185,12 +235,20 @@ shtat_window_init (ShtatWindow *self)
 
 ShtatWindow *
 shtat_window_new (ShtatApplication *app,
-                  ShtatNormLibrary *library)
+                  ShtatNormLibrary *library,
+                  ShtatStore       *store)
 {
   return g_object_new (SHTAT_TYPE_WINDOW,
                        "application", app,
                        "library", library,
+                       "store", store,
                        NULL);
+}
+
+GtkWidget *
+shtat_window_get_personnel_page (ShtatWindow *self)
+{
+  return GTK_WIDGET (self->personnel_page);
 }
 
 GtkWidget *

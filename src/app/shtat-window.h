@@ -11,7 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShtatWindow, shtat_window, SHTAT, WINDOW, AdwApplicationWindow)
 
 ShtatWindow *shtat_window_new           (ShtatApplication *app,
-                                         ShtatNormLibrary *library);
+                                         ShtatNormLibrary *library,
+                                         ShtatStore       *store);
+GtkWidget   *shtat_window_get_personnel_page (ShtatWindow *self);
 GtkWidget   *shtat_window_get_norms_page     (ShtatWindow *self);
 GtkWidget   *shtat_window_get_positions_page (ShtatWindow *self);
 void         shtat_window_show_section  (ShtatWindow *self,

@@ -1,14 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "shtat-demo.h"
+#include "shtat-exchange.h"
 #include "shtat-experience.h"
 #include "shtat-iin.h"
 #include "shtat-minimum.h"
 #include "shtat-norms.h"
+#include "shtat-personnel.h"
+#include "shtat-personnel-list.h"
 #include "shtat-remark.h"
 #include "shtat-requirements.h"
+#include "shtat-store.h"
 #include "shtat-text.h"
 #include "shtat-units.h"
+#include "shtat-verdict.h"
 
 G_BEGIN_DECLS
 

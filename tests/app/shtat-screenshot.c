@@ -9,6 +9,8 @@
 #include <locale.h>
 
 #include "shtat-norms-page.h"
+#include "shtat-personnel-page.h"
+#include "shtat-employee-page.h"
 #include "shtat-positions-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
@@ -23,6 +25,10 @@ main (int    argc,
   g_autofree char *appeals = NULL;
   g_autofree char *vehicles = NULL;
   g_autofree char *position = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *iin = NULL;
+  gboolean demo = FALSE;
+  g_autoptr(ShtatStore) store = NULL;
   int width = 1180, height = 760;
   GOptionEntry entries[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "kk, ru or en", "LANG" },
@@ -31,6 +37,9 @@ main (int    argc,
     { "appeals", 0, 0, G_OPTION_ARG_STRING, &appeals, "appeals per working day", "N" },
     { "vehicles", 0, 0, G_OPTION_ARG_STRING, &vehicles, "vehicles", "N" },
     { "position", 0, 0, G_OPTION_ARG_STRING, &position, "position code", "CODE" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "personnel database", "PATH" },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "load the demo district into an empty database", NULL },
+    { "iin", 0, 0, G_OPTION_ARG_STRING, &iin, "employee to show", "IIN" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "window height", "PX" },
     { NULL }
@@ -73,12 +82,36 @@ main (int    argc,
       return 1;
     }
 
-  window = shtat_window_new (NULL, library);
+  if (db != NULL)
+    {
+      store = shtat_store_open (db, &error);
+      if (store == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  window = shtat_window_new (NULL, library, store);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   shtat_test_wait_mapped (GTK_WIDGET (window));
 
-  if (g_strcmp0 (section, "positions") == 0)
+  if (g_strcmp0 (section, "personnel") == 0)
+    {
+      ShtatPersonnelPage *page = SHTAT_PERSONNEL_PAGE (shtat_window_get_personnel_page (window));
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      shtat_window_show_section (window, "personnel");
+      if (demo && g_strcmp0 (shtat_personnel_page_get_state (page), "empty") == 0)
+        shtat_personnel_page_load_demo (page);
+      while (g_strcmp0 (shtat_personnel_page_get_state (page), "loading") == 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      shtat_test_wait_mapped (GTK_WIDGET (window));
+      if (iin != NULL)
+        shtat_personnel_page_select_iin (page, iin);
+    }
+  else if (g_strcmp0 (section, "positions") == 0)
     {
       shtat_window_show_section (window, "positions");
       if (position != NULL)

@@ -19,7 +19,7 @@ static ShtatNormLibrary *library;
 static ShtatWindow *
 open_window (void)
 {
-  ShtatWindow *window = shtat_window_new (NULL, library);
+  ShtatWindow *window = shtat_window_new (NULL, library, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
   gtk_window_present (GTK_WINDOW (window));
@@ -253,7 +253,7 @@ test_remembers (void)
   g_settings_set_string (settings, "last-section", "positions");
   g_settings_set_string (settings, "last-table", "t3");
 
-  window = shtat_window_new (NULL, library);
+  window = shtat_window_new (NULL, library, NULL);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 1024);
   g_assert_cmpint (height, ==, 700);

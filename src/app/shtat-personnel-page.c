@@ -1,0 +1,688 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-personnel-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shtat-demo.h"
+
+#include "shtat-employee-page.h"
+#include "shtat-personnel-page.h"
+
+/* The Personnel section: the list of employees (search as you type, filters)
+ * beside the file of the one selected. Every valid change is saved at once in
+ * one transaction and can be undone from the toast that confirms it. */
+struct _ShtatPersonnelPage
+{
+  AdwBin              parent_instance;
+
+  ShtatStore         *store;
+  ShtatNormLibrary   *library;
+  ShtatPersonnelList *list;
+  GPtrArray          *centres;
+  GCancellable       *cancellable;
+  GDate               today;
+
+  /* the last change, for undo: the file as it was (NULL: it did not exist) */
+  ShtatEmployee      *undo_before;
+  gint64              undo_id;
+  gboolean            has_undo;
+
+  AdwToastOverlay    *toasts;
+  GtkStack           *stack;
+  GtkSearchEntry     *search;
+  GtkDropDown        *centre_filter;
+  GtkDropDown        *position_filter;
+  GtkDropDown        *verdict_filter;
+  GtkLabel           *count_label;
+  GtkListView        *list_view;
+  GtkSingleSelection *selection;
+  ShtatEmployeePage  *employee_page;
+  GtkLabel           *load_error;
+  GPtrArray          *position_codes;   /* NULL first: any position */
+};
+
+G_DEFINE_FINAL_TYPE (ShtatPersonnelPage, shtat_personnel_page, ADW_TYPE_BIN)
+
+static void reload (ShtatPersonnelPage *self);
+
+/* ------------------------------------------------------------------------ */
+/* Rows                                                                     */
+
+static const char *
+verdict_css (const ShtatVerdict *v)
+{
+  if (v == NULL)
+    return "note";
+  switch (v->kind)
+    {
+    case SHTAT_VERDICT_MEETS:
+      return "interpretation";
+    case SHTAT_VERDICT_DOES_NOT_MEET:
+      return "warning";
+    case SHTAT_VERDICT_MISSING_DATA:
+      return "amendment";
+    case SHTAT_VERDICT_OTHER_ACT:
+    default:
+      return "note";
+    }
+}
+
+/* Short enough for the list; the employee page says it in full. */
+static const char *
+verdict_short_label (const ShtatVerdict *v)
+{
+  if (v == NULL)
+    return _("No post");
+  switch (v->kind)
+    {
+    case SHTAT_VERDICT_MEETS:
+      return C_("verdict", "Meets");
+    case SHTAT_VERDICT_DOES_NOT_MEET:
+      return C_("verdict", "Does not meet");
+    case SHTAT_VERDICT_MISSING_DATA:
+      return C_("verdict", "Data missing");
+    case SHTAT_VERDICT_OTHER_ACT:
+    default:
+      return C_("verdict", "Other act");
+    }
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *badge = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_add_css_class (badge, "shtat-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), name);
+  gtk_box_append (GTK_BOX (text), subtitle);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), badge);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  ShtatPersonnelItem *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (text);
+  GtkWidget *subtitle = gtk_widget_get_last_child (text);
+  GtkWidget *badge = gtk_widget_get_last_child (box);
+  const ShtatVerdict *v = shtat_personnel_item_get_verdict (row);
+  const char *position = shtat_personnel_item_get_position_name (row);
+  g_autofree char *sub = g_strdup_printf ("%s · %s", shtat_personnel_item_get_employee (row)->iin,
+                                          position ? position : _("no current post"));
+
+  gtk_label_set_text (GTK_LABEL (name), shtat_personnel_item_get_name (row));
+  gtk_label_set_text (GTK_LABEL (subtitle), sub);
+  gtk_label_set_text (GTK_LABEL (badge), verdict_short_label (v));
+  gtk_widget_set_tooltip_text (badge, v ? shtat_verdict_kind_get_label (v->kind) : NULL);
+  for (const char * const *c = (const char *[]) { "interpretation", "warning", "amendment", "note", NULL }; *c; c++)
+    gtk_widget_remove_css_class (badge, *c);
+  gtk_widget_add_css_class (badge, verdict_css (v));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filters                                                                  */
+
+static void
+apply_filter (ShtatPersonnelPage *self)
+{
+  guint c = gtk_drop_down_get_selected (self->centre_filter);
+  guint p = gtk_drop_down_get_selected (self->position_filter);
+  guint v = gtk_drop_down_get_selected (self->verdict_filter);
+  gint64 centre_id = 0;
+  const char *position = NULL;
+
+  if (self->list == NULL)
+    return;
+  if (c != GTK_INVALID_LIST_POSITION && c > 0 && self->centres != NULL && c - 1 < self->centres->len)
+    centre_id = ((ShtatCentre *) g_ptr_array_index (self->centres, c - 1))->id;
+  if (p != GTK_INVALID_LIST_POSITION && p > 0 && p < self->position_codes->len)
+    position = g_ptr_array_index (self->position_codes, p);
+
+  shtat_personnel_list_set_filter (self->list, gtk_editable_get_text (GTK_EDITABLE (self->search)),
+                                   centre_id, position,
+                                   (v == GTK_INVALID_LIST_POSITION || v == 0) ? -1 : (int) v - 1);
+}
+
+static void
+filter_changed_cb (GObject            *object,
+                   GParamSpec         *pspec,
+                   ShtatPersonnelPage *self)
+{
+  apply_filter (self);
+}
+
+static void
+search_changed_cb (GtkSearchEntry     *entry,
+                   ShtatPersonnelPage *self)
+{
+  apply_filter (self);
+}
+
+static void
+items_changed_cb (GListModel         *model,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  ShtatPersonnelPage *self)
+{
+  g_autofree char *text = g_strdup_printf (_("%u of %u employees"), g_list_model_get_n_items (model),
+                                           shtat_personnel_list_get_n_total (self->list));
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+fill_filters (ShtatPersonnelPage *self)
+{
+  g_autoptr(GtkStringList) centres = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) positions = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) verdicts = gtk_string_list_new (NULL);
+  GPtrArray *list = shtat_norm_library_get_positions (self->library);
+  GPtrArray *external = shtat_norm_library_get_external_positions (self->library);
+
+  gtk_string_list_append (centres, _("All centres"));
+  for (guint i = 0; self->centres != NULL && i < self->centres->len; i++)
+    {
+      ShtatCentre *c = g_ptr_array_index (self->centres, i);
+      gtk_string_list_append (centres, shtat_lang_current () == SHTAT_LANG_RU ? c->name_ru : c->name_kk);
+    }
+
+  g_ptr_array_set_size (self->position_codes, 0);
+  gtk_string_list_append (positions, _("All positions"));
+  g_ptr_array_add (self->position_codes, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const ShtatPosition *p = g_ptr_array_index (list, i);
+      gtk_string_list_append (positions, shtat_text_get (&p->name));
+      g_ptr_array_add (self->position_codes, g_strdup (p->code));
+    }
+  for (guint i = 0; i < external->len; i++)
+    {
+      const ShtatExternalPosition *e = g_ptr_array_index (external, i);
+      gtk_string_list_append (positions, shtat_text_get (&e->name));
+      g_ptr_array_add (self->position_codes, g_strdup (e->code));
+    }
+
+  gtk_string_list_append (verdicts, _("Any verdict"));
+  for (int k = SHTAT_VERDICT_MEETS; k <= SHTAT_VERDICT_OTHER_ACT; k++)
+    gtk_string_list_append (verdicts, shtat_verdict_kind_get_label (k));
+
+  gtk_drop_down_set_model (self->centre_filter, G_LIST_MODEL (centres));
+  gtk_drop_down_set_model (self->position_filter, G_LIST_MODEL (positions));
+  gtk_drop_down_set_model (self->verdict_filter, G_LIST_MODEL (verdicts));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Selection and saving                                                     */
+
+static void
+selection_changed_cb (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      ShtatPersonnelPage *self)
+{
+  ShtatPersonnelItem *item = gtk_single_selection_get_selected_item (selection);
+
+  if (item == NULL)
+    return;
+  /* the file being shown stays while the list refilters around it */
+  if (shtat_employee_page_get_employee (self->employee_page) != NULL
+      && shtat_employee_page_get_employee (self->employee_page)->id == shtat_personnel_item_get_employee (item)->id)
+    return;
+  shtat_employee_page_set_employee (self->employee_page, shtat_personnel_item_get_employee (item));
+}
+
+static void
+undo_cb (AdwToast           *toast,
+         ShtatPersonnelPage *self)
+{
+  shtat_personnel_page_undo (self);
+}
+
+static void
+employee_save_cb (ShtatEmployeePage  *page,
+                  ShtatEmployee      *edited,
+                  ShtatPersonnelPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatEmployee) saved = shtat_employee_copy (edited);
+  g_autoptr(ShtatEmployee) before = NULL;
+  AdwToast *toast;
+
+  if (saved->id != 0)
+    before = shtat_store_load_employee (self->store, saved->id, NULL);
+
+  if (!shtat_store_save_employee (self->store, saved, &error))
+    {
+      shtat_employee_page_show_error (page, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->undo_before, shtat_employee_unref);
+  self->undo_before = g_steal_pointer (&before);
+  self->undo_id = saved->id;
+  self->has_undo = TRUE;
+
+  shtat_personnel_list_update_employee (self->list, saved);
+  shtat_employee_page_set_employee (page, saved);
+
+  toast = adw_toast_new (_("Saved"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_cb), self);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+void
+shtat_personnel_page_undo (ShtatPersonnelPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->has_undo)
+    return;
+  self->has_undo = FALSE;
+
+  if (self->undo_before == NULL)
+    {
+      /* the change made the file: undoing it removes the file */
+      if (!shtat_store_delete_employee (self->store, self->undo_id, &error))
+        goto fail;
+      shtat_personnel_list_remove_employee (self->list, self->undo_id);
+      shtat_employee_page_set_employee (self->employee_page, NULL);
+    }
+  else
+    {
+      if (!shtat_store_save_employee (self->store, self->undo_before, &error))
+        goto fail;
+      shtat_personnel_list_update_employee (self->list, self->undo_before);
+      /* a different id forces the form to be rebuilt from the restored file */
+      shtat_employee_page_set_employee (self->employee_page, NULL);
+      shtat_employee_page_set_employee (self->employee_page, self->undo_before);
+    }
+  g_clear_pointer (&self->undo_before, shtat_employee_unref);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("The last change was undone")));
+  return;
+
+fail:
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+void
+shtat_personnel_page_new_employee (ShtatPersonnelPage *self)
+{
+  g_autoptr(ShtatEmployee) employee = shtat_employee_new ();
+
+  if (self->store == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  shtat_employee_page_set_employee (self->employee_page, employee);
+}
+
+static void
+new_employee_cb (GtkButton          *button,
+                 ShtatPersonnelPage *self)
+{
+  shtat_personnel_page_new_employee (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Loading                                                                  */
+
+static void
+load_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ShtatPersonnelPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!shtat_personnel_list_load_finish (SHTAT_PERSONNEL_LIST (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          gtk_label_set_text (self->load_error, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      g_object_unref (self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  g_object_unref (self);
+}
+
+static void
+reload (ShtatPersonnelPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->centres, g_ptr_array_unref);
+  self->centres = shtat_store_list_centres (self->store, &error);
+  if (self->centres == NULL)
+    {
+      gtk_label_set_text (self->load_error, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  shtat_employee_page_set_centres (self->employee_page, self->centres);
+  fill_filters (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  shtat_personnel_list_load_async (self->list, self->store, &self->today, self->cancellable,
+                                   load_done_cb, g_object_ref (self));
+}
+
+void
+shtat_personnel_page_set_store (ShtatPersonnelPage *self,
+                                ShtatStore         *store,
+                                ShtatNormLibrary   *library)
+{
+  g_set_object (&self->store, store);
+  g_set_object (&self->library, library);
+
+  if (self->list == NULL)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+      self->list = shtat_personnel_list_new (library);
+      g_signal_connect (self->list, "items-changed", G_CALLBACK (items_changed_cb), self);
+      self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+      gtk_list_view_set_factory (self->list_view, factory);
+      g_object_unref (factory);
+
+      self->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_employee_page_new (library));
+      g_signal_connect (self->employee_page, "save", G_CALLBACK (employee_save_cb), self);
+      gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (self), "shtat-content")),
+                      GTK_WIDGET (self->employee_page));
+    }
+
+  if (shtat_store_is_empty (self->store))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+  reload (self);
+}
+
+void
+shtat_personnel_page_load_demo (ShtatPersonnelPage *self)
+{
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  shtat_demo_build (&self->today, &centres, &employees);
+  if (!shtat_store_import (self->store, centres, employees, &changed, &error))
+    {
+      gtk_label_set_text (self->load_error, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  reload (self);
+}
+
+void
+shtat_personnel_page_start_empty (ShtatPersonnelPage *self)
+{
+  reload (self);
+}
+
+static void
+demo_cb (GtkButton          *button,
+         ShtatPersonnelPage *self)
+{
+  shtat_personnel_page_load_demo (self);
+}
+
+static void
+empty_cb (GtkButton          *button,
+          ShtatPersonnelPage *self)
+{
+  shtat_personnel_page_start_empty (self);
+}
+
+/* ------------------------------------------------------------------------ */
+
+void
+shtat_personnel_page_focus_search (ShtatPersonnelPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+}
+
+const char *
+shtat_personnel_page_get_state (ShtatPersonnelPage *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+ShtatPersonnelList *
+shtat_personnel_page_get_list (ShtatPersonnelPage *self)
+{
+  return self->list;
+}
+
+GtkWidget *
+shtat_personnel_page_get_employee_page (ShtatPersonnelPage *self)
+{
+  return GTK_WIDGET (self->employee_page);
+}
+
+GtkWidget *
+shtat_personnel_page_get_search_entry (ShtatPersonnelPage *self)
+{
+  return GTK_WIDGET (self->search);
+}
+
+gboolean
+shtat_personnel_page_select_iin (ShtatPersonnelPage *self,
+                                 const char         *iin)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShtatPersonnelItem) item = g_list_model_get_item (G_LIST_MODEL (self->list), i);
+
+      if (g_str_equal (shtat_personnel_item_get_employee (item)->iin, iin))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+build_empty_state (ShtatPersonnelPage *self)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *demo = gtk_button_new_with_mnemonic (_("Load a _Demo District"));
+  GtkWidget *empty = gtk_button_new_with_mnemonic (_("_Start With an Empty Database"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-users-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Personnel Files Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Start with a demo centre of about thirty employees to see how Shtat "
+                                     "checks qualifications, or with an empty database for your own staff. "
+                                     "Files can also be imported with “shtat-cli import”."));
+  gtk_widget_add_css_class (demo, "suggested-action");
+  gtk_widget_add_css_class (demo, "pill");
+  gtk_widget_add_css_class (empty, "pill");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  g_signal_connect (demo, "clicked", G_CALLBACK (demo_cb), self);
+  g_signal_connect (empty, "clicked", G_CALLBACK (empty_cb), self);
+  gtk_box_append (GTK_BOX (buttons), demo);
+  gtk_box_append (GTK_BOX (buttons), empty);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
+  return status;
+}
+
+static GtkWidget *
+build_list_state (ShtatPersonnelPage *self)
+{
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_size_request (sidebar, 360, -1);
+  gtk_widget_set_hexpand (sidebar, FALSE);
+  gtk_widget_set_margin_top (top, 12);
+  gtk_widget_set_margin_start (top, 12);
+  gtk_widget_set_margin_end (top, 12);
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  g_object_set (self->search, "placeholder-text", _("Find by name or IIN"), NULL);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
+  gtk_widget_set_tooltip_text (add, _("Add an employee (Ctrl+N)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add an employee"), -1);
+  g_signal_connect (add, "clicked", G_CALLBACK (new_employee_cb), self);
+  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search));
+  gtk_box_append (GTK_BOX (top), add);
+
+  self->centre_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->position_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  self->verdict_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_margin_start (filters, 12);
+  gtk_widget_set_margin_end (filters, 12);
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->centre_filter));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->position_filter));
+  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->verdict_filter));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
+  gtk_label_set_xalign (self->count_label, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 18);
+
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
+
+  gtk_box_append (GTK_BOX (sidebar), top);
+  gtk_box_append (GTK_BOX (sidebar), filters);
+  gtk_box_append (GTK_BOX (sidebar), GTK_WIDGET (self->count_label));
+  gtk_box_append (GTK_BOX (sidebar), scroller);
+  gtk_box_append (GTK_BOX (content), sidebar);
+  gtk_box_append (GTK_BOX (content), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  g_object_set_data (G_OBJECT (self), "shtat-content", content);
+
+  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->centre_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->position_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (self->verdict_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
+  return content;
+}
+
+static void
+shtat_personnel_page_dispose (GObject *object)
+{
+  ShtatPersonnelPage *self = SHTAT_PERSONNEL_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  G_OBJECT_CLASS (shtat_personnel_page_parent_class)->dispose (object);
+}
+
+static void
+shtat_personnel_page_finalize (GObject *object)
+{
+  ShtatPersonnelPage *self = SHTAT_PERSONNEL_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_object (&self->list);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->centres, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_before, shtat_employee_unref);
+  g_clear_pointer (&self->position_codes, g_ptr_array_unref);
+  G_OBJECT_CLASS (shtat_personnel_page_parent_class)->finalize (object);
+}
+
+static void
+shtat_personnel_page_class_init (ShtatPersonnelPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = shtat_personnel_page_dispose;
+  object_class->finalize = shtat_personnel_page_finalize;
+}
+
+static void
+shtat_personnel_page_init (ShtatPersonnelPage *self)
+{
+  GtkWidget *loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *error = adw_status_page_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (&self->today, 1);
+  g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  self->position_codes = g_ptr_array_new_with_free_func (g_free);
+
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  self->stack = GTK_STACK (gtk_stack_new ());
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (loading), spinner);
+  gtk_box_append (GTK_BOX (loading), gtk_label_new (_("Loading personnel files…")));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (error), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (error), _("The Database Cannot Be Read"));
+  self->load_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->load_error, TRUE);
+  gtk_label_set_selectable (self->load_error, TRUE);
+  adw_status_page_set_child (ADW_STATUS_PAGE (error), GTK_WIDGET (self->load_error));
+
+  gtk_stack_add_named (self->stack, build_empty_state (self), "empty");
+  gtk_stack_add_named (self->stack, loading, "loading");
+  gtk_stack_add_named (self->stack, error, "error");
+  gtk_stack_add_named (self->stack, build_list_state (self), "list");
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
+}

@@ -1,0 +1,2153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shtat-store.h"
+#include "shtat-text.h"
+
+G_DEFINE_QUARK (shtat-store-error-quark, shtat_store_error)
+
+/* "Shta": marks the file as Shtat's in PRAGMA application_id. */
+#define SHTAT_APPLICATION_ID 0x53687461
+
+#define BUSY_TIMEOUT_MS 5000
+
+/* ------------------------------------------------------------------------ */
+/* Schema and migrations                                                    */
+
+/* Version 1: the personnel files and the centres they work in. Enumerations
+ * are stored by their names, dates as ISO text; an empty string is NULL. The
+ * ids of centres and employees are never reused (AUTOINCREMENT), as other
+ * records and the user may refer to them; those of child records are. */
+static const char schema_1[] =
+  "CREATE TABLE centres ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name_kk TEXT,"
+  "  name_ru TEXT,"
+  "  district TEXT,"
+  "  akimat TEXT);"
+  "CREATE TABLE employees ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  iin TEXT NOT NULL UNIQUE,"
+  "  surname TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  patronymic TEXT,"
+  "  birth_date TEXT,"
+  "  sex INTEGER NOT NULL);"
+  "CREATE TABLE education ("
+  "  id INTEGER PRIMARY KEY,"
+  "  employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,"
+  "  level TEXT NOT NULL,"
+  "  field TEXT,"
+  "  relevant INTEGER NOT NULL DEFAULT 0,"
+  "  specialty TEXT,"
+  "  institution TEXT,"
+  "  diploma TEXT,"
+  "  year INTEGER);"
+  "CREATE TABLE certificates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  number TEXT,"
+  "  issued TEXT,"
+  "  expires TEXT);"
+  "CREATE TABLE work_periods ("
+  "  id INTEGER PRIMARY KEY,"
+  "  employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,"
+  "  organisation TEXT,"
+  "  sector TEXT NOT NULL,"
+  "  position TEXT,"
+  "  level TEXT,"
+  "  category TEXT,"
+  "  managerial INTEGER NOT NULL DEFAULT 0,"
+  "  date_from TEXT,"
+  "  date_to TEXT);"
+  "CREATE TABLE assignments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  employee_id INTEGER NOT NULL REFERENCES employees (id) ON DELETE CASCADE,"
+  "  centre_id INTEGER NOT NULL REFERENCES centres (id),"
+  "  position TEXT NOT NULL,"
+  "  level TEXT,"
+  "  category TEXT,"
+  "  rate INTEGER NOT NULL,"
+  "  date_from TEXT,"
+  "  date_to TEXT);"
+  "CREATE INDEX employees_by_name ON employees (surname, name);"
+  "CREATE INDEX education_by_employee ON education (employee_id);"
+  "CREATE INDEX certificates_by_employee ON certificates (employee_id);"
+  "CREATE INDEX work_periods_by_employee ON work_periods (employee_id);"
+  "CREATE INDEX assignments_by_employee ON assignments (employee_id);"
+  "CREATE INDEX assignments_by_centre ON assignments (centre_id);"
+  "PRAGMA application_id = 1399354465;"; /* SHTAT_APPLICATION_ID */
+
+G_STATIC_ASSERT (SHTAT_APPLICATION_ID == 1399354465);
+
+static gboolean
+migrate_to_1 (sqlite3  *db,
+              char    **errmsg)
+{
+  return sqlite3_exec (db, schema_1, NULL, NULL, errmsg) == SQLITE_OK;
+}
+
+typedef gboolean (*Migration) (sqlite3 *db, char **errmsg);
+
+/* migrations[i] takes the schema from version i to i + 1. */
+static const Migration migrations[] = {
+  migrate_to_1,
+};
+
+#define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
+
+/* ------------------------------------------------------------------------ */
+/* Statements                                                               */
+
+#define EMPLOYEE_COLUMNS "id, iin, surname, name, patronymic, birth_date, sex FROM employees"
+#define EDUCATION_COLUMNS \
+  "employee_id, id, level, field, relevant, specialty, institution, diploma, year FROM education"
+#define CERTIFICATE_COLUMNS "employee_id, id, kind, number, issued, expires FROM certificates"
+#define PERIOD_COLUMNS \
+  "employee_id, id, organisation, sector, position, level, category, managerial, date_from," \
+  " date_to FROM work_periods"
+#define ASSIGNMENT_COLUMNS \
+  "a.employee_id, a.id, a.centre_id, c.code, a.position, a.level, a.category, a.rate," \
+  " a.date_from, a.date_to FROM assignments AS a LEFT JOIN centres AS c ON c.id = a.centre_id"
+
+typedef enum
+{
+  STMT_BEGIN_READ,
+  STMT_BEGIN_WRITE,
+  STMT_COMMIT,
+  STMT_ROLLBACK,
+  STMT_IS_EMPTY,
+  STMT_COUNT_EMPLOYEES,
+  STMT_CENTRE_LIST,
+  STMT_CENTRE_BY_CODE,
+  STMT_CENTRE_INSERT,
+  STMT_CENTRE_UPDATE,
+  STMT_EMPLOYEE_ALL,
+  STMT_EMPLOYEE_ONE,
+  STMT_EMPLOYEE_ORDER,
+  STMT_EMPLOYEE_BY_IIN,
+  STMT_EMPLOYEE_INSERT,
+  STMT_EMPLOYEE_UPDATE,
+  STMT_EMPLOYEE_DELETE,
+  STMT_EDUCATION_ALL,
+  STMT_EDUCATION_OF,
+  STMT_EDUCATION_INSERT,
+  STMT_EDUCATION_DELETE,
+  STMT_CERTIFICATE_ALL,
+  STMT_CERTIFICATE_OF,
+  STMT_CERTIFICATE_INSERT,
+  STMT_CERTIFICATE_DELETE,
+  STMT_PERIOD_ALL,
+  STMT_PERIOD_OF,
+  STMT_PERIOD_INSERT,
+  STMT_PERIOD_DELETE,
+  STMT_ASSIGNMENT_ALL,
+  STMT_ASSIGNMENT_OF,
+  STMT_ASSIGNMENT_INSERT,
+  STMT_ASSIGNMENT_DELETE,
+  N_STMTS,
+} StmtId;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_BEGIN_READ] = "BEGIN",
+  [STMT_BEGIN_WRITE] = "BEGIN IMMEDIATE",
+  [STMT_COMMIT] = "COMMIT",
+  [STMT_ROLLBACK] = "ROLLBACK",
+  [STMT_IS_EMPTY] = "SELECT EXISTS (SELECT 1 FROM employees) OR EXISTS (SELECT 1 FROM centres)",
+  [STMT_COUNT_EMPLOYEES] = "SELECT count(*) FROM employees",
+  [STMT_CENTRE_LIST] = "SELECT id, code, name_kk, name_ru, district, akimat FROM centres",
+  [STMT_CENTRE_BY_CODE] = "SELECT id FROM centres WHERE code = ?1",
+  [STMT_CENTRE_INSERT] = "INSERT INTO centres (code, name_kk, name_ru, district, akimat)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_CENTRE_UPDATE] = "UPDATE centres SET code = ?1, name_kk = ?2, name_ru = ?3,"
+                         " district = ?4, akimat = ?5 WHERE id = ?6",
+  /* In the order of the table (rowid): a plain scan, no index to follow. */
+  [STMT_EMPLOYEE_ALL] = "SELECT " EMPLOYEE_COLUMNS " ORDER BY id",
+  [STMT_EMPLOYEE_ONE] = "SELECT " EMPLOYEE_COLUMNS " WHERE id = ?1",
+  /* straight from the index employees_by_name, which holds the ids */
+  [STMT_EMPLOYEE_ORDER] = "SELECT id FROM employees ORDER BY surname, name, id",
+  [STMT_EMPLOYEE_BY_IIN] = "SELECT id FROM employees WHERE iin = ?1",
+  [STMT_EMPLOYEE_INSERT] = "INSERT INTO employees (iin, surname, name, patronymic, birth_date, sex)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_EMPLOYEE_UPDATE] = "UPDATE employees SET iin = ?1, surname = ?2, name = ?3,"
+                           " patronymic = ?4, birth_date = ?5, sex = ?6 WHERE id = ?7",
+  [STMT_EMPLOYEE_DELETE] = "DELETE FROM employees WHERE id = ?1",
+  [STMT_EDUCATION_ALL] = "SELECT " EDUCATION_COLUMNS " ORDER BY id",
+  [STMT_EDUCATION_OF] = "SELECT " EDUCATION_COLUMNS " WHERE employee_id = ?1 ORDER BY id",
+  [STMT_EDUCATION_INSERT] = "INSERT INTO education (employee_id, level, field, relevant,"
+                            " specialty, institution, diploma, year)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_EDUCATION_DELETE] = "DELETE FROM education WHERE employee_id = ?1",
+  [STMT_CERTIFICATE_ALL] = "SELECT " CERTIFICATE_COLUMNS " ORDER BY id",
+  [STMT_CERTIFICATE_OF] = "SELECT " CERTIFICATE_COLUMNS " WHERE employee_id = ?1 ORDER BY id",
+  [STMT_CERTIFICATE_INSERT] = "INSERT INTO certificates (employee_id, kind, number, issued, expires)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_CERTIFICATE_DELETE] = "DELETE FROM certificates WHERE employee_id = ?1",
+  [STMT_PERIOD_ALL] = "SELECT " PERIOD_COLUMNS " ORDER BY id",
+  [STMT_PERIOD_OF] = "SELECT " PERIOD_COLUMNS " WHERE employee_id = ?1 ORDER BY id",
+  [STMT_PERIOD_INSERT] = "INSERT INTO work_periods (employee_id, organisation, sector, position,"
+                         " level, category, managerial, date_from, date_to)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_PERIOD_DELETE] = "DELETE FROM work_periods WHERE employee_id = ?1",
+  [STMT_ASSIGNMENT_ALL] = "SELECT " ASSIGNMENT_COLUMNS " ORDER BY a.id",
+  [STMT_ASSIGNMENT_OF] = "SELECT " ASSIGNMENT_COLUMNS " WHERE a.employee_id = ?1 ORDER BY a.id",
+  [STMT_ASSIGNMENT_INSERT] = "INSERT INTO assignments (employee_id, centre_id, position, level,"
+                             " category, rate, date_from, date_to)"
+                             " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  [STMT_ASSIGNMENT_DELETE] = "DELETE FROM assignments WHERE employee_id = ?1",
+};
+
+struct _ShtatStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  int           schema_version;
+  sqlite3_stmt *stmts[N_STMTS];
+};
+
+G_DEFINE_FINAL_TYPE (ShtatStore, shtat_store, G_TYPE_OBJECT)
+
+/* A cached statement borrowed for one use: g_autoptr resets it and clears its
+ * bindings when it goes out of scope, so that it never holds a read open. */
+typedef sqlite3_stmt CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+
+static ShtatStoreError
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      return SHTAT_STORE_ERROR_CONSTRAINT;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return SHTAT_STORE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return SHTAT_STORE_ERROR_OPEN;
+    default:
+      return SHTAT_STORE_ERROR_SQL;
+    }
+}
+
+/* "RECORD: the SQLite message"; without a record, the file stands in for it. */
+static void
+set_sqlite_error (ShtatStore  *self,
+                  int          rc,
+                  const char  *record,
+                  GError     **error)
+{
+  g_set_error (error, SHTAT_STORE_ERROR, (int) error_code_for (rc), "%s: %s",
+               record != NULL ? record : self->path, sqlite3_errmsg (self->db));
+}
+
+/* An id as text, for messages: translatable strings cannot hold the
+ * platform's format for 64-bit integers. */
+typedef struct
+{
+  char text[24];
+} IdText;
+
+static IdText
+id_text (gint64 id)
+{
+  IdText t;
+
+  g_snprintf (t.text, sizeof t.text, "%" G_GINT64_FORMAT, id);
+  return t;
+}
+
+/* How messages name a personnel file: by its IIN, else by the person's name. */
+static char *
+employee_record (const ShtatEmployee *employee)
+{
+  g_autofree char *name = NULL;
+
+  if (employee->iin[0] != '\0')
+    return g_strdup_printf (_("Employee %s"), employee->iin);
+  name = shtat_employee_dup_full_name (employee);
+  return g_strdup_printf (_("Employee %s"), name);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statements and transactions                                              */
+
+static CachedStmt *
+get_stmt (ShtatStore  *self,
+          StmtId       id,
+          GError     **error)
+{
+  if (self->stmts[id] == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                                   &self->stmts[id], NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (self, rc, NULL, error);
+          return NULL;
+        }
+    }
+  return self->stmts[id];
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+run_stmt (ShtatStore    *self,
+          sqlite3_stmt  *stmt,
+          const char    *record,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, record, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+exec_cached (ShtatStore  *self,
+             StmtId       id,
+             GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, id, error);
+
+  return stmt != NULL && run_stmt (self, stmt, NULL, error);
+}
+
+static gboolean
+begin_read (ShtatStore  *self,
+            GError     **error)
+{
+  return exec_cached (self, STMT_BEGIN_READ, error);
+}
+
+static gboolean
+begin_write (ShtatStore  *self,
+             GError     **error)
+{
+  return exec_cached (self, STMT_BEGIN_WRITE, error);
+}
+
+static gboolean
+commit (ShtatStore  *self,
+        GError     **error)
+{
+  return exec_cached (self, STMT_COMMIT, error);
+}
+
+static void
+rollback (ShtatStore *self)
+{
+  /* SQLite may have rolled back already (after SQLITE_FULL, for one). */
+  if (!sqlite3_get_autocommit (self->db))
+    exec_cached (self, STMT_ROLLBACK, NULL);
+}
+
+/* Commits, or rolls back and passes the error on when @ok is false. */
+static gboolean
+finish (ShtatStore  *self,
+        gboolean     ok,
+        GError     **error)
+{
+  if (ok && commit (self, error))
+    return TRUE;
+  rollback (self);
+  return FALSE;
+}
+
+/* Ids are handed back to the caller's records only once the transaction has
+ * committed: a failed write leaves them as they were. */
+typedef struct
+{
+  gint64 *slot;
+  gint64  value;
+} PendingId;
+
+static void
+pending_add (GArray *pending,
+             gint64 *slot,
+             gint64  value)
+{
+  PendingId p = { slot, value };
+
+  if (pending != NULL)
+    g_array_append_val (pending, p);
+}
+
+static void
+pending_apply (GArray *pending)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingId *p = &g_array_index (pending, PendingId, i);
+
+      *p->slot = p->value;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Binding and reading values                                               */
+
+/* An empty string is stored as NULL, as it reads back. */
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           col,
+           const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_STATIC);
+}
+
+static void
+put_digits (char  *out,
+            guint  value,
+            guint  n)
+{
+  for (guint i = n; i > 0; i--)
+    {
+      out[i - 1] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
+/* "YYYY-MM-DD", written out by hand: an import binds a million of them. */
+static void
+bind_date (sqlite3_stmt *stmt,
+           int           col,
+           const GDate  *date)
+{
+  char iso[11];
+
+  if (!g_date_valid (date))
+    {
+      sqlite3_bind_null (stmt, col);
+      return;
+    }
+  put_digits (iso, g_date_get_year (date), 4);
+  iso[4] = '-';
+  put_digits (iso + 5, g_date_get_month (date), 2);
+  iso[7] = '-';
+  put_digits (iso + 8, g_date_get_day (date), 2);
+  sqlite3_bind_text (stmt, col, iso, 10, SQLITE_TRANSIENT);
+}
+
+static void
+bind_level (sqlite3_stmt *stmt,
+            int           col,
+            int           level)
+{
+  bind_text (stmt, col, level >= 0 && level < SHTAT_N_LEVELS
+                          ? shtat_level_to_string ((ShtatLevel) level) : NULL);
+}
+
+static void
+bind_category (sqlite3_stmt *stmt,
+               int           col,
+               int           category)
+{
+  bind_text (stmt, col, category >= 0 && category < SHTAT_N_CATEGORIES
+                          ? shtat_category_to_string ((ShtatCategory) category) : NULL);
+}
+
+/* A copy of a text column; NULL for NULL and for an empty string, which is
+ * the common case for optional fields and saves the allocation. */
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  gsize n;
+  char *copy;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+  n = strlen (text);
+  copy = g_malloc (n + 1);
+  memcpy (copy, text, n + 1);
+  return copy;
+}
+
+static inline guint
+digits (const char *s,
+        guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return G_MAXUINT;
+      value = value * 10 + (guint) (s[i] - '0');
+    }
+  return value;
+}
+
+/* GDate's day number (1 = 01.01.0001) of a valid date, computed directly
+ * (H. Hinnant's days_from_civil): reading 700 000 dates through
+ * g_date_set_dmy() is a tenth of the time of loading every file. */
+static guint32
+julian_from_dmy (guint day,
+                 guint month,
+                 guint year)
+{
+  guint y = month <= 2 ? year - 1 : year;
+  guint era = y / 400;
+  guint yoe = y - era * 400;
+  guint doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  guint doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 305;
+}
+
+/* "YYYY-MM-DD" → @out; anything else leaves it unset. */
+static void
+column_date (sqlite3_stmt *stmt,
+             int           col,
+             GDate        *out)
+{
+  static const guint8 month_days[13] = { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  const char *iso = (const char *) sqlite3_column_text (stmt, col);
+  guint y, m, d;
+
+  g_date_clear (out, 1);
+  if (iso == NULL || iso[0] == '\0' || iso[4] != '-' || iso[7] != '-' || iso[10] != '\0')
+    return;
+  y = digits (iso, 4);
+  m = digits (iso + 5, 2);
+  d = digits (iso + 8, 2);
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > month_days[m])
+    return;
+  if (m == 2 && d == 29 && !g_date_is_leap_year ((GDateYear) y))
+    return;
+  g_date_set_julian (out, julian_from_dmy (d, m, y));
+}
+
+/* The names of the enumerations, as stored, looked up without a call each. */
+static const char *level_names[SHTAT_N_LEVELS];
+static const char *category_names[SHTAT_N_CATEGORIES];
+static const char *field_names[SHTAT_N_FIELDS];
+static const char *education_names[SHTAT_N_EDUCATION_LEVELS];
+static const char *sector_names[SHTAT_N_SECTORS];
+
+static void
+init_names (void)
+{
+  for (int i = 0; i < SHTAT_N_LEVELS; i++)
+    level_names[i] = shtat_level_to_string ((ShtatLevel) i);
+  for (int i = 0; i < SHTAT_N_CATEGORIES; i++)
+    category_names[i] = shtat_category_to_string ((ShtatCategory) i);
+  for (int i = 0; i < SHTAT_N_FIELDS; i++)
+    field_names[i] = shtat_field_to_string ((ShtatField) i);
+  for (int i = 0; i < SHTAT_N_EDUCATION_LEVELS; i++)
+    education_names[i] = shtat_education_level_to_string ((ShtatEducationLevel) i);
+  for (int i = 0; i < SHTAT_N_SECTORS; i++)
+    sector_names[i] = shtat_sector_to_string ((ShtatSector) i);
+}
+
+/* The index of the text of column @col in @names, or -1. */
+static int
+column_enum (sqlite3_stmt       *stmt,
+             int                 col,
+             const char * const *names,
+             int                 n_names)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (text == NULL)
+    return -1;
+  for (int i = 0; i < n_names; i++)
+    if (names[i][0] == text[0] && strcmp (names[i], text) == 0)
+      return i;
+  return -1;
+}
+
+static int
+column_level (sqlite3_stmt *stmt,
+              int           col)
+{
+  return column_enum (stmt, col, level_names, SHTAT_N_LEVELS);
+}
+
+static int
+column_category (sqlite3_stmt *stmt,
+                 int           col)
+{
+  return column_enum (stmt, col, category_names, SHTAT_N_CATEGORIES);
+}
+
+static int
+column_field (sqlite3_stmt *stmt,
+              int           col)
+{
+  return column_enum (stmt, col, field_names, SHTAT_N_FIELDS);
+}
+
+static gboolean
+column_education_level (ShtatStore           *self,
+                        sqlite3_stmt         *stmt,
+                        int                   col,
+                        gint64                record_id,
+                        ShtatEducationLevel  *out,
+                        GError              **error)
+{
+  int i = column_enum (stmt, col, education_names, SHTAT_N_EDUCATION_LEVELS);
+  const char *text;
+
+  if (i >= 0)
+    {
+      *out = (ShtatEducationLevel) i;
+      return TRUE;
+    }
+  text = (const char *) sqlite3_column_text (stmt, col);
+  g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CORRUPT,
+               _("%s: education record %s has an unknown level “%s”"),
+               self->path, id_text (record_id).text, text != NULL ? text : "");
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading rows                                                             */
+
+/* Every child query has the employee id in column 0 and the record from column 1. */
+
+static gboolean
+read_education (ShtatStore      *self,
+                sqlite3_stmt    *stmt,
+                ShtatEducation  *e,
+                GError         **error)
+{
+  e->id = sqlite3_column_int64 (stmt, 1);
+  if (!column_education_level (self, stmt, 2, e->id, &e->level, error))
+    return FALSE;
+  e->field = column_field (stmt, 3);
+  e->relevant = sqlite3_column_int (stmt, 4) != 0;
+  e->specialty = column_dup (stmt, 5);
+  e->institution = column_dup (stmt, 6);
+  e->diploma = column_dup (stmt, 7);
+  e->year = (guint) MAX (sqlite3_column_int (stmt, 8), 0);
+  return TRUE;
+}
+
+static void
+read_certificate (sqlite3_stmt     *stmt,
+                  ShtatCertificate *c)
+{
+  c->id = sqlite3_column_int64 (stmt, 1);
+  c->kind = column_dup (stmt, 2);
+  c->number = column_dup (stmt, 3);
+  column_date (stmt, 4, &c->issued);
+  column_date (stmt, 5, &c->expires);
+}
+
+static void
+read_period (sqlite3_stmt    *stmt,
+             ShtatWorkPeriod *p)
+{
+  p->id = sqlite3_column_int64 (stmt, 1);
+  p->organisation = column_dup (stmt, 2);
+  p->sector = (ShtatSector) MAX (column_enum (stmt, 3, sector_names, SHTAT_N_SECTORS), 0);
+  p->position = column_dup (stmt, 4);
+  p->level = column_level (stmt, 5);
+  p->category = column_category (stmt, 6);
+  p->managerial = sqlite3_column_int (stmt, 7) != 0;
+  column_date (stmt, 8, &p->from);
+  column_date (stmt, 9, &p->to);
+}
+
+static void
+read_assignment (sqlite3_stmt    *stmt,
+                 ShtatAssignment *a)
+{
+  a->id = sqlite3_column_int64 (stmt, 1);
+  a->centre_id = sqlite3_column_int64 (stmt, 2);
+  a->centre_code = column_dup (stmt, 3);
+  a->position = column_dup (stmt, 4);
+  a->level = column_level (stmt, 5);
+  a->category = column_category (stmt, 6);
+  a->rate = sqlite3_column_int (stmt, 7);
+  column_date (stmt, 8, &a->from);
+  column_date (stmt, 9, &a->to);
+}
+
+static ShtatEmployee *
+read_employee (sqlite3_stmt *stmt)
+{
+  ShtatEmployee *employee = shtat_employee_new ();
+  const char *iin = (const char *) sqlite3_column_text (stmt, 1);
+  int n = sqlite3_column_bytes (stmt, 1);
+
+  employee->id = sqlite3_column_int64 (stmt, 0);
+  if (iin != NULL)
+    memcpy (employee->iin, iin, (gsize) MIN (n, SHTAT_IIN_LENGTH));
+  employee->surname = column_dup (stmt, 2);
+  employee->name = column_dup (stmt, 3);
+  employee->patronymic = column_dup (stmt, 4);
+  column_date (stmt, 5, &employee->birth_date);
+  employee->sex = (ShtatSex) sqlite3_column_int (stmt, 6);
+  return employee;
+}
+
+/* Appends a zeroed element to @array and returns it, to be filled in place. */
+static gpointer
+array_grow (GArray *array)
+{
+  g_array_set_size (array, array->len + 1);
+  return array->data + (gsize) (array->len - 1) * g_array_get_element_size (array);
+}
+
+typedef enum
+{
+  CHILD_EDUCATION,
+  CHILD_CERTIFICATE,
+  CHILD_PERIOD,
+  CHILD_ASSIGNMENT,
+  N_CHILDREN,
+} ChildKind;
+
+static const StmtId child_all[N_CHILDREN] = {
+  STMT_EDUCATION_ALL, STMT_CERTIFICATE_ALL, STMT_PERIOD_ALL, STMT_ASSIGNMENT_ALL,
+};
+static const StmtId child_of[N_CHILDREN] = {
+  STMT_EDUCATION_OF, STMT_CERTIFICATE_OF, STMT_PERIOD_OF, STMT_ASSIGNMENT_OF,
+};
+static const StmtId child_delete[N_CHILDREN] = {
+  STMT_EDUCATION_DELETE, STMT_CERTIFICATE_DELETE, STMT_PERIOD_DELETE, STMT_ASSIGNMENT_DELETE,
+};
+
+static const gsize child_size[N_CHILDREN] = {
+  sizeof (ShtatEducation), sizeof (ShtatCertificate), sizeof (ShtatWorkPeriod),
+  sizeof (ShtatAssignment),
+};
+
+static GArray *
+child_array (ShtatEmployee *employee,
+             ChildKind      kind)
+{
+  switch (kind)
+    {
+    case CHILD_EDUCATION:
+      return employee->education;
+    case CHILD_CERTIFICATE:
+      return employee->certificates;
+    case CHILD_PERIOD:
+      return employee->periods;
+    case CHILD_ASSIGNMENT:
+      return employee->assignments;
+    case N_CHILDREN:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Reads the row into a new element at the end of @array. */
+static gboolean
+read_child (ShtatStore     *self,
+            ChildKind       kind,
+            sqlite3_stmt   *stmt,
+            GArray         *array,
+            GError        **error)
+{
+  switch (kind)
+    {
+    case CHILD_EDUCATION:
+      if (!read_education (self, stmt, array_grow (array), error))
+        {
+          g_array_set_size (array, array->len - 1);
+          return FALSE;
+        }
+      return TRUE;
+    case CHILD_CERTIFICATE:
+      read_certificate (stmt, array_grow (array));
+      return TRUE;
+    case CHILD_PERIOD:
+      read_period (stmt, array_grow (array));
+      return TRUE;
+    case CHILD_ASSIGNMENT:
+      read_assignment (stmt, array_grow (array));
+      return TRUE;
+    case N_CHILDREN:
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gboolean
+count_employees (ShtatStore  *self,
+                 gint64      *out,
+                 GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_COUNT_EMPLOYEES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      return FALSE;
+    }
+  *out = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* In @employees, sorted by id, whose ids are also in @ids, side by side so
+ * that a search touches a few cache lines rather than many records; @hint is
+ * where to look first, and is set to just after where it was found. */
+static ShtatEmployee *
+find_employee (GPtrArray    *employees,
+               const gint64 *ids,
+               gint64        id,
+               guint        *hint)
+{
+  guint lo = 0;
+  guint hi = employees->len;
+
+  /* the records of one employee mostly follow those of the one before */
+  if (*hint < employees->len && ids[*hint] == id)
+    return employees->pdata[(*hint)++];
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else if (ids[mid] > id)
+        hi = mid;
+      else
+        {
+          *hint = mid + 1;
+          return employees->pdata[mid];
+        }
+    }
+  return NULL;
+}
+
+/* Hands the records gathered in @scratch (their strings included) to
+ * @employee, in one allocation. */
+static void
+flush_children (ShtatEmployee *employee,
+                ChildKind      kind,
+                GArray        *scratch)
+{
+  if (employee != NULL && scratch->len > 0)
+    g_array_append_vals (child_array (employee, kind), scratch->data, scratch->len);
+  g_array_set_size (scratch, 0);
+}
+
+/* Puts @employees (sorted by id) in the order of surname, name (SQLite's
+ * BINARY collation: the order of the UTF-8 bytes) and id, as the index on the
+ * names gives it: cheaper than comparing 100 000 names again. */
+static gboolean
+sort_by_name (ShtatStore    *self,
+              GPtrArray     *employees,
+              const gint64  *ids,
+              GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_EMPLOYEE_ORDER, error);
+  g_autofree gpointer *order = NULL;
+  guint n = 0;
+  guint hint = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  order = g_new (gpointer, employees->len + 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShtatEmployee *e = find_employee (employees, ids, sqlite3_column_int64 (stmt, 0), &hint);
+
+      /* in one read transaction, the same rows as before */
+      g_return_val_if_fail (e != NULL && n < employees->len, FALSE);
+      order[n++] = e;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      return FALSE;
+    }
+  g_return_val_if_fail (n == employees->len, FALSE);
+  memcpy (employees->pdata, order, n * sizeof (gpointer));
+  return TRUE;
+}
+
+/* Every file, with one query per table: each is read straight through in the
+ * order of its rows, and the child records are handed to their employee found
+ * by id. Runs inside a transaction. */
+static GPtrArray *
+load_all_unlocked (ShtatStore  *self,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GArray) ids = NULL;
+  gint64 n_employees;
+
+  if (!count_employees (self, &n_employees, error))
+    return NULL;
+  employees = g_ptr_array_new_full ((guint) n_employees, (GDestroyNotify) shtat_employee_unref);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_employees);
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_EMPLOYEE_ALL, error);
+    int rc;
+
+    if (stmt == NULL)
+      return NULL;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        ShtatEmployee *e = read_employee (stmt);
+
+        g_ptr_array_add (employees, e);
+        g_array_append_val (ids, e->id);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        set_sqlite_error (self, rc, NULL, error);
+        return NULL;
+      }
+  }
+
+  for (guint kind = 0; kind < N_CHILDREN; kind++)
+    {
+      g_autoptr(CachedStmt) stmt = get_stmt (self, child_all[kind], error);
+      g_autoptr(GArray) scratch = g_array_new (FALSE, TRUE, (guint) child_size[kind]);
+      ShtatEmployee *current = NULL;
+      guint hint = 0;
+      gboolean ok = TRUE;
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 employee_id = sqlite3_column_int64 (stmt, 0);
+
+          /* the records of one employee mostly follow each other */
+          if (current == NULL || current->id != employee_id)
+            {
+              flush_children (current, (ChildKind) kind, scratch);
+              /* none: foreign keys forbid it, but a file written without them may have it */
+              current = find_employee (employees, (gint64 *) (gpointer) ids->data, employee_id,
+                                       &hint);
+              if (current == NULL)
+                continue;
+            }
+          if (!read_child (self, (ChildKind) kind, stmt, scratch, error))
+            {
+              ok = FALSE;
+              break;
+            }
+        }
+      flush_children (current, (ChildKind) kind, scratch);
+      if (!ok)
+        return NULL;
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, rc, NULL, error);
+          return NULL;
+        }
+    }
+
+  if (!sort_by_name (self, employees, (gint64 *) (gpointer) ids->data, error))
+    return NULL;
+  return g_steal_pointer (&employees);
+}
+
+static ShtatEmployee *
+load_one_unlocked (ShtatStore  *self,
+                   gint64       id,
+                   GError     **error)
+{
+  g_autoptr(ShtatEmployee) employee = NULL;
+
+  {
+    g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_EMPLOYEE_ONE, error);
+    int rc;
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      {
+        g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                     _("There is no employee with the id %s"), id_text (id).text);
+        return NULL;
+      }
+    if (rc != SQLITE_ROW)
+      {
+        set_sqlite_error (self, rc, NULL, error);
+        return NULL;
+      }
+    employee = read_employee (stmt);
+  }
+
+  for (guint kind = 0; kind < N_CHILDREN; kind++)
+    {
+      g_autoptr(CachedStmt) stmt = get_stmt (self, child_of[kind], error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        if (!read_child (self, (ChildKind) kind, stmt, child_array (employee, (ChildKind) kind),
+                         error))
+          return NULL;
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, rc, NULL, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&employee);
+}
+
+/* The id of the employee with @iin: 0 when there is none, -1 on error. */
+static gint64
+find_id_by_iin (ShtatStore  *self,
+                const char  *iin,
+                GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_EMPLOYEE_BY_IIN, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  bind_text (stmt, 1, iin);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  set_sqlite_error (self, rc, NULL, error);
+  return -1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
+
+/* The centre an assignment names: by its code when it gives one (looked up in
+ * @codes when given, else in the database), else by its id. */
+static gboolean
+resolve_centre (ShtatStore             *self,
+                const ShtatEmployee    *employee,
+                const ShtatAssignment  *a,
+                GHashTable             *codes,
+                gint64                 *out_id,
+                GError                **error)
+{
+  if (a->centre_code == NULL || *a->centre_code == '\0')
+    {
+      *out_id = a->centre_id;
+      return TRUE;
+    }
+
+  if (codes != NULL)
+    {
+      const ShtatCentre *centre = g_hash_table_lookup (codes, a->centre_code);
+
+      if (centre != NULL)
+        {
+          *out_id = centre->id;
+          return TRUE;
+        }
+    }
+  else
+    {
+      g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_CENTRE_BY_CODE, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, a->centre_code);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_id = sqlite3_column_int64 (stmt, 0);
+          return TRUE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          g_autofree char *record = employee_record (employee);
+
+          set_sqlite_error (self, rc, record, error);
+          return FALSE;
+        }
+    }
+
+  {
+    g_autofree char *record = employee_record (employee);
+
+    g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                 _("%s: there is no centre with the code “%s”"), record, a->centre_code);
+  }
+  return FALSE;
+}
+
+static gboolean
+insert_children (ShtatStore           *self,
+                 ShtatEmployee        *employee,
+                 gint64                employee_id,
+                 const char           *record,
+                 GHashTable           *codes,
+                 GArray               *pending,
+                 GError              **error)
+{
+  g_autoptr(CachedStmt) education = NULL;
+  g_autoptr(CachedStmt) certificate = NULL;
+  g_autoptr(CachedStmt) period = NULL;
+  g_autoptr(CachedStmt) assignment = NULL;
+
+  for (guint i = 0; i < employee->education->len; i++)
+    {
+      ShtatEducation *e = &g_array_index (employee->education, ShtatEducation, i);
+
+      if (education == NULL && (education = get_stmt (self, STMT_EDUCATION_INSERT, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (education, 1, employee_id);
+      bind_text (education, 2, e->level < SHTAT_N_EDUCATION_LEVELS
+                                 ? shtat_education_level_to_string (e->level) : NULL);
+      bind_text (education, 3, e->field >= 0 && e->field < SHTAT_N_FIELDS
+                                 ? shtat_field_to_string ((ShtatField) e->field) : NULL);
+      sqlite3_bind_int (education, 4, e->relevant ? 1 : 0);
+      bind_text (education, 5, e->specialty);
+      bind_text (education, 6, e->institution);
+      bind_text (education, 7, e->diploma);
+      if (e->year != 0)
+        sqlite3_bind_int64 (education, 8, e->year);
+      else
+        sqlite3_bind_null (education, 8);
+      if (!run_stmt (self, education, record, error))
+        return FALSE;
+      sqlite3_reset (education);
+      pending_add (pending, &e->id, sqlite3_last_insert_rowid (self->db));
+    }
+
+  for (guint i = 0; i < employee->certificates->len; i++)
+    {
+      ShtatCertificate *c = &g_array_index (employee->certificates, ShtatCertificate, i);
+
+      if (certificate == NULL
+          && (certificate = get_stmt (self, STMT_CERTIFICATE_INSERT, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (certificate, 1, employee_id);
+      bind_text (certificate, 2, c->kind);
+      bind_text (certificate, 3, c->number);
+      bind_date (certificate, 4, &c->issued);
+      bind_date (certificate, 5, &c->expires);
+      if (!run_stmt (self, certificate, record, error))
+        return FALSE;
+      sqlite3_reset (certificate);
+      pending_add (pending, &c->id, sqlite3_last_insert_rowid (self->db));
+    }
+
+  for (guint i = 0; i < employee->periods->len; i++)
+    {
+      ShtatWorkPeriod *p = &g_array_index (employee->periods, ShtatWorkPeriod, i);
+
+      if (period == NULL && (period = get_stmt (self, STMT_PERIOD_INSERT, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (period, 1, employee_id);
+      bind_text (period, 2, p->organisation);
+      bind_text (period, 3, p->sector < SHTAT_N_SECTORS ? shtat_sector_to_string (p->sector) : NULL);
+      bind_text (period, 4, p->position);
+      bind_level (period, 5, p->level);
+      bind_category (period, 6, p->category);
+      sqlite3_bind_int (period, 7, p->managerial ? 1 : 0);
+      bind_date (period, 8, &p->from);
+      bind_date (period, 9, &p->to);
+      if (!run_stmt (self, period, record, error))
+        return FALSE;
+      sqlite3_reset (period);
+      pending_add (pending, &p->id, sqlite3_last_insert_rowid (self->db));
+    }
+
+  for (guint i = 0; i < employee->assignments->len; i++)
+    {
+      ShtatAssignment *a = &g_array_index (employee->assignments, ShtatAssignment, i);
+      gint64 centre_id;
+
+      if (!resolve_centre (self, employee, a, codes, &centre_id, error))
+        return FALSE;
+      if (assignment == NULL
+          && (assignment = get_stmt (self, STMT_ASSIGNMENT_INSERT, error)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (assignment, 1, employee_id);
+      if (centre_id > 0)
+        sqlite3_bind_int64 (assignment, 2, centre_id);
+      else
+        sqlite3_bind_null (assignment, 2);
+      bind_text (assignment, 3, a->position);
+      bind_level (assignment, 4, a->level);
+      bind_category (assignment, 5, a->category);
+      sqlite3_bind_int (assignment, 6, a->rate);
+      bind_date (assignment, 7, &a->from);
+      bind_date (assignment, 8, &a->to);
+      if (!run_stmt (self, assignment, record, error))
+        return FALSE;
+      sqlite3_reset (assignment);
+      pending_add (pending, &a->id, sqlite3_last_insert_rowid (self->db));
+      pending_add (pending, &a->centre_id, centre_id);
+    }
+
+  return TRUE;
+}
+
+static void
+bind_employee (sqlite3_stmt        *stmt,
+               const ShtatEmployee *employee)
+{
+  gsize iin_len = strnlen (employee->iin, sizeof employee->iin);
+
+  if (iin_len > 0)
+    sqlite3_bind_text (stmt, 1, employee->iin, (int) iin_len, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, employee->surname);
+  bind_text (stmt, 3, employee->name);
+  bind_text (stmt, 4, employee->patronymic);
+  bind_date (stmt, 5, &employee->birth_date);
+  sqlite3_bind_int (stmt, 6, (int) employee->sex);
+}
+
+/* Writes the whole file of @employee: a new row when @target_id is 0, else over
+ * the row @target_id, whose child records are replaced. Inside a transaction. */
+static gboolean
+write_employee (ShtatStore           *self,
+                ShtatEmployee        *employee,
+                gint64                target_id,
+                GHashTable           *codes,
+                GArray               *pending,
+                GError              **error)
+{
+  g_autofree char *record = employee_record (employee);
+  gint64 id = target_id;
+
+  if (target_id == 0)
+    {
+      g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_EMPLOYEE_INSERT, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_employee (stmt, employee);
+      if (!run_stmt (self, stmt, record, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+  else
+    {
+      g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_EMPLOYEE_UPDATE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_employee (stmt, employee);
+      sqlite3_bind_int64 (stmt, 7, target_id);
+      if (!run_stmt (self, stmt, record, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) == 0)
+        {
+          g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                       _("There is no employee with the id %s"), id_text (target_id).text);
+          return FALSE;
+        }
+
+      for (guint kind = 0; kind < N_CHILDREN; kind++)
+        {
+          g_autoptr(CachedStmt) del = get_stmt (self, child_delete[kind], error);
+
+          if (del == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (del, 1, target_id);
+          if (!run_stmt (self, del, record, error))
+            return FALSE;
+        }
+    }
+
+  pending_add (pending, &employee->id, id);
+  return insert_children (self, employee, id, record, codes, pending, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comparing files, for imports                                             */
+
+static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a != NULL && *a != '\0' ? a : NULL, b != NULL && *b != '\0' ? b : NULL) == 0;
+}
+
+static gboolean
+date_equal (const GDate *a,
+            const GDate *b)
+{
+  gboolean va = g_date_valid (a);
+  gboolean vb = g_date_valid (b);
+
+  if (!va || !vb)
+    return va == vb;
+  return g_date_compare (a, b) == 0;
+}
+
+static int
+norm_enum (int value,
+           int n)
+{
+  return value >= 0 && value < n ? value : -1;
+}
+
+/* Whether the stored file @a (centres by id) and the file @b about to be
+ * imported (centres by code, resolved through @codes) say the same, ids aside. */
+static gboolean
+employee_equal (const ShtatEmployee *a,
+                const ShtatEmployee *b,
+                GHashTable          *codes)
+{
+  if (strncmp (a->iin, b->iin, sizeof a->iin) != 0
+      || !text_equal (a->surname, b->surname)
+      || !text_equal (a->name, b->name)
+      || !text_equal (a->patronymic, b->patronymic)
+      || !date_equal (&a->birth_date, &b->birth_date)
+      || a->sex != b->sex
+      || a->education->len != b->education->len
+      || a->certificates->len != b->certificates->len
+      || a->periods->len != b->periods->len
+      || a->assignments->len != b->assignments->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->education->len; i++)
+    {
+      const ShtatEducation *x = &g_array_index (a->education, ShtatEducation, i);
+      const ShtatEducation *y = &g_array_index (b->education, ShtatEducation, i);
+
+      if (x->level != y->level
+          || norm_enum (x->field, SHTAT_N_FIELDS) != norm_enum (y->field, SHTAT_N_FIELDS)
+          || !x->relevant != !y->relevant
+          || !text_equal (x->specialty, y->specialty)
+          || !text_equal (x->institution, y->institution)
+          || !text_equal (x->diploma, y->diploma)
+          || x->year != y->year)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->certificates->len; i++)
+    {
+      const ShtatCertificate *x = &g_array_index (a->certificates, ShtatCertificate, i);
+      const ShtatCertificate *y = &g_array_index (b->certificates, ShtatCertificate, i);
+
+      if (!text_equal (x->kind, y->kind)
+          || !text_equal (x->number, y->number)
+          || !date_equal (&x->issued, &y->issued)
+          || !date_equal (&x->expires, &y->expires))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->periods->len; i++)
+    {
+      const ShtatWorkPeriod *x = &g_array_index (a->periods, ShtatWorkPeriod, i);
+      const ShtatWorkPeriod *y = &g_array_index (b->periods, ShtatWorkPeriod, i);
+
+      if (!text_equal (x->organisation, y->organisation)
+          || x->sector != y->sector
+          || !text_equal (x->position, y->position)
+          || norm_enum (x->level, SHTAT_N_LEVELS) != norm_enum (y->level, SHTAT_N_LEVELS)
+          || norm_enum (x->category, SHTAT_N_CATEGORIES) != norm_enum (y->category, SHTAT_N_CATEGORIES)
+          || !x->managerial != !y->managerial
+          || !date_equal (&x->from, &y->from)
+          || !date_equal (&x->to, &y->to))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < a->assignments->len; i++)
+    {
+      const ShtatAssignment *x = &g_array_index (a->assignments, ShtatAssignment, i);
+      const ShtatAssignment *y = &g_array_index (b->assignments, ShtatAssignment, i);
+      gint64 y_centre = y->centre_id;
+
+      if (y->centre_code != NULL && *y->centre_code != '\0')
+        {
+          const ShtatCentre *centre = g_hash_table_lookup (codes, y->centre_code);
+
+          if (centre == NULL)
+            return FALSE;
+          y_centre = centre->id;
+        }
+      if (x->centre_id != y_centre
+          || !text_equal (x->position, y->position)
+          || norm_enum (x->level, SHTAT_N_LEVELS) != norm_enum (y->level, SHTAT_N_LEVELS)
+          || norm_enum (x->category, SHTAT_N_CATEGORIES) != norm_enum (y->category, SHTAT_N_CATEGORIES)
+          || x->rate != y->rate
+          || !date_equal (&x->from, &y->from)
+          || !date_equal (&x->to, &y->to))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening                                                                  */
+
+static void
+shtat_store_finalize (GObject *object)
+{
+  ShtatStore *self = SHTAT_STORE (object);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  if (self->db != NULL)
+    {
+      sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (shtat_store_parent_class)->finalize (object);
+}
+
+static void
+shtat_store_class_init (ShtatStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = shtat_store_finalize;
+  init_names ();
+}
+
+static void
+shtat_store_init (ShtatStore *self)
+{
+}
+
+/* $XDG_DATA_HOME/shtat/shtat.db */
+char *
+shtat_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "shtat", "shtat.db", NULL);
+}
+
+/* The first column of the first row of @sql, an integer. */
+static gboolean
+query_int (ShtatStore  *self,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  if (rc != SQLITE_OK)
+    set_sqlite_error (self, rc, NULL, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_OK;
+}
+
+static gboolean
+exec_sql (ShtatStore  *self,
+          const char  *sql,
+          GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* PATH.bak-vN, made with SQLite's online backup so that the copy is whole even
+ * with a write-ahead log beside the file. */
+static gboolean
+backup_database (ShtatStore  *self,
+                 int          version,
+                 GError     **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.bak-v%d", self->path, version);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  fd = g_open (backup_path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_OPEN,
+                   _("Cannot back up the database to “%s” before upgrading it: %s"),
+                   backup_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (backup_path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_OPEN,
+                   _("Cannot back up the database to “%s” before upgrading it: %s"),
+                   backup_path, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (ShtatStore  *self,
+         int          from_version,
+         GError     **error)
+{
+  for (int v = from_version; v < SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      char *errmsg = NULL;
+      gint64 current;
+
+      if (!begin_write (self, error))
+        return FALSE;
+      /* another process may have migrated it while we waited for the lock */
+      if (!query_int (self, "PRAGMA user_version", &current, error))
+        return finish (self, FALSE, error);
+      if (current > v)
+        {
+          if (!commit (self, error))
+            return finish (self, FALSE, error);
+          continue;
+        }
+      if (!migrations[v](self->db, &errmsg))
+        {
+          g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_SQL,
+                       _("Cannot upgrade the database “%s” to version %d: %s"),
+                       self->path, v + 1, errmsg != NULL ? errmsg : "");
+          sqlite3_free (errmsg);
+          return finish (self, FALSE, error);
+        }
+      if (!exec_sql (self, set_version, error) || !commit (self, error))
+        return finish (self, FALSE, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+open_database (ShtatStore  *self,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autoptr(GError) local_error = NULL;
+  gint64 version;
+  gint64 application_id;
+  gint64 n_objects;
+  int fd;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_OPEN,
+                   _("Cannot create the folder “%s” for the database: %s"),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Created here rather than by SQLite so that it is never readable by others,
+   * not even for a moment; SQLite gives its -wal and -shm files the same mode. */
+  fd = g_open (self->path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), self->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+  if (g_chmod (self->path, 0600) != 0)
+    g_debug ("Cannot restrict the permissions of %s: %s", self->path, g_strerror (errno));
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), self->path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* The first read finds out whether this is an SQLite file at all. */
+  if (!query_int (self, "PRAGMA user_version", &version, &local_error)
+      || !query_int (self, "PRAGMA application_id", &application_id, &local_error))
+    {
+      if (g_error_matches (local_error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CORRUPT))
+        g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CORRUPT,
+                     _("“%s” is not a Shtat database, or it is damaged"), self->path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (application_id != 0 && application_id != SHTAT_APPLICATION_ID)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CORRUPT,
+                   _("“%s” is the database of another program, not of Shtat"), self->path);
+      return FALSE;
+    }
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_VERSION,
+                   _("The database “%s” was written by a newer version of Shtat (schema %d; "
+                     "this version reads up to %d): update Shtat to open it"),
+                   self->path, (int) version, SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error)
+      || !exec_sql (self, "PRAGMA foreign_keys = ON", error)
+      || !exec_sql (self, "PRAGMA synchronous = NORMAL", error)
+      /* reading the whole file at start is the common case: map it rather than
+       * copy it page by page */
+      || !exec_sql (self, "PRAGMA mmap_size = 1073741824", error)
+      /* room for the indexes of a large import, which otherwise spills the
+       * cache to the log and reads it back again and again */
+      || !exec_sql (self, "PRAGMA cache_size = -32768", error))
+    return FALSE;
+
+  if (version < SCHEMA_VERSION)
+    {
+      if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+        return FALSE;
+      /* a new, empty file has nothing to keep */
+      if (n_objects > 0 && !backup_database (self, (int) version, error))
+        return FALSE;
+      if (!migrate (self, (int) version, error))
+        return FALSE;
+    }
+  self->schema_version = SCHEMA_VERSION;
+  return TRUE;
+}
+
+/* Opens the database at @path, creating it (and its folder) when missing and
+ * bringing an older schema up to date after a backup copy PATH.bak-vN. */
+ShtatStore *
+shtat_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(ShtatStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SHTAT_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  if (!open_database (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+const char *
+shtat_store_get_path (ShtatStore *self)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+shtat_store_get_schema_version (ShtatStore *self)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/* No centre and no employee. */
+gboolean
+shtat_store_is_empty (ShtatStore *self)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), TRUE);
+
+  /* a database that cannot be read is not reported as empty, lest it be
+   * taken for a first start */
+  stmt = get_stmt (self, STMT_IS_EMPTY, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  return sqlite3_column_int (stmt, 0) == 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Centres                                                                  */
+
+static const char *
+centre_sort_name (const ShtatCentre *centre)
+{
+  const char *name = shtat_lang_current () == SHTAT_LANG_KK ? centre->name_kk : centre->name_ru;
+
+  if (name == NULL)
+    name = centre->name_ru != NULL ? centre->name_ru : centre->name_kk;
+  return name != NULL ? name : "";
+}
+
+static int
+compare_centres (gconstpointer a,
+                 gconstpointer b)
+{
+  const ShtatCentre *x = *(ShtatCentre * const *) a;
+  const ShtatCentre *y = *(ShtatCentre * const *) b;
+  int c = g_utf8_collate (centre_sort_name (x), centre_sort_name (y));
+
+  return c != 0 ? c : g_strcmp0 (x->code, y->code);
+}
+
+/* Every centre, by its name in the language of the interface (Kazakh names
+ * under Kazakh, Russian names otherwise). */
+static GPtrArray *
+read_centres (ShtatStore  *self,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_CENTRE_LIST, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  centres = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_centre_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShtatCentre *centre = shtat_centre_new ();
+
+      centre->id = sqlite3_column_int64 (stmt, 0);
+      centre->code = column_dup (stmt, 1);
+      centre->name_kk = column_dup (stmt, 2);
+      centre->name_ru = column_dup (stmt, 3);
+      centre->district = column_dup (stmt, 4);
+      centre->akimat = column_dup (stmt, 5);
+      g_ptr_array_add (centres, centre);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      return NULL;
+    }
+  return g_steal_pointer (&centres);
+}
+
+GPtrArray *
+shtat_store_list_centres (ShtatStore  *self,
+                          GError     **error)
+{
+  GPtrArray *centres;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  centres = read_centres (self, error);
+  if (centres != NULL)
+    g_ptr_array_sort (centres, compare_centres);
+  return centres;
+}
+
+static void
+bind_centre (sqlite3_stmt      *stmt,
+             const ShtatCentre *centre)
+{
+  bind_text (stmt, 1, centre->code);
+  bind_text (stmt, 2, centre->name_kk);
+  bind_text (stmt, 3, centre->name_ru);
+  bind_text (stmt, 4, centre->district);
+  bind_text (stmt, 5, centre->akimat);
+}
+
+/* A new row when @target_id is 0, else over the row @target_id. */
+static gboolean
+write_centre (ShtatStore         *self,
+              const ShtatCentre  *centre,
+              gint64              target_id,
+              gint64             *out_id,
+              GError            **error)
+{
+  g_autofree char *record = g_strdup_printf (_("Centre %s"), centre->code != NULL ? centre->code : "");
+  g_autoptr(CachedStmt) stmt = get_stmt (self, target_id == 0 ? STMT_CENTRE_INSERT
+                                                               : STMT_CENTRE_UPDATE, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_centre (stmt, centre);
+  if (target_id != 0)
+    sqlite3_bind_int64 (stmt, 6, target_id);
+  if (!run_stmt (self, stmt, record, error))
+    return FALSE;
+  if (target_id == 0)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  else if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                   _("There is no centre with the id %s"), id_text (target_id).text);
+      return FALSE;
+    }
+  else
+    *out_id = target_id;
+  return TRUE;
+}
+
+gboolean
+shtat_store_save_centre (ShtatStore   *self,
+                         ShtatCentre  *centre,
+                         GError      **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (centre != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  if (!finish (self, write_centre (self, centre, centre->id, &id, error), error))
+    return FALSE;
+  centre->id = id;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Employees                                                                */
+
+/* Every personnel file, by surname, name (in the order of their UTF-8 bytes)
+ * and id. Empty strings come back as NULL. */
+GPtrArray *
+shtat_store_load_employees (ShtatStore  *self,
+                            GError     **error)
+{
+  GPtrArray *employees;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin_read (self, error))
+    return NULL;
+  employees = load_all_unlocked (self, error);
+  if (!finish (self, employees != NULL, error))
+    {
+      g_clear_pointer (&employees, g_ptr_array_unref);
+      return NULL;
+    }
+  return employees;
+}
+
+/* The file with @id, or NULL and SHTAT_STORE_ERROR_NOT_FOUND. */
+ShtatEmployee *
+shtat_store_load_employee (ShtatStore  *self,
+                           gint64       id,
+                           GError     **error)
+{
+  ShtatEmployee *employee;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin_read (self, error))
+    return NULL;
+  employee = load_one_unlocked (self, id, error);
+  if (!finish (self, employee != NULL, error))
+    {
+      g_clear_pointer (&employee, shtat_employee_unref);
+      return NULL;
+    }
+  return employee;
+}
+
+/* The file with @iin, or NULL and SHTAT_STORE_ERROR_NOT_FOUND. */
+ShtatEmployee *
+shtat_store_find_by_iin (ShtatStore  *self,
+                         const char  *iin,
+                         GError     **error)
+{
+  ShtatEmployee *employee = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (iin != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin_read (self, error))
+    return NULL;
+  id = find_id_by_iin (self, iin, error);
+  if (id == 0)
+    g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                 _("There is no employee with the IIN %s"), iin);
+  else if (id > 0)
+    employee = load_one_unlocked (self, id, error);
+  if (!finish (self, employee != NULL, error))
+    {
+      g_clear_pointer (&employee, shtat_employee_unref);
+      return NULL;
+    }
+  return employee;
+}
+
+/* Inserts @employee (id 0) or replaces the stored file with its id, children
+ * included, in one transaction. On success the ids of the file and of every
+ * child record are set, and assignments named by centre code get the centre's
+ * id; on failure nothing is written and nothing in @employee changes. */
+gboolean
+shtat_store_save_employee (ShtatStore     *self,
+                           ShtatEmployee  *employee,
+                           GError        **error)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (employee != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pending = g_array_new (FALSE, FALSE, sizeof (PendingId));
+  if (!begin_write (self, error))
+    return FALSE;
+  if (!finish (self, write_employee (self, employee, employee->id, NULL, pending, error), error))
+    return FALSE;
+  pending_apply (pending);
+  return TRUE;
+}
+
+gboolean
+shtat_store_delete_employee (ShtatStore  *self,
+                             gint64       id,
+                             GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  stmt = get_stmt (self, STMT_EMPLOYEE_DELETE, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = run_stmt (self, stmt, NULL, error);
+    }
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                   _("There is no employee with the id %s"), id_text (id).text);
+      ok = FALSE;
+    }
+  g_clear_pointer (&stmt, cached_stmt_release);
+  return finish (self, ok, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Imports                                                                  */
+
+static gboolean
+centre_equal (const ShtatCentre *a,
+              const ShtatCentre *b)
+{
+  return text_equal (a->code, b->code)
+         && text_equal (a->name_kk, b->name_kk)
+         && text_equal (a->name_ru, b->name_ru)
+         && text_equal (a->district, b->district)
+         && text_equal (a->akimat, b->akimat);
+}
+
+/* Inserts the new centres and updates the changed ones, leaving identical rows
+ * alone so that importing the same data writes nothing. Returns every centre
+ * by code (ShtatCentre, with its id). */
+static GHashTable *
+import_centres (ShtatStore  *self,
+                GPtrArray   *centres,
+                GError     **error)
+{
+  g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GPtrArray) stored = read_centres (self, error);
+
+  if (stored == NULL)
+    return NULL;
+  codes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                 (GDestroyNotify) shtat_centre_unref);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      ShtatCentre *centre = g_ptr_array_index (stored, i);
+
+      if (centre->code != NULL)
+        g_hash_table_replace (codes, centre->code, shtat_centre_ref (centre));
+    }
+
+  for (guint i = 0; centres != NULL && i < centres->len; i++)
+    {
+      const ShtatCentre *centre = g_ptr_array_index (centres, i);
+      const ShtatCentre *existing = centre->code != NULL
+                                      ? g_hash_table_lookup (codes, centre->code) : NULL;
+      ShtatCentre *written;
+      gint64 id;
+
+      if (existing != NULL && centre_equal (existing, centre))
+        continue;
+      if (!write_centre (self, centre, existing != NULL ? existing->id : 0, &id, error))
+        return NULL;
+
+      written = shtat_centre_new ();
+      written->id = id;
+      written->code = g_strdup (centre->code);
+      g_hash_table_replace (codes, written->code, written);
+    }
+  return g_steal_pointer (&codes);
+}
+
+static gboolean
+import_unlocked (ShtatStore  *self,
+                 GPtrArray   *centres,
+                 GPtrArray   *employees,
+                 guint       *n_changed,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) codes = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GHashTable) stored_by_iin = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 n_stored;
+
+  codes = import_centres (self, centres, error);
+  if (codes == NULL || !count_employees (self, &n_stored, error))
+    return FALSE;
+
+  /* A large import is compared against every stored file, loaded at once; a
+   * small one looks its employees up one by one. */
+  if (n_stored > 0 && (gint64) employees->len * 16 >= n_stored)
+    {
+      stored = load_all_unlocked (self, error);
+      if (stored == NULL)
+        return FALSE;
+      stored_by_iin = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < stored->len; i++)
+        {
+          ShtatEmployee *e = g_ptr_array_index (stored, i);
+
+          g_hash_table_insert (stored_by_iin, e->iin, e);
+        }
+    }
+
+  for (guint i = 0; i < employees->len; i++)
+    {
+      ShtatEmployee *employee = g_ptr_array_index (employees, i);
+      g_autoptr(ShtatEmployee) existing = NULL;
+
+      if (!g_hash_table_add (seen, employee->iin))
+        {
+          g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT,
+                       _("Employee %s: the IIN occurs twice in the data imported"),
+                       employee->iin);
+          return FALSE;
+        }
+
+      if (stored_by_iin != NULL)
+        {
+          ShtatEmployee *e = g_hash_table_lookup (stored_by_iin, employee->iin);
+
+          if (e != NULL)
+            existing = shtat_employee_ref (e);
+        }
+      else if (n_stored > 0)
+        {
+          gint64 id = find_id_by_iin (self, employee->iin, error);
+
+          if (id < 0)
+            return FALSE;
+          if (id > 0 && (existing = load_one_unlocked (self, id, error)) == NULL)
+            return FALSE;
+        }
+
+      if (existing != NULL && employee_equal (existing, employee, codes))
+        continue;
+      if (!write_employee (self, employee, existing != NULL ? existing->id : 0, codes, NULL, error))
+        return FALSE;
+      (*n_changed)++;
+    }
+  return TRUE;
+}
+
+/* Leaves @centres and @employees untouched (their ids included): read the
+ * stored files back to work on them. */
+gboolean
+shtat_store_import (ShtatStore  *self,
+                    GPtrArray   *centres,
+                    GPtrArray   *employees,
+                    guint       *n_changed,
+                    GError     **error)
+{
+  guint changed = 0;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (employees != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  if (!begin_write (self, error))
+    return FALSE;
+  if (!finish (self, import_unlocked (self, centres, employees, &changed, error), error))
+    return FALSE;
+  if (n_changed != NULL)
+    *n_changed = changed;
+  return TRUE;
+}

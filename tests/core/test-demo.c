@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The demo district (shtat-demo.c): its files are valid, and the engine says of
+ * each what the case it was written for should show. The expected verdicts,
+ * categories and dates for 22.11.2026 are worked out by hand from the act (file
+ * 003, order 580-НҚ) and decisions.md items 10–19, with the counting rule of
+ * item 14: a period [from, to] lasts as many whole months as there are monthly
+ * anniversaries of its first day up to the day after its last, and a year of
+ * experience started on day D is complete on the day before D's anniversary.
+ * The engine's conventions (top of shtat-verdict.c): the current post counts as
+ * an open period in its position, at the level evaluated, in the category held,
+ * in social protection and not managerial; it runs on for "eligible on".
+ *
+ * The dates of the data are relative to `today`. For 22.11.2026, AGO (y, m, d)
+ * of shtat-demo.c is 22.11.2026 less y years, m months and d days; the resolved
+ * dates are written out below. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "shtat-core.h"
+
+static ShtatNormLibrary *library;
+
+#define MEETS     SHTAT_VERDICT_MEETS
+#define NOT_MET   SHTAT_VERDICT_DOES_NOT_MEET
+#define MISSING   SHTAT_VERDICT_MISSING_DATA
+#define OTHER_ACT SHTAT_VERDICT_OTHER_ACT
+
+#define L_HIGHER SHTAT_LEVEL_HIGHER
+#define L_MEDIUM SHTAT_LEVEL_MEDIUM
+#define L_SINGLE SHTAT_LEVEL_SINGLE
+
+#define C_HIGHEST SHTAT_CATEGORY_HIGHEST
+#define C_FIRST   SHTAT_CATEGORY_FIRST
+#define C_SECOND  SHTAT_CATEGORY_SECOND
+#define C_NONE    SHTAT_CATEGORY_NONE
+
+#define NONE (-1)
+
+/* How the eligibility date of the next category stands on other days: the
+ * demo is built so that these stay true whenever it is run. */
+typedef enum
+{
+  WINDOW_ANY,
+  WINDOW_PAST,       /* already eligible */
+  WINDOW_90_DAYS,    /* eligible within 90 days */
+  WINDOW_LATER,      /* eligible more than 90 days ahead */
+} Window;
+
+typedef struct
+{
+  const char      *name;        /* surname, name, patronymic */
+  const char      *position;
+  ShtatVerdictKind kind;
+  int              level;       /* evaluated, or -1 */
+  int              attainable;  /* or -1 */
+  gboolean         justified;
+  int              next;        /* or -1 */
+  gboolean         reachable;
+  const char      *eligible;    /* ISO, or NULL */
+  Window           window;
+  gboolean         moves;       /* the attainable category depends on the day (leap day) */
+} Expected;
+
+#define VERDICT(k, lv, att, just) .kind = k, .level = lv, .attainable = att, .justified = just
+#define NO_NEXT                   .next = NONE, .reachable = FALSE, .eligible = NULL
+#define NEXT(c, date, w)          .next = c, .reachable = TRUE, .eligible = date, .window = w
+#define UNREACHABLE(c)            .next = c, .reachable = FALSE, .eligible = NULL
+
+static const Expected expected[] = {
+  /* 003 ¶6: higher (social, pedagogy, law, economics, humanities) AND (≥ 3 years
+   * in the sectors OR ≥ 2 years of leadership) (item 10). Pedagogy; school
+   * 01.09.2000–31.05.2012, social protection department 01.06.2012–21.11.2023,
+   * the post from 22.11.2023: one unbroken run of 26 years 2 months 22 days in
+   * the sectors ≥ 3. No period is managerial, so this is route a. */
+  { "Ахметова Айгерим Бериковна", "director", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE), NO_NEXT },
+
+  /* 003 ¶9: as ¶6 with ≥ 1 year of leadership for b. Economics; bank
+   * 01.09.2007–30.06.2024 (sector "other", item 13: does not count); head of
+   * department at the employment centre 01.07.2024–31.01.2026, managerial:
+   * 19 months ≥ 1 year (b). Sectors: 01.07.2024 to 22.11.2026 with the post
+   * from 01.02.2026 = 28 months 22 days < 3 years, so a fails. */
+  { "Нұрланов Дәурен Серікұлы", "deputy-director",
+    VERDICT (MEETS, L_SINGLE, C_NONE, TRUE), NO_NEXT },
+
+  /* 003 ¶9 a: humanities; school 01.09.1996–31.08.2015 and a social services
+   * centre 01.09.2015–30.09.2024 = 28 years 1 month ≥ 3; no leadership. */
+  { "Иванова Елена Сергеевна", "deputy-director",
+    VERDICT (MEETS, L_SINGLE, C_NONE, TRUE), NO_NEXT },
+
+  /* 003 ¶12: higher in the five fields AND ≥ 2 years in the sectors. Sales
+   * (other) do not count. Employment centre 22.03.2025–21.01.2026, a school
+   * 22.07.2025–21.12.2025 inside it, the post from 22.01.2026: merged (item 14)
+   * 22.03.2025–22.11.2026 = 20 months 1 day < 2 years. (Added up without
+   * merging: 10 m + 5 m + 10 m 1 d = 2 years 1 month 1 day.) */
+  { "Қасымова Жанар Асқарқызы", "head-of-unit", VERDICT (NOT_MET, L_SINGLE, NONE, TRUE), NO_NEXT },
+
+  /* 003 ¶12: law; police 01.08.2003–31.12.2016 alone is 13 years 5 months ≥ 2. */
+  { "Смағұлов Ерлан Болатұлы", "head-of-unit", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE), NO_NEXT },
+
+  /* 003 ¶15 A: higher (social, psychological, pedagogical, medical); without
+   * category needs no experience; the second needs 1 year at the higher level
+   * without category. Psychology; in the post without category from
+   * 22.12.2025: 11 months 1 day on 22.11.2026, so the second is not yet
+   * attainable; a year is complete on 21.12.2026 (item 19), 29 days ahead. */
+  { "Жұмабаева Аружан Ерланқызы", "social-worker", VERDICT (MEETS, L_HIGHER, C_NONE, TRUE),
+    NEXT (C_SECOND, "2026-12-21", WINDOW_90_DAYS) },
+
+  /* ¶15 A: second category held needs 1 year without category: a social
+   * worker, higher level, without category 01.09.2021–21.11.2024 = 3 years
+   * 2 months 21 days. The first needs 1 year in the second: in it from
+   * 22.11.2024, so 2 years 1 day now; the highest needs 2 years in the first
+   * (none). Attainable: first. Eligible for the first since 22.11.2024 + 1 year
+   * − 1 day = 21.11.2025. */
+  { "Оспанова Динара Маратовна", "social-worker", VERDICT (MEETS, L_HIGHER, C_FIRST, TRUE),
+    NEXT (C_FIRST, "2025-11-21", WINDOW_PAST) },
+
+  /* ¶15 A: first category held needs 1 year in the second: a social worker in
+   * the second 22.04.2024–21.06.2025 = 14 months. (Without category before,
+   * 22.10.2022–21.04.2024, as a specialist in social work: the family of
+   * item 12.) The highest needs 2 years in the first: from 22.06.2025, 17 months
+   * 1 day now; complete on 21.06.2027. */
+  { "Төлегенов Асхат Нұрланұлы", "social-worker", VERDICT (MEETS, L_HIGHER, C_FIRST, TRUE),
+    NEXT (C_HIGHEST, "2027-06-21", WINDOW_LATER) },
+
+  /* ¶15 A: the highest needs 2 years in the first: 01.02.2019–21.11.2023 =
+   * 4 years 9 months 21 days. It is the top rung. */
+  { "Бекмуханова Гульнар Кайратовна", "social-worker", VERDICT (MEETS, L_HIGHER, C_HIGHEST, TRUE),
+    NO_NEXT },
+
+  /* ¶15 B without category: TVET (social, economic, psychological, pedagogical,
+   * medical) OR basic secondary and a certificate of social training (item 11).
+   * Basic secondary and a certificate issued 22.10.2023, valid to 22.10.2028:
+   * met. The second category needs TVET, which experience cannot bring. */
+  { "Серікбаева Салтанат Нұржанқызы", "social-worker", VERDICT (MEETS, L_MEDIUM, C_NONE, TRUE),
+    UNREACHABLE (C_SECOND) },
+
+  /* The same route with a certificate that expired on 22.09.2026; general
+   * secondary education alone meets no rung. */
+  { "Ким Ольга Викторовна", "social-worker", VERDICT (NOT_MET, L_MEDIUM, NONE, TRUE),
+    UNREACHABLE (C_SECOND) },
+
+  /* ¶15 B: TVET in economics (on the medium list). Without category in the post
+   * from 29.02.2024 (also recorded as an open period): 2 years 8 months on
+   * 22.11.2026, so the second (1 year without category) is attainable while
+   * none is held. 2025 has no 29 February: the first anniversary is 01.03.2025
+   * and the year is complete on 28.02.2025 (item 14). */
+  { "Гончаров Андрей Александрович", "social-worker", VERDICT (MEETS, L_MEDIUM, C_SECOND, TRUE),
+    NEXT (C_SECOND, "2025-02-28", WINDOW_ANY), .moves = TRUE },
+
+  /* 003 ¶18 A: the highest needs 3 years at the higher level in the first; the
+   * first 2 years in the second. First 22.05.2024–21.11.2025 = 18 months < 3
+   * years, so the highest held is not met; second 04.01.2021–21.05.2024 =
+   * 40 months 18 days ≥ 2 years, so the first is attainable. Held above
+   * attainable: a compliance error (item 19). The highest is the top rung. */
+  { "Жақсылықов Бауыржан Маратұлы", "social-work-specialist",
+    VERDICT (NOT_MET, L_HIGHER, C_FIRST, FALSE), NO_NEXT },
+
+  /* ¶18 B: TVET (social, pedagogical, medical); the second needs 1 year at the
+   * medium level without category: 01.08.2023–21.08.2025 = 2 years 21 days.
+   * The first needs 2 years in the second: from 22.08.2025, 15 months 1 day
+   * now; complete on 21.08.2027. */
+  { "Абенова Мадина Ерлановна", "social-work-specialist", VERDICT (MEETS, L_MEDIUM, C_SECOND, TRUE),
+    NEXT (C_FIRST, "2027-08-21", WINDOW_LATER) },
+
+  /* No education recorded: missing data; no rung can be shown to hold, and
+   * none can be reached by experience. */
+  { "Шевченко Татьяна Николаевна", "social-work-specialist",
+    VERDICT (MISSING, L_MEDIUM, NONE, TRUE),
+    UNREACHABLE (C_SECOND) },
+
+  /* ¶18 A with a higher diploma whose field is not classified: it may or may
+   * not be social, pedagogical or medical, so even the bottom rung is unknown. */
+  { "Ибраева Дана Руслановна", "social-work-specialist", VERDICT (MISSING, L_HIGHER, NONE, TRUE),
+    UNREACHABLE (C_SECOND) },
+
+  /* 003 ¶21 (item 15): higher in the relevant specialty (confirmed); II needs
+   * 3 years as a psychologist without category, I needs 2 years in II. In the
+   * post without category from 22.05.2024: 2 years 6 months 1 day < 3; the three
+   * years are complete on 21.05.2027. */
+  { "Искакова Камила Тимуровна", "psychologist", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE),
+    NEXT (C_SECOND, "2027-05-21", WINDOW_LATER) },
+
+  /* ¶21: psychologist without category 22.03.2021–21.05.2024 = 3 years
+   * 2 months ≥ 3, so II is met (the school psychologist's post before is
+   * another post). In II since 22.05.2024: 2 years 6 months 1 day ≥ 2, so I is
+   * attainable; eligible since 22.05.2024 + 2 years − 1 day = 21.05.2026. */
+  { "Муканов Тимур Ерланович", "psychologist", VERDICT (MEETS, L_SINGLE, C_FIRST, TRUE),
+    NEXT (C_FIRST, "2026-05-21", WINDOW_PAST) },
+
+  /* 003 ¶24: TVET or higher in the relevant direction, no experience. */
+  { "Нұрғалиева Әсел Бауыржанқызы", "media-specialist", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE),
+    NO_NEXT },
+
+  /* 003 ¶27 first alternative: secondary specialised (law, economics,
+   * pedagogy, social, humanities) AND ≥ 1 year in the sector: employment
+   * centre 22.02.2025–21.05.2026 = 15 months, before the post even starts. */
+  { "Сәрсенбаев Данияр Асқарұлы", "analytics-specialist", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE),
+    NO_NEXT },
+
+  /* 003 ¶30: TVET in the relevant direction (confirmed), no experience. */
+  { "Ли Руслан Сергеевич", "it-security-specialist", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE),
+    NO_NEXT },
+
+  /* 003 ¶33 second alternative: higher pedagogy, no experience needed (two
+   * months in the post, less than the year of the first alternative). */
+  { "Әбілқасымова Айжан Нұрланқызы", "prevention-specialist",
+    VERDICT (MEETS, L_SINGLE, C_NONE, TRUE),
+    NO_NEXT },
+
+  /* 003 ¶33 first alternative: secondary specialised law and police
+   * 01.09.2006–28.02.2023 = 16 years 6 months ≥ 1. */
+  { "Оразбаев Марат Серикович", "prevention-specialist", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE),
+    NO_NEXT },
+
+  /* 003 ¶36: higher in social work, preschool, primary pedagogy, vocational
+   * training, nursing or physical culture. Law is none of them: no rung holds,
+   * and the second cannot be reached by experience. */
+  { "Петрова Наталья Андреевна", "case-manager", VERDICT (NOT_MET, L_HIGHER, NONE, TRUE),
+    UNREACHABLE (C_SECOND) },
+
+  /* ¶36: social work; without category from 22.07.2026; the second needs
+   * 1 year without category: complete on 21.07.2027. */
+  { "Байжанов Арман Серикович", "case-manager", VERDICT (MEETS, L_HIGHER, C_NONE, TRUE),
+    NEXT (C_SECOND, "2027-07-21", WINDOW_LATER) },
+
+  /* ¶36: nursing; the second held needs 1 year at the higher level without
+   * category in the family (item 12): a social worker 01.09.2021–21.01.2025 =
+   * 3 years 4 months 21 days. The first needs 2 years in the second: from
+   * 22.01.2025, 22 months 1 day now; complete on 21.01.2027, 60 days ahead. */
+  { "Мусина Сауле Кайратовна", "case-manager", VERDICT (MEETS, L_HIGHER, C_SECOND, TRUE),
+    NEXT (C_FIRST, "2027-01-21", WINDOW_90_DAYS) },
+
+  /* 003 ¶39 (item 18): higher law AND ≥ 1 year in the relevant activity. A law
+   * firm is not a sector of item 13; the post from 22.04.2026 is 7 months
+   * 1 day < 1 year. */
+  { "Әлімжанов Алмас Ерланұлы", "lawyer", VERDICT (NOT_MET, L_SINGLE, NONE, TRUE), NO_NEXT },
+
+  /* ¶39: law; the prosecutor's office 01.08.2005–30.06.2019 alone is ≥ 1 year. */
+  { "Кузнецов Дмитрий Викторович", "lawyer", VERDICT (MEETS, L_SINGLE, C_NONE, TRUE), NO_NEXT },
+
+  /* 003 ¶2, item 17: set by order 775 or 553, or no characteristic bundled. */
+  { "Байтасова Раушан Амангельдиевна", "chief-accountant",
+    VERDICT (OTHER_ACT, NONE, NONE, TRUE), NO_NEXT },
+  { "Жусупова Айнур Сериковна", "hr-inspector", VERDICT (OTHER_ACT, NONE, NONE, TRUE), NO_NEXT },
+  { "Абдрахманов Ержан Болатович", "procurement-manager",
+    VERDICT (OTHER_ACT, NONE, NONE, TRUE), NO_NEXT },
+  { "Попов Сергей Иванович", "driver", VERDICT (OTHER_ACT, NONE, NONE, TRUE), NO_NEXT },
+  { "Жақыпов Серік Төлеуұлы", "watchman", VERDICT (OTHER_ACT, NONE, NONE, TRUE), NO_NEXT },
+};
+
+/* ------------------------------------------------------------------------ */
+
+static void
+set_date (GDate      *date,
+          const char *iso_date)
+{
+  guint y, m, d;
+
+  g_assert_cmpint (sscanf (iso_date, "%u-%u-%u", &y, &m, &d), ==, 3);
+  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+static char *
+iso (const GDate *date)
+{
+  if (!g_date_valid (date))
+    return g_strdup ("(none)");
+  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date),
+                          (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+}
+
+static GPtrArray *
+build (const char *today_iso)
+{
+  GPtrArray *employees = NULL;
+  GDate today;
+
+  set_date (&today, today_iso);
+  shtat_demo_build (&today, NULL, &employees);
+  g_assert_nonnull (employees);
+  return employees;
+}
+
+static const ShtatEmployee *
+find_employee (GPtrArray  *employees,
+               const char *full_name)
+{
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const ShtatEmployee *e = g_ptr_array_index (employees, i);
+      g_autofree char *name = shtat_employee_dup_full_name (e);
+
+      if (g_str_equal (name, full_name))
+        return e;
+    }
+  return NULL;
+}
+
+static const ShtatAssignment *
+assignment_of (const ShtatEmployee *e)
+{
+  g_assert_cmpuint (e->assignments->len, ==, 1);
+  return &g_array_index (e->assignments, ShtatAssignment, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_centre (void)
+{
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  const ShtatCentre *centre;
+  GDate today;
+
+  set_date (&today, "2026-11-22");
+  shtat_demo_build (&today, &centres, &employees);
+  g_assert_cmpuint (centres->len, ==, 1);
+  centre = g_ptr_array_index (centres, 0);
+  g_assert_cmpstr (centre->code, ==, "demo-centre");
+  g_assert_cmpstr (centre->name_kk, ==, "Демо ауданының отбасын қолдау орталығы");
+  g_assert_cmpstr (centre->name_ru, ==, "Центр поддержки семьи демонстрационного района");
+  g_assert_cmpstr (centre->district, ==, "Демо ауданы / Демонстрационный район");
+  g_assert_cmpstr (centre->akimat, ==, "Демо ауданының әкімдігі");
+
+  /* About thirty people, each with one current assignment at the centre. */
+  g_assert_cmpuint (employees->len, >=, 28);
+  g_assert_cmpuint (employees->len, <=, 36);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const ShtatAssignment *a = assignment_of (g_ptr_array_index (employees, i));
+
+      g_assert_cmpstr (a->centre_code, ==, "demo-centre");
+      g_assert_false (g_date_valid (&a->to));
+    }
+}
+
+/* Every file passes validation (IIN agreeing with the birth date and sex,
+ * dates, ladders), on the fixed day and on others, including days after
+ * 29 February, at the ends of months and years. */
+static void
+test_valid (void)
+{
+  static const char * const days[] = {
+    "2026-11-22", "2024-03-01", "2025-01-10", "2027-08-31", "2028-02-29", "2029-08-31",
+    "2031-02-28", "2040-12-31",
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(GPtrArray) employees = build (days[d]);
+      GDate today;
+
+      set_date (&today, days[d]);
+      for (guint i = 0; i < employees->len; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          const ShtatEmployee *e = g_ptr_array_index (employees, i);
+
+          if (!shtat_employee_validate (e, library, &today, &error))
+            g_test_message ("%s: %s", days[d], error->message);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+static void
+test_iin_unique (void)
+{
+  g_autoptr(GPtrArray) employees = build ("2026-11-22");
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < employees->len; i++)
+    {
+      const ShtatEmployee *e = g_ptr_array_index (employees, i);
+      ShtatIin iin;
+
+      g_assert_true (shtat_iin_parse (e->iin, &iin, NULL));
+      g_assert_true (shtat_iin_agrees (&iin, &e->birth_date, e->sex, NULL));
+      g_assert_true (g_hash_table_add (seen, (gpointer) e->iin));
+    }
+}
+
+/* The same day gives the same data. */
+static void
+test_deterministic (void)
+{
+  g_autoptr(GPtrArray) a = build ("2026-11-22");
+  g_autoptr(GPtrArray) b = build ("2026-11-22");
+
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const ShtatEmployee *x = g_ptr_array_index (a, i);
+      const ShtatEmployee *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->iin, ==, y->iin);
+      g_assert_cmpstr (x->surname, ==, y->surname);
+      g_assert_cmpuint (x->periods->len, ==, y->periods->len);
+      for (guint p = 0; p < x->periods->len; p++)
+        {
+          const ShtatWorkPeriod *px = &g_array_index (x->periods, ShtatWorkPeriod, p);
+          const ShtatWorkPeriod *py = &g_array_index (y->periods, ShtatWorkPeriod, p);
+
+          g_assert_cmpint (g_date_compare (&px->from, &py->from), ==, 0);
+          g_assert_cmpint (g_date_valid (&px->to), ==, g_date_valid (&py->to));
+        }
+    }
+}
+
+/* Every position of 580-НҚ is filled at least once, and so are posts of the
+ * other acts (003 ¶2). */
+static void
+test_positions (void)
+{
+  g_autoptr(GPtrArray) employees = build ("2026-11-22");
+  GPtrArray *positions = shtat_norm_library_get_positions (library);
+  static const char * const external[] = { "chief-accountant", "hr-inspector", "driver" };
+  guint n_580 = 0;
+
+  for (guint p = 0; p < positions->len; p++)
+    {
+      const ShtatPosition *position = g_ptr_array_index (positions, p);
+      gboolean found = FALSE;
+
+      if (position->act == NULL || g_strcmp0 (position->act->id, "580-nk") != 0)
+        continue;
+      n_580++;
+      for (guint i = 0; i < employees->len && !found; i++)
+        found = g_str_equal (assignment_of (g_ptr_array_index (employees, i))->position,
+                             position->code);
+      g_test_message ("%s", position->code);
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (n_580, ==, 12);
+
+  for (guint x = 0; x < G_N_ELEMENTS (external); x++)
+    {
+      gboolean found = FALSE;
+
+      g_assert_nonnull (shtat_norm_library_get_external_position (library, external[x]));
+      for (guint i = 0; i < employees->len && !found; i++)
+        found = g_str_equal (assignment_of (g_ptr_array_index (employees, i))->position,
+                             external[x]);
+      g_assert_true (found);
+    }
+}
+
+static void
+check_expected (const Expected      *x,
+                const ShtatEmployee *e,
+                const GDate         *today,
+                gboolean             fixed_day)
+{
+  const ShtatAssignment *a = assignment_of (e);
+  g_autoptr(ShtatVerdict) v = shtat_verdict_compute (library, e, a, today);
+  g_autofree char *eligible = iso (&v->eligible_on);
+
+  g_test_message ("%s (%s): %s, attainable %d, next %d, eligible %s", x->name, x->position,
+                  shtat_verdict_kind_to_string (v->kind), v->attainable_category,
+                  v->next_category, eligible);
+  g_assert_cmpstr (a->position, ==, x->position);
+  g_assert_cmpint (v->kind, ==, x->kind);
+  g_assert_cmpint (v->level, ==, x->level);
+  if (fixed_day || !x->moves)
+    g_assert_cmpint (v->attainable_category, ==, x->attainable);
+  g_assert_cmpint (v->held_justified, ==, x->justified);
+  g_assert_cmpint (v->next_category, ==, x->next);
+  g_assert_cmpint (v->next_reachable, ==, x->reachable);
+
+  if (!x->reachable)
+    g_assert_false (g_date_valid (&v->eligible_on));
+  else if (fixed_day)
+    g_assert_cmpstr (eligible, ==, x->eligible);
+  else
+    {
+      int days = (int) g_date_days_between (today, &v->eligible_on);
+
+      g_assert_true (g_date_valid (&v->eligible_on));
+      switch (x->window)
+        {
+        case WINDOW_PAST:
+          g_assert_cmpint (days, <=, 0);
+          break;
+        case WINDOW_90_DAYS:
+          g_assert_cmpint (days, >, 0);
+          g_assert_cmpint (days, <=, 90);
+          break;
+        case WINDOW_LATER:
+          g_assert_cmpint (days, >, 90);
+          break;
+        case WINDOW_ANY:
+        default:
+          break;
+        }
+    }
+}
+
+/* What the engine says of each file on 22.11.2026, as derived above. */
+static void
+test_verdicts (void)
+{
+  g_autoptr(GPtrArray) employees = build ("2026-11-22");
+  gboolean kinds[4] = { FALSE, FALSE, FALSE, FALSE };
+  GDate today;
+
+  set_date (&today, "2026-11-22");
+  /* every file is one of the cases */
+  g_assert_cmpuint (employees->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const ShtatEmployee *e = find_employee (employees, expected[i].name);
+
+      g_assert_nonnull (e);
+      check_expected (&expected[i], e, &today, TRUE);
+      kinds[expected[i].kind] = TRUE;
+    }
+
+  /* all four kinds of verdict appear */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    g_assert_true (kinds[k]);
+}
+
+/* Whenever the demo is built, the cases show the same thing: the same kinds
+ * and categories, the eligibility dates on the same side of today and of the
+ * next 90 days. */
+static void
+test_other_days (void)
+{
+  static const char * const days[] = {
+    "2024-03-01", "2025-01-10", "2027-08-31", "2028-02-29", "2029-08-31", "2031-02-28",
+    "2040-12-31",
+  };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(GPtrArray) employees = build (days[d]);
+      GDate today;
+
+      g_test_message ("today = %s", days[d]);
+      set_date (&today, days[d]);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          const ShtatEmployee *e = find_employee (employees, expected[i].name);
+
+          g_assert_nonnull (e);
+          check_expected (&expected[i], e, &today, FALSE);
+        }
+    }
+}
+
+/* The routes the management files are there to show: without the leadership
+ * flag the deputy no longer meets ¶9 (so route b is what holds); the director
+ * has no leadership period (so route a is); and the head of unit's periods,
+ * added up without merging, would have made the 2 years of ¶12. */
+static void
+test_routes (void)
+{
+  g_autoptr(GPtrArray) employees = build ("2026-11-22");
+  const ShtatEmployee *director = find_employee (employees, "Ахметова Айгерим Бериковна");
+  const ShtatEmployee *deputy = find_employee (employees, "Нұрланов Дәурен Серікұлы");
+  const ShtatEmployee *head = find_employee (employees, "Қасымова Жанар Асқарқызы");
+  g_autoptr(ShtatEmployee) no_lead = shtat_employee_copy (deputy);
+  g_autoptr(ShtatVerdict) v = NULL;
+  ShtatDuration post;
+  guint months = 0;
+  guint days = 0;
+  GDate today;
+
+  set_date (&today, "2026-11-22");
+
+  for (guint i = 0; i < director->periods->len; i++)
+    g_assert_false (g_array_index (director->periods, ShtatWorkPeriod, i).managerial);
+
+  for (guint i = 0; i < no_lead->periods->len; i++)
+    g_array_index (no_lead->periods, ShtatWorkPeriod, i).managerial = FALSE;
+  v = shtat_verdict_compute (library, no_lead, assignment_of (no_lead), &today);
+  g_assert_cmpint (v->kind, ==, SHTAT_VERDICT_DOES_NOT_MEET);
+
+  /* 10 m + 5 m + the post 22.01.2026–22.11.2026 = 10 m 1 d: 25 months 1 day */
+  for (guint i = 0; i < head->periods->len; i++)
+    {
+      const ShtatWorkPeriod *p = &g_array_index (head->periods, ShtatWorkPeriod, i);
+      ShtatDuration length;
+
+      if (p->sector == SHTAT_SECTOR_OTHER)
+        continue;
+      length = shtat_period_length (&p->from, &p->to);
+      months += 12 * length.years + length.months;
+      days += length.days;
+    }
+  post = shtat_period_length (&assignment_of (head)->from, &today);
+  months += 12 * post.years + post.months;
+  days += post.days;
+  g_assert_cmpuint (months, ==, 25);
+  g_assert_cmpuint (days, ==, 1);
+}
+
+/* What the user reads for the compliance error and the expired certificate. */
+static void
+test_reasons (void)
+{
+  g_autoptr(GPtrArray) employees = build ("2026-11-22");
+  g_autoptr(ShtatVerdict) above = NULL;
+  g_autoptr(ShtatVerdict) expired = NULL;
+  const ShtatEmployee *e;
+  gboolean found = FALSE;
+  GDate today;
+
+  set_date (&today, "2026-11-22");
+
+  e = find_employee (employees, "Жақсылықов Бауыржан Маратұлы");
+  above = shtat_verdict_compute (library, e, assignment_of (e), &today);
+  for (guint i = 0; i < above->reasons->len && !found; i++)
+    {
+      const ShtatRemark *r = g_ptr_array_index (above->reasons, i);
+
+      found = r->kind == SHTAT_REMARK_WARNING && strstr (r->text, "compliance error") != NULL;
+    }
+  g_assert_true (found);
+
+  found = FALSE;
+  e = find_employee (employees, "Ким Ольга Викторовна");
+  expired = shtat_verdict_compute (library, e, assignment_of (e), &today);
+  for (guint i = 0; i < expired->reasons->len && !found; i++)
+    {
+      const ShtatRemark *r = g_ptr_array_index (expired->reasons, i);
+
+      found = r->kind == SHTAT_REMARK_WARNING && strstr (r->text, "certificate") != NULL;
+    }
+  g_assert_true (found);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  shtat_core_init_i18n ();
+  shtat_lang_set_override (SHTAT_LANG_EN);
+  g_setenv ("SHTAT_NORMS_DIR", "/nonexistent", TRUE);
+  library = shtat_norm_library_load_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/demo/centre", test_centre);
+  g_test_add_func ("/demo/valid", test_valid);
+  g_test_add_func ("/demo/iin-unique", test_iin_unique);
+  g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/positions", test_positions);
+  g_test_add_func ("/demo/verdicts", test_verdicts);
+  g_test_add_func ("/demo/other-days", test_other_days);
+  g_test_add_func ("/demo/routes", test_routes);
+  g_test_add_func ("/demo/reasons", test_reasons);
+
+  ret = g_test_run ();
+  g_object_unref (library);
+  return ret;
+}

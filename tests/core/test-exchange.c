@@ -1,0 +1,1236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Personnel exchange files (docs/personnel-exchange.md): the XML format read
+ * back to the same records and written byte for byte as the fixture, every kind
+ * of bad record answered with the file, line, record and field, hostile XML
+ * refused before anything is expanded or written, CSV tables in UTF-8 and
+ * Windows-1251, and imports that are all or nothing and change nothing the
+ * second time. The IINs are those of test-iin.c, where their check digits are
+ * worked out by hand; the fixtures are in tests/data/personnel/. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "shtat-core.h"
+
+static ShtatNormLibrary *library;
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_assert_cmpint (g_unlink (child), ==, 0);
+        }
+      g_dir_close (dir);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("shtat-exchange-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *data_dir;
+
+/* tests/data/personnel: next to this file's folder, as meson compiles it
+ * (relative to the build directory, where meson test runs), or as seen from
+ * the test program in build/tests/core. */
+static void
+find_data_dir (const char *argv0)
+{
+  g_autofree char *here = g_path_get_dirname (__FILE__);
+  g_autofree char *exe = g_path_get_dirname (argv0);
+  char *candidates[] = {
+    g_build_filename (here, "..", "data", "personnel", NULL),
+    g_build_filename (exe, "..", "..", "..", "tests", "data", "personnel", NULL),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      g_autofree char *probe = g_build_filename (candidates[i], "valid.xml", NULL);
+
+      if (data_dir == NULL && g_file_test (probe, G_FILE_TEST_IS_REGULAR))
+        data_dir = g_canonicalize_filename (candidates[i], NULL);
+      g_free (candidates[i]);
+    }
+  g_assert_nonnull (data_dir);
+}
+
+static char *
+data_path (const char *name)
+{
+  return g_build_filename (data_dir, name, NULL);
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static ShtatStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "shtat.db", NULL);
+  ShtatStore *store = shtat_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static GDate
+dmy (guint day,
+     guint month,
+     guint year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return date;
+}
+
+/* Every check is made as of 1 June 2025. */
+static GDate
+today (void)
+{
+  return dmy (1, 6, 2025);
+}
+
+static void
+assert_date (const GDate *date,
+             guint        day,
+             guint        month,
+             guint        year)
+{
+  GDate expected = dmy (day, month, year);
+
+  g_assert_true (g_date_valid (date));
+  g_assert_cmpint (g_date_compare (date, &expected), ==, 0);
+}
+
+static void
+assert_same_date (const GDate *a,
+                  const GDate *b)
+{
+  g_assert_cmpint (g_date_valid (a), ==, g_date_valid (b));
+  if (g_date_valid (a))
+    g_assert_cmpint (g_date_compare (a, b), ==, 0);
+}
+
+/* Field by field, the ids left out (a file has none). */
+static void
+assert_same_employee (const ShtatEmployee *a,
+                      const ShtatEmployee *b)
+{
+  g_assert_cmpstr (a->iin, ==, b->iin);
+  g_assert_cmpstr (a->surname, ==, b->surname);
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->patronymic, ==, b->patronymic);
+  assert_same_date (&a->birth_date, &b->birth_date);
+  g_assert_cmpint (a->sex, ==, b->sex);
+
+  g_assert_cmpuint (a->education->len, ==, b->education->len);
+  for (guint i = 0; i < a->education->len; i++)
+    {
+      const ShtatEducation *x = &g_array_index (a->education, ShtatEducation, i);
+      const ShtatEducation *y = &g_array_index (b->education, ShtatEducation, i);
+
+      g_assert_cmpint (x->level, ==, y->level);
+      g_assert_cmpint (x->field, ==, y->field);
+      g_assert_cmpint (x->relevant, ==, y->relevant);
+      g_assert_cmpstr (x->specialty, ==, y->specialty);
+      g_assert_cmpstr (x->institution, ==, y->institution);
+      g_assert_cmpstr (x->diploma, ==, y->diploma);
+      g_assert_cmpuint (x->year, ==, y->year);
+    }
+
+  g_assert_cmpuint (a->certificates->len, ==, b->certificates->len);
+  for (guint i = 0; i < a->certificates->len; i++)
+    {
+      const ShtatCertificate *x = &g_array_index (a->certificates, ShtatCertificate, i);
+      const ShtatCertificate *y = &g_array_index (b->certificates, ShtatCertificate, i);
+
+      g_assert_cmpstr (x->kind, ==, y->kind);
+      g_assert_cmpstr (x->number, ==, y->number);
+      assert_same_date (&x->issued, &y->issued);
+      assert_same_date (&x->expires, &y->expires);
+    }
+
+  g_assert_cmpuint (a->periods->len, ==, b->periods->len);
+  for (guint i = 0; i < a->periods->len; i++)
+    {
+      const ShtatWorkPeriod *x = &g_array_index (a->periods, ShtatWorkPeriod, i);
+      const ShtatWorkPeriod *y = &g_array_index (b->periods, ShtatWorkPeriod, i);
+
+      g_assert_cmpstr (x->organisation, ==, y->organisation);
+      g_assert_cmpint (x->sector, ==, y->sector);
+      g_assert_cmpstr (x->position, ==, y->position);
+      g_assert_cmpint (x->level, ==, y->level);
+      g_assert_cmpint (x->category, ==, y->category);
+      g_assert_cmpint (x->managerial, ==, y->managerial);
+      assert_same_date (&x->from, &y->from);
+      assert_same_date (&x->to, &y->to);
+    }
+
+  g_assert_cmpuint (a->assignments->len, ==, b->assignments->len);
+  for (guint i = 0; i < a->assignments->len; i++)
+    {
+      const ShtatAssignment *x = &g_array_index (a->assignments, ShtatAssignment, i);
+      const ShtatAssignment *y = &g_array_index (b->assignments, ShtatAssignment, i);
+
+      g_assert_cmpstr (x->centre_code, ==, y->centre_code);
+      g_assert_cmpstr (x->position, ==, y->position);
+      g_assert_cmpint (x->level, ==, y->level);
+      g_assert_cmpint (x->category, ==, y->category);
+      g_assert_cmpint (x->rate, ==, y->rate);
+      assert_same_date (&x->from, &y->from);
+      assert_same_date (&x->to, &y->to);
+    }
+}
+
+static int
+by_iin (gconstpointer a,
+        gconstpointer b)
+{
+  const ShtatEmployee *x = *(ShtatEmployee * const *) a;
+  const ShtatEmployee *y = *(ShtatEmployee * const *) b;
+
+  return strcmp (x->iin, y->iin);
+}
+
+/* The same personnel files, whatever their order. */
+static void
+assert_same_employees (GPtrArray *a,
+                       GPtrArray *b)
+{
+  /* Borrowed pointers: g_ptr_array_copy() would keep the free function. */
+  g_autoptr(GPtrArray) x = g_ptr_array_new ();
+  g_autoptr(GPtrArray) y = g_ptr_array_new ();
+
+  for (guint i = 0; i < a->len; i++)
+    g_ptr_array_add (x, g_ptr_array_index (a, i));
+  for (guint i = 0; i < b->len; i++)
+    g_ptr_array_add (y, g_ptr_array_index (b, i));
+  g_assert_cmpuint (x->len, ==, y->len);
+  g_ptr_array_sort (x, by_iin);
+  g_ptr_array_sort (y, by_iin);
+  for (guint i = 0; i < x->len; i++)
+    assert_same_employee (g_ptr_array_index (x, i), g_ptr_array_index (y, i));
+}
+
+static GPtrArray *
+load_employees (ShtatStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *employees = shtat_store_load_employees (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (employees);
+  return employees;
+}
+
+static void
+read_valid_xml (GPtrArray **centres,
+                GPtrArray **employees)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("valid.xml");
+
+  g_assert_true (shtat_exchange_read_xml (path, centres, employees, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* "FILE:LINE: " and every part, in this order. */
+static void
+assert_message (const GError       *error,
+                const char         *file,
+                guint               line,
+                const char * const *parts)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s:%u: ", file, line);
+  const char *at;
+
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  at = error->message + strlen (prefix);
+  for (guint i = 0; parts != NULL && parts[i] != NULL; i++)
+    {
+      const char *found = strstr (at, parts[i]);
+
+      if (found == NULL)
+        g_error ("“%s” not in “%s”", parts[i], error->message);
+      at = found + strlen (parts[i]);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* XML                                                                      */
+
+/* valid.xml, read field by field. */
+static void
+test_xml_read (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  ShtatCentre *bostandyk, *esil;
+  ShtatEmployee *akhmetov, *ivanova;
+  const ShtatEducation *ed;
+  const ShtatCertificate *cert;
+  const ShtatWorkPeriod *p;
+  const ShtatAssignment *a;
+
+  read_valid_xml (&centres, &employees);
+  g_assert_cmpuint (centres->len, ==, 2);
+  g_assert_cmpuint (employees->len, ==, 2);
+
+  bostandyk = g_ptr_array_index (centres, 0);
+  esil = g_ptr_array_index (centres, 1);
+  g_assert_cmpstr (bostandyk->code, ==, "almaty-bostandyk");
+  g_assert_cmpstr (bostandyk->name_kk, ==, "Бостандық ауданының отбасын қолдау орталығы");
+  g_assert_cmpstr (bostandyk->name_ru, ==, "Центр поддержки семьи Бостандыкского района");
+  g_assert_cmpstr (bostandyk->district, ==, "Алматы, Бостандық ауданы");
+  g_assert_cmpstr (bostandyk->akimat, ==, "Алматы қаласының әкімдігі");
+  g_assert_cmpstr (esil->code, ==, "astana-esil");
+  g_assert_null (esil->district);
+  g_assert_null (esil->akimat);
+
+  /* Line 5: 900101300126, a man born 01.01.1990 (test-iin.c). */
+  akhmetov = g_ptr_array_index (employees, 0);
+  g_assert_cmpstr (akhmetov->iin, ==, "900101300126");
+  g_assert_cmpstr (akhmetov->surname, ==, "Ахметов");
+  g_assert_cmpstr (akhmetov->name, ==, "Ерлан");
+  g_assert_cmpstr (akhmetov->patronymic, ==, "Серікұлы");
+  assert_date (&akhmetov->birth_date, 1, 1, 1990);
+  g_assert_cmpint (akhmetov->sex, ==, SHTAT_SEX_MALE);
+  g_assert_cmpuint (akhmetov->education->len, ==, 1);
+  ed = &g_array_index (akhmetov->education, ShtatEducation, 0);
+  g_assert_cmpint (ed->level, ==, SHTAT_EDUCATION_HIGHER);
+  g_assert_cmpint (ed->field, ==, SHTAT_FIELD_SOCIAL_WORK);
+  g_assert_true (ed->relevant);
+  g_assert_cmpstr (ed->specialty, ==, "Әлеуметтік жұмыс");
+  g_assert_cmpstr (ed->diploma, ==, "ЖБ-Б 0123456");
+  g_assert_cmpuint (ed->year, ==, 2012);
+  g_assert_cmpuint (akhmetov->certificates->len, ==, 1);
+  cert = &g_array_index (akhmetov->certificates, ShtatCertificate, 0);
+  g_assert_cmpstr (cert->kind, ==, "social-training");
+  assert_date (&cert->issued, 10, 3, 2020);
+  assert_date (&cert->expires, 10, 3, 2025);
+  g_assert_cmpuint (akhmetov->periods->len, ==, 4);
+  /* Line 8: the escaped quotes, ampersand and angle brackets come back as text. */
+  p = &g_array_index (akhmetov->periods, ShtatWorkPeriod, 0);
+  g_assert_cmpstr (p->organisation, ==, "ТОО \"Бота, К°\" & <филиал>");
+  g_assert_cmpint (p->sector, ==, SHTAT_SECTOR_OTHER);
+  g_assert_cmpstr (p->position, ==, "Менеджер");
+  g_assert_cmpint (p->level, ==, -1);
+  g_assert_cmpint (p->category, ==, -1);
+  g_assert_false (p->managerial);
+  assert_date (&p->from, 1, 6, 2010);
+  assert_date (&p->to, 31, 8, 2012);
+  /* Line 11: still open. */
+  p = &g_array_index (akhmetov->periods, ShtatWorkPeriod, 3);
+  g_assert_cmpint (p->sector, ==, SHTAT_SECTOR_SOCIAL_PROTECTION);
+  g_assert_cmpstr (p->position, ==, "social-worker");
+  g_assert_cmpint (p->level, ==, SHTAT_LEVEL_HIGHER);
+  g_assert_cmpint (p->category, ==, SHTAT_CATEGORY_FIRST);
+  g_assert_false (g_date_valid (&p->to));
+  g_assert_cmpuint (akhmetov->assignments->len, ==, 1);
+  a = &g_array_index (akhmetov->assignments, ShtatAssignment, 0);
+  g_assert_cmpstr (a->centre_code, ==, "almaty-bostandyk");
+  g_assert_cmpint (a->rate, ==, 100);
+
+  /* Line 14: 850415400237, a woman born 15.04.1985. */
+  ivanova = g_ptr_array_index (employees, 1);
+  g_assert_cmpstr (ivanova->iin, ==, "850415400237");
+  g_assert_cmpint (ivanova->sex, ==, SHTAT_SEX_FEMALE);
+  g_assert_cmpuint (ivanova->education->len, ==, 2);
+  ed = &g_array_index (ivanova->education, ShtatEducation, 0);
+  g_assert_cmpint (ed->level, ==, SHTAT_EDUCATION_SECONDARY_VOCATIONAL);
+  g_assert_false (ed->relevant);
+  g_assert_null (ed->institution);
+  g_assert_cmpuint (ivanova->certificates->len, ==, 0);
+  g_assert_cmpuint (ivanova->periods->len, ==, 1);
+  g_assert_true (g_array_index (ivanova->periods, ShtatWorkPeriod, 0).managerial);
+  g_assert_cmpuint (ivanova->assignments->len, ==, 2);
+  /* rate="0.5" and rate="0.25", in hundredths */
+  g_assert_cmpint (g_array_index (ivanova->assignments, ShtatAssignment, 0).rate, ==, 50);
+  a = &g_array_index (ivanova->assignments, ShtatAssignment, 1);
+  g_assert_cmpint (a->rate, ==, 25);
+  g_assert_cmpint (a->category, ==, SHTAT_CATEGORY_NONE);
+  assert_date (&a->to, 31, 12, 2024);
+}
+
+static gboolean
+validates_against_schema (const char *path)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/shtat/Shtat/norms/personnel.rng", 0, NULL);
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGValidCtxtPtr vctxt;
+  xmlRelaxNGPtr schema;
+  xmlDocPtr doc;
+  gsize len;
+  const char *rng;
+  int rc;
+
+  g_assert_nonnull (bytes);
+  rng = g_bytes_get_data (bytes, &len);
+  pctxt = xmlRelaxNGNewMemParserCtxt (rng, (int) len);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert_nonnull (schema);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  vctxt = xmlRelaxNGNewValidCtxt (schema);
+  rc = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  xmlRelaxNGFree (schema);
+  xmlFreeDoc (doc);
+  return rc == 0;
+}
+
+/* Export writes valid.xml back byte for byte (it is written in the exporter's
+ * form: two spaces, attributes in the documented order), the output follows
+ * the schema, and reads back to the same records. */
+static void
+test_xml_round_trip (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GPtrArray) centres2 = NULL;
+  g_autoptr(GPtrArray) employees2 = NULL;
+  g_autofree char *golden = data_path ("valid.xml");
+  g_autofree char *out = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+  GStatBuf st;
+
+  read_valid_xml (&centres, &employees);
+  g_assert_true (shtat_exchange_write_xml (out, centres, employees, &error));
+  g_assert_no_error (error);
+
+  g_file_get_contents (golden, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (out, &written, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, expected);
+
+  g_assert_true (validates_against_schema (out));
+
+  /* personal data: readable by its owner only */
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (shtat_exchange_read_xml (out, &centres2, &employees2, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_employees (employees, employees2);
+  g_assert_cmpuint (centres2->len, ==, centres->len);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      ShtatCentre *a = g_ptr_array_index (centres, i);
+      ShtatCentre *b = g_ptr_array_index (centres2, i);
+
+      g_assert_cmpstr (a->code, ==, b->code);
+      g_assert_cmpstr (a->name_kk, ==, b->name_kk);
+      g_assert_cmpstr (a->name_ru, ==, b->name_ru);
+      g_assert_cmpstr (a->district, ==, b->district);
+      g_assert_cmpstr (a->akimat, ==, b->akimat);
+    }
+}
+
+/* Every name of every enumeration goes out and comes back: the schema's lists
+ * are those of shtat-norms.h and shtat-personnel.h. */
+static void
+test_xml_every_name (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) employees = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_employee_unref);
+  g_autoptr(GPtrArray) back = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "names.xml", NULL);
+  g_autoptr(ShtatEmployee) e = shtat_employee_new ();
+  guint n = MAX (MAX ((guint) SHTAT_N_EDUCATION_LEVELS, (guint) SHTAT_N_FIELDS), (guint) SHTAT_N_SECTORS);
+
+  g_strlcpy (e->iin, "850415400237", sizeof e->iin);
+  e->surname = g_strdup ("Иванова");
+  e->name = g_strdup ("Мария");
+  e->birth_date = dmy (15, 4, 1985);
+  e->sex = SHTAT_SEX_FEMALE;
+  for (guint i = 0; i < n; i++)
+    {
+      ShtatEducation ed = { 0 };
+      ShtatWorkPeriod p = { 0 };
+      ShtatAssignment a = { 0 };
+
+      ed.level = (ShtatEducationLevel) (i % SHTAT_N_EDUCATION_LEVELS);
+      ed.field = (int) (i % SHTAT_N_FIELDS);
+      ed.relevant = i % 2;
+      ed.year = 2005 + i;
+      shtat_employee_add_education (e, &ed);
+
+      p.organisation = (char *) "Орталық";
+      p.sector = (ShtatSector) (i % SHTAT_N_SECTORS);
+      p.level = (int) (i % SHTAT_N_LEVELS);
+      p.category = (int) (i % SHTAT_N_CATEGORIES);
+      p.managerial = i % 2;
+      p.from = dmy (1, 1, 2005 + i);
+      shtat_employee_add_period (e, &p);
+
+      a.centre_code = (char *) "astana-esil";
+      a.position = (char *) "social-worker";
+      a.level = (int) (i % SHTAT_N_LEVELS);
+      a.category = (int) (i % SHTAT_N_CATEGORIES);
+      a.rate = 25 * (int) (i % 8 + 1); /* 0.25 … 2 */
+      a.from = dmy (1, 1, 2005 + i);
+      shtat_employee_add_assignment (e, &a);
+    }
+  g_ptr_array_add (employees, g_steal_pointer (&e));
+
+  g_assert_true (shtat_exchange_write_xml (out, NULL, employees, &error));
+  g_assert_no_error (error);
+  g_assert_true (validates_against_schema (out));
+  g_assert_true (shtat_exchange_read_xml (out, NULL, &back, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_same_employees (employees, back);
+}
+
+/* A failed export leaves the previous file as it was, and no PATH.tmp. */
+static void
+test_xml_write_atomic (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_employee_unref);
+  g_autoptr(ShtatEmployee) e = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "out.xml", NULL);
+  g_autofree char *tmp = g_build_filename (f->dir, "out.xml.tmp", NULL);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no", "such", "dir", "out.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  read_valid_xml (&centres, &employees);
+  g_assert_true (shtat_exchange_write_xml (out, centres, employees, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (out, &before, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A surname that is not UTF-8 cannot go into the file. */
+  e = shtat_employee_copy (g_ptr_array_index (employees, 1));
+  g_free (e->surname);
+  e->surname = g_strdup ("\xC0\xEB\xE8");
+  g_ptr_array_add (bad, shtat_employee_ref (g_ptr_array_index (employees, 0)));
+  g_ptr_array_add (bad, g_steal_pointer (&e));
+  g_assert_false (shtat_exchange_write_xml (out, centres, bad, &error));
+  g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "out.xml: "));
+  g_clear_error (&error);
+
+  g_file_get_contents (out, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+
+  g_assert_false (shtat_exchange_write_xml (nowhere, centres, employees, &error));
+  g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Bad records                                                              */
+
+/* One centre and one employee; each case below changes one thing. Lines:
+ *  3 centre, 4 employee, 5 education, 6 period 1, 7 period 2, 8 assignment. */
+static const char template_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<personnel format=\"1\">\n"
+  "  <centre code=\"almaty-bostandyk\" name-kk=\"Бостандық\" name-ru=\"Бостандыкский\"/>\n"
+  "  <employee iin=\"900101300126\" surname=\"Ахметов\" name=\"Ерлан\" birth-date=\"1990-01-01\" sex=\"male\">\n"
+  "    <education level=\"higher\" field=\"social-work\" relevant=\"true\" year=\"2012\"/>\n"
+  "    <period organisation=\"Жұмыспен қамту орталығы\" sector=\"employment\" from=\"2012-09-01\" to=\"2015-08-31\"/>\n"
+  "    <period organisation=\"Бостандық ОҚО\" sector=\"social-protection\" position=\"social-worker\" level=\"higher\" category=\"second\" from=\"2015-09-01\"/>\n"
+  "    <assignment centre=\"almaty-bostandyk\" position=\"social-worker\" level=\"higher\" category=\"second\" rate=\"1\" from=\"2015-09-01\"/>\n"
+  "  </employee>\n"
+  "</personnel>\n";
+
+typedef struct
+{
+  const char *name;
+  const char *find;       /* replaced in the template… */
+  const char *replace;    /* …by this */
+  GQuark      domain;
+  int         code;
+  guint       line;
+  const char *parts[4];   /* in the message, in this order */
+} BadCase;
+
+static char *
+replace_once (const char *text,
+              const char *find,
+              const char *replace)
+{
+  const char *at = strstr (text, find);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, replace, at + strlen (find));
+}
+
+/* Each bad file is refused by the import with a message naming the file, the
+ * line, the record and the field, and the database keeps what it had. */
+static void
+test_xml_bad_records (Fixture       *f,
+                      gconstpointer  data)
+{
+  const BadCase cases[] = {
+    /* The check digit of 90010130012x is 6 (test-iin.c), not 7. */
+    { "bad-iin", "iin=\"900101300126\"", "iin=\"900101300127\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 4,
+      { "employee 900101300127: ", "attribute “iin”: ", "“900101300127” is not an IIN" } },
+    /* 900101… says 01.01.1990. */
+    { "iin-birth-date", "birth-date=\"1990-01-01\"", "birth-date=\"1990-01-02\"",
+      SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_IIN, 4,
+      { "employee 900101300126: ", "IIN" } },
+    { "impossible-date", "from=\"2015-09-01\"/>\n    <assignment", "from=\"2015-02-30\"/>\n    <assignment",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 7,
+      { "employee 900101300126, period 2: attribute “from”: “2015-02-30” is not a date" } },
+    { "not-iso-date", "to=\"2015-08-31\"", "to=\"31.08.2015\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 6,
+      { "employee 900101300126, period 1: attribute “to”: “31.08.2015” is not a date" } },
+    { "end-before-start", "to=\"2015-08-31\"", "to=\"2011-08-31\"",
+      SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_DATE, 6,
+      { "employee 900101300126: ", "1", "31.08.2011" } },
+    { "unknown-position", "position=\"social-worker\" level=\"higher\" category=\"second\" rate",
+      "position=\"nobody\" rate",
+      SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_POSITION, 8,
+      { "employee 900101300126: ", "nobody" } },
+    /* The psychologist has first, second and no category only (003 ¶6). */
+    { "category-missing", "position=\"social-worker\" level=\"higher\" category=\"second\" rate",
+      "position=\"psychologist\" level=\"single\" category=\"highest\" rate",
+      SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_CATEGORY, 8,
+      { "employee 900101300126: " } },
+    { "unknown-centre", "centre=\"almaty-bostandyk\" position", "centre=\"taraz\" position",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE, 8,
+      { "employee 900101300126, assignment 1: ", "attribute “centre”", "“taraz”" } },
+    { "unknown-sector", "sector=\"employment\"", "sector=\"banking\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 6,
+      { "employee 900101300126, period 1: attribute “sector”: “banking” is not one of: ",
+        "social-protection" } },
+    { "unknown-sex", "sex=\"male\"", "sex=\"m\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 4,
+      { "employee 900101300126: attribute “sex”: “m” is not one of: male, female" } },
+    { "unknown-level", "level=\"higher\" field", "level=\"university\" field",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 5,
+      { "employee 900101300126, education 1: attribute “level”: “university”" } },
+    { "bad-rate", "rate=\"1\"", "rate=\"1,5\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 8,
+      { "employee 900101300126, assignment 1: attribute “rate”: “1,5”" } },
+    { "missing-attribute", " organisation=\"Жұмыспен қамту орталығы\"", "",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 6,
+      { "employee 900101300126, period 1: attribute “organisation”: the attribute is missing" } },
+    { "empty-surname", "surname=\"Ахметов\"", "surname=\" \"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE, 4,
+      { "employee 900101300126: attribute “surname”: the value is empty" } },
+    { "unknown-attribute", "sector=\"employment\"", "sector=\"employment\" salary=\"100000\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_SCHEMA, 6,
+      { "employee 900101300126, period 1: ", "“salary”" } },
+    { "wrong-order", "  </employee>", "    <education level=\"higher\"/>\n  </employee>",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_SCHEMA, 9,
+      { "employee 900101300126, education 2: ", "“education” must come before “assignment”" } },
+    { "twice", "  </employee>\n",
+      "  </employee>\n  <employee iin=\"900101300126\" surname=\"Ахметов\" name=\"Ерлан\" birth-date=\"1990-01-01\" sex=\"male\"/>\n",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_DUPLICATE, 10,
+      { "employee 900101300126: the IIN is already used on line 4" } },
+    { "format-2", "format=\"1\"", "format=\"2\"",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_SCHEMA, 2,
+      { "format “2”" } },
+    { "not-well-formed", "  </employee>\n", "",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE, 9, { NULL } },
+    { "text", "  </employee>", "    Ерлан\n  </employee>",
+      SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_SCHEMA, 9,
+      { "employee 900101300126, assignment 1: text is not allowed here: “Ерлан”" } },
+  };
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *valid = data_path ("valid.xml");
+  GDate day = today ();
+  guint n_changed = 99;
+
+  /* The database holds valid.xml; none of the bad files may change it. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_changed, ==, 2);
+    before = load_employees (store);
+  }
+
+  /* The template itself is good: the import would go through. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = write_file (f, "template.xml", template_xml, -1);
+    g_autoptr(GPtrArray) employees = NULL;
+
+    g_assert_true (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (shtat_employee_validate (g_ptr_array_index (employees, 0), library, &day, &error));
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const BadCase *c = &cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strconcat (c->name, ".xml", NULL);
+      g_autofree char *text = replace_once (template_xml, c->find, c->replace);
+      g_autofree char *path = write_file (f, name, text, -1);
+      g_autoptr(GPtrArray) after = NULL;
+
+      g_test_message ("case %s", c->name);
+      n_changed = 99;
+      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_error (error, c->domain, c->code);
+      assert_message (error, name, c->line, c->parts);
+      g_assert_cmpuint (n_changed, ==, 0);
+
+      after = load_employees (store);
+      assert_same_employees (before, after);
+      for (guint e = 0; e < before->len; e++)
+        g_assert_cmpint (((ShtatEmployee *) g_ptr_array_index (before, e))->id, ==,
+                         ((ShtatEmployee *) g_ptr_array_index (after, e))->id);
+    }
+}
+
+/* libxml2 keeps element lines up to 65535 only; messages still give the
+ * right one. */
+static void
+test_xml_big_lines (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<personnel format=\"1\">\n");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+
+  /* Lines 3 to 70002 are empty; the employee is on 70003, its first period on
+   * 70004, and the second, on the same line, has an impossible date. */
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (text, '\n');
+  g_string_append (text,
+                   "  <employee iin=\"900101300126\" surname=\"Ахметов\" name=\"Ерлан\" birth-date=\"1990-01-01\" sex=\"male\">\n"
+                   "    <period organisation=\"А\" sector=\"other\" from=\"2012-09-01\"/><period organisation=\"Б\" sector=\"other\" from=\"2013-13-01\"/>\n"
+                   "  </employee>\n</personnel>\n");
+  path = write_file (f, "big.xml", text->str, (gssize) text->len);
+
+  g_assert_false (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+  g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
+  assert_message (error, "big.xml", 70004,
+                  (const char *[]) { "employee 900101300126, period 2: attribute “from”: “2013-13-01”", NULL });
+  g_assert_null (employees);
+  g_clear_error (&error);
+
+  /* …and the duplicate of an employee far down names both lines. */
+  g_string_truncate (text, text->len - strlen ("</personnel>\n"));
+  g_string_append (text, "\n\n  <employee iin=\"900101300126\" surname=\"А\" name=\"Б\" birth-date=\"1990-01-01\" sex=\"male\"/>\n</personnel>\n");
+  g_free (path);
+  {
+    char *at = strstr (text->str, "2013-13-01");
+
+    memcpy (at, "2013-12-01", 10);
+  }
+  path = write_file (f, "big.xml", text->str, (gssize) text->len);
+  g_assert_false (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+  g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_DUPLICATE);
+  assert_message (error, "big.xml", 70008, (const char *[]) { "line 70003", NULL });
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hostile XML                                                              */
+
+static void
+assert_refused (Fixture            *f,
+                ShtatStore         *store,
+                const char         *path,
+                int                 code,
+                guint               line,
+                const char * const *parts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  GDate day = today ();
+  gint64 start = g_get_monotonic_time ();
+  guint n_changed = 99;
+
+  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_test_message ("%s refused in %.3f s", name, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  g_assert_error (error, SHTAT_EXCHANGE_ERROR, code);
+  if (line > 0)
+    assert_message (error, name, line, parts);
+  /* nothing of the file leaks into the message */
+  g_assert_null (strstr (error->message, "root:"));
+  g_assert_null (strstr (error->message, "lollol"));
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  employees = load_employees (store);
+  g_assert_cmpuint (employees->len, ==, 0);
+}
+
+static void
+test_xml_hostile (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autofree char *laughs = data_path ("billion-laughs.xml");
+  g_autofree char *passwd = data_path ("external-entity.xml");
+  g_autofree char *late = NULL;
+  g_autofree char *deep_root = NULL;
+  g_autofree char *deep_employee = NULL;
+  g_autofree char *dtd = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *doctype[] = { "DOCTYPE", NULL };
+
+  /* An entity that expands to 10⁹ "lol"s; a file entity for /etc/passwd. */
+  assert_refused (f, store, laughs, SHTAT_EXCHANGE_ERROR_FORBIDDEN, 2, doctype);
+  assert_refused (f, store, passwd, SHTAT_EXCHANGE_ERROR_FORBIDDEN, 3, doctype);
+
+  /* A DOCTYPE behind a long comment, past what the first look covers. */
+  g_string_append (text, "<?xml version=\"1.0\"?>\n<!--");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "-->\n<!DOCTYPE personnel [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n"
+                         "<personnel format=\"1\"><employee iin=\"900101300126\" surname=\"&e;\" name=\"Е\" birth-date=\"1990-01-01\" sex=\"male\"/></personnel>\n");
+  late = write_file (f, "late-doctype.xml", text->str, (gssize) text->len);
+  assert_refused (f, store, late, SHTAT_EXCHANGE_ERROR_FORBIDDEN, 0, NULL);
+
+  /* An external DTD is not fetched either. */
+  dtd = write_file (f, "external-dtd.xml",
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE personnel SYSTEM \"http://example.com/personnel.dtd\">\n<personnel format=\"1\"/>\n", -1);
+  assert_refused (f, store, dtd, SHTAT_EXCHANGE_ERROR_FORBIDDEN, 2, doctype);
+
+  /* 100 000 elements deep, at the root and inside an employee. */
+  g_string_truncate (text, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<a>");
+  deep_root = write_file (f, "deep-root.xml", text->str, (gssize) text->len);
+  assert_refused (f, store, deep_root, SHTAT_EXCHANGE_ERROR_SCHEMA, 1,
+                  (const char *[]) { "the document is “a”, not a personnel file", NULL });
+
+  g_string_assign (text, "<personnel format=\"1\">\n<employee iin=\"900101300126\" surname=\"А\" name=\"Е\" birth-date=\"1990-01-01\" sex=\"male\">\n");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "<period>");
+  deep_employee = write_file (f, "deep-employee.xml", text->str, (gssize) text->len);
+  assert_refused (f, store, deep_employee, SHTAT_EXCHANGE_ERROR_SCHEMA, 3,
+                  (const char *[]) { "employee 900101300126: ", "“period” must be empty", NULL });
+
+  /* Not a file that ends. */
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (shtat_exchange_read_xml ("/dev/zero", NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* CSV                                                                      */
+
+/* valid.csv (UTF-8 with a byte order mark, commas, English headers in another
+ * order, a quoted name with a comma and doubled quotes, both date forms,
+ * spellings like "secondary_vocational", "F" and "0,5") holds the same
+ * personnel files as valid.xml, the repeated rows folded into one record. */
+static void
+test_csv_utf8_bom (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("valid.csv");
+  g_autoptr(GPtrArray) from_csv = NULL;
+  g_autoptr(GPtrArray) from_xml = NULL;
+
+  g_assert_true (shtat_exchange_read_csv (path, &from_csv, &error));
+  g_assert_no_error (error);
+  read_valid_xml (NULL, &from_xml);
+  g_assert_cmpuint (from_csv->len, ==, 2);
+  /* rows 2 to 5: one education, one certificate, four periods, one assignment */
+  g_assert_cmpuint (((ShtatEmployee *) g_ptr_array_index (from_csv, 0))->periods->len, ==, 4);
+  g_assert_cmpuint (((ShtatEmployee *) g_ptr_array_index (from_csv, 0))->education->len, ==, 1);
+  assert_same_employees (from_csv, from_xml);
+}
+
+/* A Windows-1251 export with semicolons and Russian headers, as Excel in a
+ * Russian locale writes it. */
+static void
+test_csv_cp1251 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *utf8 =
+    "ИИН;Фамилия;Имя;Отчество;Дата рождения;Пол;Организация;Отрасль;Должность;Начало;Окончание\r\n"
+    "850415400237;Иванова;Мария;Петровна;15.04.1985;ж;\"ГУ \"\"Центр занятости\"\"; г. Астана\";employment;Инспектор;01.09.2005;31.08.2010\r\n"
+    "850415400237;Иванова;;;;;Центр поддержки семьи;social-protection;psychologist;01.09.2010;\r\n"
+    "900101300126;Ахметов;Ерлан;;01.01.1990;М;Центр поддержки семьи;social-protection;social-worker;01.09.2015;\r\n";
+  g_autofree char *cp1251 = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  ShtatEmployee *ivanova, *akhmetov;
+  const ShtatWorkPeriod *p;
+  gsize len = 0;
+
+  cp1251 = g_convert (utf8, -1, "WINDOWS-1251", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_utf8_validate (cp1251, (gssize) len, NULL));
+  path = write_file (f, "staff.csv", cp1251, (gssize) len);
+
+  g_assert_true (shtat_exchange_read_csv (path, &employees, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (employees->len, ==, 2);
+  ivanova = g_ptr_array_index (employees, 0);
+  g_assert_cmpstr (ivanova->iin, ==, "850415400237");
+  g_assert_cmpstr (ivanova->surname, ==, "Иванова");
+  g_assert_cmpstr (ivanova->patronymic, ==, "Петровна");
+  g_assert_cmpint (ivanova->sex, ==, SHTAT_SEX_FEMALE);
+  assert_date (&ivanova->birth_date, 15, 4, 1985);
+  g_assert_cmpuint (ivanova->periods->len, ==, 2);
+  p = &g_array_index (ivanova->periods, ShtatWorkPeriod, 0);
+  /* the separator inside quotes, and doubled quotes */
+  g_assert_cmpstr (p->organisation, ==, "ГУ \"Центр занятости\"; г. Астана");
+  g_assert_cmpint (p->sector, ==, SHTAT_SECTOR_EMPLOYMENT);
+  assert_date (&p->to, 31, 8, 2010);
+  p = &g_array_index (ivanova->periods, ShtatWorkPeriod, 1);
+  g_assert_cmpstr (p->position, ==, "psychologist");
+  g_assert_false (g_date_valid (&p->to));
+
+  akhmetov = g_ptr_array_index (employees, 1);
+  g_assert_cmpstr (akhmetov->name, ==, "Ерлан");
+  g_assert_null (akhmetov->patronymic);
+  g_assert_cmpint (akhmetov->sex, ==, SHTAT_SEX_MALE);
+  g_assert_cmpuint (akhmetov->education->len, ==, 0);
+}
+
+/* Kazakh headers, UTF-8 without a byte order mark, semicolons. */
+static void
+test_csv_kazakh (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("kazakh.csv");
+  g_autoptr(GPtrArray) employees = NULL;
+  ShtatEmployee *e;
+  const ShtatWorkPeriod *p;
+  const ShtatEducation *ed;
+
+  g_assert_true (shtat_exchange_read_csv (path, &employees, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (employees->len, ==, 1);
+  e = g_ptr_array_index (employees, 0);
+  g_assert_cmpstr (e->surname, ==, "Ахметов");
+  g_assert_cmpstr (e->patronymic, ==, "Серікұлы");
+  g_assert_cmpint (e->sex, ==, SHTAT_SEX_MALE);
+  g_assert_cmpuint (e->education->len, ==, 1);
+  ed = &g_array_index (e->education, ShtatEducation, 0);
+  g_assert_cmpint (ed->level, ==, SHTAT_EDUCATION_HIGHER);
+  g_assert_cmpstr (ed->specialty, ==, "Әлеуметтік жұмыс");
+  g_assert_cmpuint (e->periods->len, ==, 2);
+  p = &g_array_index (e->periods, ShtatWorkPeriod, 1);
+  g_assert_cmpstr (p->organisation, ==, "Бостандық ауданының отбасын қолдау орталығы");
+  g_assert_cmpint (p->level, ==, SHTAT_LEVEL_HIGHER);
+  g_assert_cmpint (p->category, ==, SHTAT_CATEGORY_SECOND);
+  assert_date (&p->from, 1, 9, 2015);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  int         code;
+  guint       line;
+  const char *parts[4];
+} CsvCase;
+
+static void
+test_csv_bad (Fixture       *f,
+              gconstpointer  data)
+{
+#define HEADER "iin;surname;name;birth_date;sex;organisation;sector;from;to\n"
+#define HEADER_POST "iin;surname;name;birth_date;sex;centre;post;rate;post_from\n"
+#define ROW1   "900101300126;Ахметов;Ерлан;01.01.1990;male;Жұмыспен қамту орталығы;employment;01.09.2012;31.08.2015\n"
+  const CsvCase cases[] = {
+    { "bad-date", HEADER ROW1 "900101300126;;;;;Бостандық ОҚО;social-protection;31.02.2015;\n",
+      SHTAT_EXCHANGE_ERROR_VALUE, 3,
+      { "employee 900101300126, period 2: column “from”: “31.02.2015” is not a date" } },
+    { "bad-iin", HEADER "900101300127;Ахметов;Ерлан;01.01.1990;male;;;;\n",
+      SHTAT_EXCHANGE_ERROR_VALUE, 2,
+      { "employee 900101300127: column “iin”: “900101300127” is not an IIN" } },
+    { "unknown-column", "iin;surname;salary;name\n",
+      SHTAT_EXCHANGE_ERROR_SCHEMA, 1, { "column 3: “salary” is not a column Shtat knows" } },
+    { "missing-column", "ИИН;Фамилия;Имя;Дата рождения\n",
+      SHTAT_EXCHANGE_ERROR_SCHEMA, 1, { "the column “sex” is missing" } },
+    { "group-column", "iin;surname;name;birth_date;sex;organisation;sector\n",
+      SHTAT_EXCHANGE_ERROR_SCHEMA, 1, { "the column “from” is missing (the column “organisation” needs it)" } },
+    { "twice", "iin;surname;name;birth_date;sex;Фамилия\n",
+      SHTAT_EXCHANGE_ERROR_SCHEMA, 1, { "column 6: “Фамилия” is the same column as column 2" } },
+    { "disagree", HEADER ROW1 "900101300126;Ахмедов;;;;;;;\n",
+      SHTAT_EXCHANGE_ERROR_VALUE, 3,
+      { "employee 900101300126: column “surname”: “Ахмедов” differs from “Ахметов” on line 2" } },
+    { "sector", HEADER "900101300126;Ахметов;Ерлан;01.01.1990;male;Банк;banking;01.09.2012;\n",
+      SHTAT_EXCHANGE_ERROR_VALUE, 2,
+      { "employee 900101300126, period 1: column “sector”: “banking” is not one of: " } },
+    { "no-from", HEADER "900101300126;Ахметов;Ерлан;01.01.1990;male;Банк;other;;\n",
+      SHTAT_EXCHANGE_ERROR_VALUE, 2,
+      { "employee 900101300126, period 1: column “from”: the value is empty" } },
+    { "unclosed", HEADER ROW1 "900101300126;;;;;\"Бостандық ОҚО;social-protection;01.09.2015;\n",
+      SHTAT_EXCHANGE_ERROR_PARSE, 3, { "the quoted field that begins here is never closed" } },
+    { "after-quote", HEADER "900101300126;\"Ахметов\"x;Ерлан;01.01.1990;male;;;;\n",
+      SHTAT_EXCHANGE_ERROR_PARSE, 2, { "field 2: text after the closing quote" } },
+    { "extra-field", HEADER "900101300126;Ахметов;Ерлан;01.01.1990;male;;;;;surplus\n",
+      SHTAT_EXCHANGE_ERROR_PARSE, 2, { "field 10 has no column in the header" } },
+    { "empty", "\n\n", SHTAT_EXCHANGE_ERROR_PARSE, 1, { "the file is empty" } },
+    { "utf-16", "\xFF\xFEi\0i\0n\0", SHTAT_EXCHANGE_ERROR_PARSE, 1, { "UTF-16" } },
+    { "bad-code", HEADER_POST "900101300126;Ахметов;Ерлан;01.01.1990;male;fsc/1;social-worker;1;01.09.2015\n",
+      SHTAT_EXCHANGE_ERROR_VALUE, 2,
+      { "employee 900101300126, assignment 1: column “centre”: “fsc/1” is not a code" } },
+  };
+#undef HEADER
+#undef HEADER_POST
+#undef ROW1
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const CsvCase *c = &cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strconcat (c->name, ".csv", NULL);
+      g_autofree char *path = write_file (f, name, c->text, -1);
+      g_autoptr(GPtrArray) employees = NULL;
+
+      g_test_message ("case %s", c->name);
+      g_assert_false (shtat_exchange_read_csv (path, &employees, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, c->code);
+      assert_message (error, name, c->line, c->parts);
+      g_assert_null (employees);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Import                                                                   */
+
+typedef struct
+{
+  double last;
+  guint  calls;
+} Progress;
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpfloat (fraction, >=, p->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  p->last = fraction;
+  p->calls++;
+}
+
+/* Into an empty database, the store then holds what the file says; the same
+ * file again, or the CSV with the same data, changes nothing. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autofree char *xml = data_path ("valid.xml");
+  g_autofree char *csv = data_path ("valid.csv");
+  g_autoptr(GPtrArray) from_file = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  GDate day = today ();
+  Progress progress = { 0.0, 0 };
+  guint n_changed = 99;
+
+  g_assert_true (shtat_exchange_import (store, library, xml, &day, &n_changed, NULL, progress_cb, &progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+
+  read_valid_xml (NULL, &from_file);
+  stored = load_employees (store);
+  assert_same_employees (from_file, stored);
+  centres = shtat_store_list_centres (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (centres->len, ==, 2);
+
+  g_assert_true (shtat_exchange_import (store, library, xml, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  g_assert_true (shtat_exchange_import (store, library, csv, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  again = load_employees (store);
+  assert_same_employees (stored, again);
+}
+
+/* A CSV whose rows read well but whose record the norms refuse: the line is
+ * that of the row the record came from. */
+static void
+test_import_csv_invalid (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autofree char *path = write_file (
+    f, "staff.csv",
+    "iin,surname,name,birth_date,sex,centre,post,rate,post_from\n"
+    "850415400237,Иванова,Мария,15.04.1985,female,,,,\n"
+    /* 900101… was born on 01.01.1990: a post from 2000 is before his 14th birthday */
+    "900101300126,Ахметов,Ерлан,01.01.1990,male,,,,\n"
+    "900101300126,,,,,astana-esil,social-worker,1,01.09.2000\n",
+    -1);
+  GDate day = today ();
+  guint n_changed = 99;
+
+  {
+    g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+
+    centre->code = g_strdup ("astana-esil");
+    centre->name_kk = g_strdup ("Есіл");
+    centre->name_ru = g_strdup ("Есиль");
+    g_assert_true (shtat_store_save_centre (store, centre, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_error (error, SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_DATE);
+  assert_message (error, "staff.csv", 4, (const char *[]) { "employee 900101300126: ", "01.01.2004", NULL });
+  g_clear_error (&error);
+
+  /* An unknown centre, named by the column as the file writes it */
+  g_free (path);
+  path = write_file (f, "staff.csv",
+                     "ИИН;Фамилия;Имя;Дата рождения;Пол;Центр;Штатная должность;Ставка;Дата назначения\n"
+                     "900101300126;Ахметов;Ерлан;01.01.1990;м;taraz;social-worker;0,5;01.09.2015\n",
+                     -1);
+  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE);
+  assert_message (error, "staff.csv", 2,
+                  (const char *[]) { "employee 900101300126, assignment 1: column “Центр”: ", "“taraz”", NULL });
+
+  employees = load_employees (store);
+  g_assert_cmpuint (employees->len, ==, 0);
+}
+
+static void
+test_import_cancelled (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autofree char *xml = data_path ("valid.xml");
+  GDate day = today ();
+  guint n_changed = 99;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (shtat_exchange_import (store, library, xml, &day, &n_changed, cancellable, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (n_changed, ==, 0);
+  employees = load_employees (store);
+  g_assert_cmpuint (employees->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  shtat_core_init_i18n ();
+
+  find_data_dir (argv[0]);
+  library = shtat_norm_library_load_default (&error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/exchange/xml/read", test_xml_read);
+  ADD ("/exchange/xml/round-trip", test_xml_round_trip);
+  ADD ("/exchange/xml/every-name", test_xml_every_name);
+  ADD ("/exchange/xml/write-atomic", test_xml_write_atomic);
+  ADD ("/exchange/xml/bad-records", test_xml_bad_records);
+  ADD ("/exchange/xml/big-lines", test_xml_big_lines);
+  ADD ("/exchange/xml/hostile", test_xml_hostile);
+  ADD ("/exchange/csv/utf8-bom", test_csv_utf8_bom);
+  ADD ("/exchange/csv/cp1251", test_csv_cp1251);
+  ADD ("/exchange/csv/kazakh", test_csv_kazakh);
+  ADD ("/exchange/csv/bad", test_csv_bad);
+  ADD ("/exchange/import/again", test_import);
+  ADD ("/exchange/import/csv-invalid", test_import_csv_invalid);
+  ADD ("/exchange/import/cancelled", test_import_cancelled);
+#undef ADD
+
+  ret = g_test_run ();
+  g_clear_object (&library);
+  g_free (data_dir);
+  return ret;
+}
