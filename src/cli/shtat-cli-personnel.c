@@ -286,9 +286,11 @@ cmd_check (int    argc,
           else
             {
               g_autofree char *when = eligible ? shtat_format_iso_date (eligible) : g_strdup ("—");
+              const ShtatPosition *pos = shtat_norm_library_get_position (library, assignment->position);
+              const ShtatExternalPosition *ext = shtat_norm_library_get_external_position (library, assignment->position);
+              const char *post = pos ? shtat_text_get (&pos->name) : ext ? shtat_text_get (&ext->name) : assignment->position;
 
-              g_print ("%s  %s — %s: %s\n", employee->iin, name, assignment->position,
-                       shtat_verdict_kind_get_label (v->kind));
+              g_print ("%s  %s — %s: %s\n", employee->iin, name, post, shtat_verdict_kind_get_label (v->kind));
               g_print (_("    category held: %s; attainable: %s; next: %s, eligible on %s\n"),
                        category_label (v->held_category), category_label (v->attainable_category),
                        category_label (v->next_category), when);

@@ -542,11 +542,9 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   g_print ("  minimum   %s\n", _("The minimum staffing of a norm table for given figures"));
   g_print ("  norms     %s\n", _("The norm tables and positions Shtat knows"));
-#ifdef SHTAT_CLI_PERSONNEL
   g_print ("  import    %s\n", _("Import personnel files from XML or CSV into the database"));
   g_print ("  export    %s\n", _("Export the personnel files of the database to XML"));
   g_print ("  check     %s\n", _("Check every employee against the requirements of their post"));
-#endif
   g_print ("\n%s\n", _("Run “shtat-cli COMMAND --help” for the options of a command."));
 }
 
@@ -594,14 +592,12 @@ main (int    argc,
     return cmd_minimum (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "norms"))
     return cmd_norms (argc - 1, argv + 1);
-#ifdef SHTAT_CLI_PERSONNEL
   if (g_str_equal (argv[1], "import"))
     return cmd_import (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "export"))
     return cmd_export (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "check"))
     return cmd_check (argc - 1, argv + 1);
-#endif
 
   return usage_error (_("unknown command “%s”"), argv[1]);
 }

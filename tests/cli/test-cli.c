@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
@@ -247,6 +248,80 @@ test_norms (void)
   g_assert_nonnull (strstr (ext.out, "order 775"));
 }
 
+/* import → re-import → export → check, on a database of its own. */
+static void
+test_personnel_round_trip (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
+  g_autofree char *valid = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "valid.xml", NULL);
+  g_autofree char *bad = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "billion-laughs.xml", NULL);
+  g_auto(Run) first;
+  g_auto(Run) again;
+  g_auto(Run) hostile;
+  g_auto(Run) exported;
+  g_auto(Run) check;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *checks;
+  gboolean found = FALSE;
+
+  run_cli (&first, "en", "import", "--db", db, valid, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "2 personnel files added or changed"));
+
+  /* the same file again changes nothing */
+  run_cli (&again, "en", "import", "--db", db, valid, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_nonnull (strstr (again.out, "0 personnel files added or changed"));
+
+  /* a hostile file is refused, with its name, and nothing is written */
+  run_cli (&hostile, "en", "import", "--db", db, bad, NULL);
+  g_assert_cmpint (hostile.status, ==, 1);
+  g_assert_nonnull (strstr (hostile.err, "nothing was imported"));
+  g_assert_nonnull (strstr (hostile.err, "billion-laughs.xml"));
+
+  run_cli (&exported, "en", "export", "--db", db, out, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_nonnull (strstr (exported.out, "2 personnel files exported"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+
+  /* 850415400237 holds category I as a psychologist with no experience
+   * recorded: category I needs 2 years in category II (003 ¶21), so the file
+   * does not meet the requirements and the category is not justified. */
+  run_cli (&check, "en", "check", "--db", db, "--as-of", "2026-11-22", "--format", "json", NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  root = parse_json (parser, check.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "as_of"), ==, "2026-11-22");
+  checks = json_object_get_array_member (root, "checks");
+  for (guint i = 0; i < json_array_get_length (checks); i++)
+    {
+      JsonObject *c = json_array_get_object_element (checks, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "iin"), "850415400237"))
+        {
+          found = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (c, "position"), ==, "psychologist");
+          g_assert_cmpstr (json_object_get_string_member (c, "verdict"), ==, "does-not-meet");
+          g_assert_cmpstr (json_object_get_string_member (c, "category_held"), ==, "first");
+          g_assert_false (json_object_get_boolean_member (c, "held_justified"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (c, "reasons")), >, 0);
+        }
+    }
+  g_assert_true (found);
+
+  g_remove (out);
+  g_remove (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/cli/minimum/t1", test_minimum_t1);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/norms", test_norms);
+  g_test_add_func ("/cli/personnel/round-trip", test_personnel_round_trip);
 
   return g_test_run ();
 }
