@@ -28,6 +28,8 @@ struct _ShtatEmployeePage
   GtkLabel          *verdict_label;
   GtkLabel          *eligible_label;
   GtkLabel          *error_label;
+  guint              commit_source;
+  gboolean           rebuild_after_commit;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatEmployeePage, shtat_employee_page, ADW_TYPE_BIN)
@@ -136,6 +138,30 @@ commit (ShtatEmployeePage *self)
 
   shtat_employee_page_show_error (self, NULL);
   g_signal_emit (self, signals[SIGNAL_SAVE], 0, self->working);
+}
+
+/* Saving may rebuild the form, which must not happen inside the signal of
+ * the widget being edited: commit from the main loop instead. */
+static gboolean
+commit_idle_cb (gpointer user_data)
+{
+  ShtatEmployeePage *self = user_data;
+
+  self->commit_source = 0;
+  commit (self);
+  if (self->rebuild_after_commit)
+    {
+      self->rebuild_after_commit = FALSE;
+      rebuild (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+commit_later (ShtatEmployeePage *self)
+{
+  if (self->commit_source == 0)
+    self->commit_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_idle_cb, self, NULL);
 }
 
 /* Every editable field is named "kind-index-field" ("period-1-from") or
@@ -302,7 +328,7 @@ entry_apply_cb (AdwEntryRow       *row,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  commit (self);
+  commit_later (self);
 }
 
 /* Choice lists: each combo row keeps the values behind its items. */
@@ -370,7 +396,7 @@ combo_selected_cb (AdwComboRow       *row,
         set_string (&g_array_index (w->certificates, ShtatCertificate, index).kind, value);
     }
 
-  commit (self);
+  commit_later (self);
 }
 
 static void
@@ -390,7 +416,7 @@ switch_cb (GtkSwitch         *sw,
     g_array_index (self->working->education, ShtatEducation, index).relevant = gtk_switch_get_active (sw);
   else if (g_str_equal (kind, "period") && index < self->working->periods->len)
     g_array_index (self->working->periods, ShtatWorkPeriod, index).managerial = gtk_switch_get_active (sw);
-  commit (self);
+  commit_later (self);
 }
 
 static void
@@ -416,8 +442,8 @@ remove_record_cb (GtkButton         *button,
     return;
 
   g_array_remove_index (array, index);
-  commit (self);
-  rebuild (self);
+  self->rebuild_after_commit = TRUE;
+  commit_later (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1198,6 +1224,7 @@ shtat_employee_page_finalize (GObject *object)
 {
   ShtatEmployeePage *self = SHTAT_EMPLOYEE_PAGE (object);
 
+  g_clear_handle_id (&self->commit_source, g_source_remove);
   g_clear_object (&self->library);
   g_clear_pointer (&self->centres, g_ptr_array_unref);
   g_clear_pointer (&self->employee, shtat_employee_unref);

@@ -619,6 +619,11 @@ shtat_personnel_page_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* a filter still running in a worker must not call back into a page that is gone */
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   adw_bin_set_child (ADW_BIN (self), NULL);
   G_OBJECT_CLASS (shtat_personnel_page_parent_class)->dispose (object);
 }
