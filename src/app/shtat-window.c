@@ -8,6 +8,7 @@
 #include "shtat-norms-page.h"
 #include "shtat-personnel-page.h"
 #include "shtat-positions-page.h"
+#include "shtat-promotions-page.h"
 #include "shtat-window.h"
 
 struct _ShtatWindow
@@ -22,6 +23,7 @@ struct _ShtatWindow
   ShtatNormsPage       *norms_page;
   ShtatPositionsPage   *positions_page;
   ShtatPersonnelPage   *personnel_page;
+  ShtatPromotionsPage  *promotions_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatWindow, shtat_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -70,6 +72,14 @@ show_personnel_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   shtat_window_show_section (SHTAT_WINDOW (widget), "personnel");
+}
+
+static void
+show_promotions_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  shtat_window_show_section (SHTAT_WINDOW (widget), "promotions");
 }
 
 static void
@@ -130,7 +140,11 @@ shtat_window_constructed (GObject *object)
   shtat_norms_page_set_library (self->norms_page, self->library);
   shtat_positions_page_set_library (self->positions_page, self->library);
   if (self->store != NULL)
-    shtat_personnel_page_set_store (self->personnel_page, self->store, self->library);
+    {
+      shtat_personnel_page_set_store (self->personnel_page, self->store, self->library);
+      shtat_promotions_page_set_list (self->promotions_page, shtat_personnel_page_get_list (self->personnel_page),
+                                      self->library);
+    }
 
   /* The window comes back as the user left it. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -142,7 +156,8 @@ shtat_window_constructed (GObject *object)
   g_settings_bind (self->settings, "last-table", self->norms_page, "table-id", G_SETTINGS_BIND_SET);
 
   section = g_settings_get_string (self->settings, "last-section");
-  if (g_strcmp0 (section, "positions") == 0 || (g_strcmp0 (section, "personnel") == 0 && self->store != NULL))
+  if (g_strcmp0 (section, "positions") == 0
+      || ((g_strcmp0 (section, "personnel") == 0 || g_strcmp0 (section, "promotions") == 0) && self->store != NULL))
     shtat_window_show_section (self, section);
   g_settings_bind (self->settings, "last-section", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
 }
@@ -209,6 +224,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
 
   g_type_ensure (SHTAT_TYPE_NORMS_PAGE);
   g_type_ensure (SHTAT_TYPE_PERSONNEL_PAGE);
+  g_type_ensure (SHTAT_TYPE_PROMOTIONS_PAGE);
   g_type_ensure (SHTAT_TYPE_POSITIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-window.ui");
@@ -216,11 +232,13 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, norms_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, positions_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, personnel_page);
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, promotions_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-norms", NULL, show_norms_cb);
   gtk_widget_class_install_action (widget_class, "win.show-positions", NULL, show_positions_cb);
   gtk_widget_class_install_action (widget_class, "win.show-personnel", NULL, show_personnel_cb);
   gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-promotions", NULL, show_promotions_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
@@ -243,6 +261,12 @@ shtat_window_new (ShtatApplication *app,
                        "library", library,
                        "store", store,
                        NULL);
+}
+
+GtkWidget *
+shtat_window_get_promotions_page (ShtatWindow *self)
+{
+  return GTK_WIDGET (self->promotions_page);
 }
 
 GtkWidget *

@@ -14,6 +14,7 @@ ShtatWindow *shtat_window_new           (ShtatApplication *app,
                                          ShtatNormLibrary *library,
                                          ShtatStore       *store);
 GtkWidget   *shtat_window_get_personnel_page (ShtatWindow *self);
+GtkWidget   *shtat_window_get_promotions_page (ShtatWindow *self);
 GtkWidget   *shtat_window_get_norms_page     (ShtatWindow *self);
 GtkWidget   *shtat_window_get_positions_page (ShtatWindow *self);
 void         shtat_window_show_section  (ShtatWindow *self,

@@ -9,6 +9,7 @@
 #include "shtat-norms.h"
 #include "shtat-personnel.h"
 #include "shtat-personnel-list.h"
+#include "shtat-promotions.h"
 #include "shtat-remark.h"
 #include "shtat-requirements.h"
 #include "shtat-store.h"

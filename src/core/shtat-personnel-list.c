@@ -540,3 +540,25 @@ shtat_personnel_list_remove_employee (ShtatPersonnelList *self,
         return;
       }
 }
+
+void
+shtat_personnel_list_foreach (ShtatPersonnelList *self,
+                              ShtatPersonnelFunc  func,
+                              gpointer            user_data)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = g_ptr_array_index (self->entries, i);
+      const ShtatAssignment *a = e->assignment >= 0
+                                   ? &g_array_index (e->employee->assignments, ShtatAssignment, e->assignment)
+                                   : NULL;
+
+      func (e->employee, a, e->verdict, user_data);
+    }
+}
+
+const GDate *
+shtat_personnel_list_get_as_of (ShtatPersonnelList *self)
+{
+  return &self->as_of;
+}

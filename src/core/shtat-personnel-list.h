@@ -53,4 +53,14 @@ void      shtat_personnel_list_update_employee (ShtatPersonnelList *self,
 void      shtat_personnel_list_remove_employee (ShtatPersonnelList *self,
                                                 gint64              id);
 
+/* Every employee with a current post, whatever the filter: for reports. */
+typedef void (*ShtatPersonnelFunc) (ShtatEmployee         *employee,
+                                    const ShtatAssignment *assignment,   /* NULL without a post */
+                                    const ShtatVerdict    *verdict,      /* NULL without a post */
+                                    gpointer               user_data);
+void      shtat_personnel_list_foreach     (ShtatPersonnelList *self,
+                                            ShtatPersonnelFunc  func,
+                                            gpointer            user_data);
+const GDate *shtat_personnel_list_get_as_of (ShtatPersonnelList *self);
+
 G_END_DECLS

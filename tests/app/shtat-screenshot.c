@@ -97,7 +97,7 @@ main (int    argc,
   gtk_window_present (GTK_WINDOW (window));
   shtat_test_wait_mapped (GTK_WIDGET (window));
 
-  if (g_strcmp0 (section, "personnel") == 0)
+  if (g_strcmp0 (section, "personnel") == 0 || g_strcmp0 (section, "promotions") == 0)
     {
       ShtatPersonnelPage *page = SHTAT_PERSONNEL_PAGE (shtat_window_get_personnel_page (window));
       gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
@@ -110,6 +110,8 @@ main (int    argc,
       shtat_test_wait_mapped (GTK_WIDGET (window));
       if (iin != NULL)
         shtat_personnel_page_select_iin (page, iin);
+      if (g_strcmp0 (section, "promotions") == 0)
+        shtat_window_show_section (window, "promotions");
     }
   else if (g_strcmp0 (section, "positions") == 0)
     {

@@ -11,6 +11,7 @@
 
 #include "shtat-employee-page.h"
 #include "shtat-personnel-page.h"
+#include "shtat-promotions-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
 
@@ -151,6 +152,44 @@ test_first_run (Fixture       *f,
   wait_until_state (f->page, "list");
   /* the demo centre has about thirty employees */
   g_assert_cmpuint (shtat_personnel_list_get_n_total (shtat_personnel_page_get_list (f->page)), >=, 25);
+
+  /* Promotions (Alt+4): the rows are sorted by date, and the report exported
+   * to CSV holds one line per row after its header */
+  {
+    ShtatPromotionsPage *promotions = SHTAT_PROMOTIONS_PAGE (shtat_window_get_promotions_page (f->window));
+    GListModel *rows;
+    g_autofree char *csv = g_build_filename (f->dir, "promotions.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autoptr(GError) error = NULL;
+    guint n;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-promotions", NULL));
+    shtat_test_iterate ();
+    shtat_promotions_page_refresh (promotions);
+    rows = shtat_promotions_page_get_rows (promotions);
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 1; i < n; i++)
+      {
+        g_autoptr(ShtatPromotion) a = g_list_model_get_item (rows, i - 1);
+        g_autoptr(ShtatPromotion) b = g_list_model_get_item (rows, i);
+        g_assert_cmpint (g_date_compare (shtat_promotion_get_date (a), shtat_promotion_get_date (b)), <=, 0);
+      }
+
+    g_assert_true (shtat_promotions_page_export (promotions, csv, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF\"Report\";\"IIN\""));
+    lines = g_strsplit (contents, "\r\n", -1);
+    /* header + n rows + the empty string after the last line break */
+    g_assert_cmpuint (g_strv_length (lines), ==, n + 2);
+    {
+      g_autoptr(ShtatPromotion) first = g_list_model_get_item (rows, 0);
+      g_assert_nonnull (strstr (lines[1], shtat_promotion_get_employee (first)->iin));
+    }
+    g_remove (csv);
+  }
 }
 
 static void

@@ -1,0 +1,329 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-promotions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shtat-promotions-page.h"
+
+#define WINDOW_DAYS 90
+
+/* Promotions: who may be promoted now, who becomes eligible within 90 days,
+ * whose certificate runs out; sortable by any column, exportable to CSV. */
+struct _ShtatPromotionsPage
+{
+  AdwBin              parent_instance;
+
+  ShtatPersonnelList *list;
+  ShtatNormLibrary   *library;
+  GListStore         *rows;
+  GtkSortListModel   *sorted;
+  GtkColumnView      *view;
+  GtkStack           *stack;
+  GtkLabel           *summary;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (ShtatPromotionsPage, shtat_promotions_page, ADW_TYPE_BIN)
+
+typedef enum
+{
+  COLUMN_KIND,
+  COLUMN_NAME,
+  COLUMN_IIN,
+  COLUMN_POSITION,
+  COLUMN_CATEGORY,
+  COLUMN_DATE,
+} Column;
+
+static char *
+cell_text (ShtatPromotionsPage *self,
+           ShtatPromotion      *p,
+           Column               column)
+{
+  const GDate *d = shtat_promotion_get_date (p);
+
+  switch (column)
+    {
+    case COLUMN_KIND:
+      return g_strdup (shtat_promotion_kind_get_label (shtat_promotion_get_kind (p)));
+    case COLUMN_NAME:
+      return g_strdup (shtat_promotion_get_name (p));
+    case COLUMN_IIN:
+      return g_strdup (shtat_promotion_get_employee (p)->iin);
+    case COLUMN_POSITION:
+      {
+        const char *code = shtat_promotion_get_position (p);
+        const ShtatPosition *pos = shtat_norm_library_get_position (self->library, code);
+        const ShtatExternalPosition *ext = shtat_norm_library_get_external_position (self->library, code);
+
+        return g_strdup (pos ? shtat_text_get (&pos->name) : ext ? shtat_text_get (&ext->name) : code ? code : "");
+      }
+    case COLUMN_CATEGORY:
+      return g_strdup (shtat_promotion_get_category (p) >= 0 ? shtat_category_get_label (shtat_promotion_get_category (p)) : "");
+    case COLUMN_DATE:
+    default:
+      return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (d), g_date_get_month (d), g_date_get_year (d));
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ShtatPromotionsPage      *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "shtat-column"));
+  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static int
+compare_cb (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+  ShtatPromotionsPage *self = g_object_get_data (G_OBJECT (column), "shtat-page");
+  Column which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "shtat-column"));
+  ShtatPromotion *x = (ShtatPromotion *) a;
+  ShtatPromotion *y = (ShtatPromotion *) b;
+
+  if (which == COLUMN_DATE)
+    return g_date_compare (shtat_promotion_get_date (x), shtat_promotion_get_date (y));
+  if (which == COLUMN_KIND)
+    return (int) shtat_promotion_get_kind (x) - (int) shtat_promotion_get_kind (y);
+  {
+    g_autofree char *tx = cell_text (self, x, which);
+    g_autofree char *ty = cell_text (self, y, which);
+    return g_utf8_collate (tx, ty);
+  }
+}
+
+static void
+add_column (ShtatPromotionsPage *self,
+            const char          *title,
+            Column               which,
+            gboolean             expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkCustomSorter *sorter;
+
+  g_object_set_data (G_OBJECT (factory), "shtat-column", GUINT_TO_POINTER (which));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
+  column = gtk_column_view_column_new (title, factory);
+  g_object_set_data (G_OBJECT (column), "shtat-page", self);
+  g_object_set_data (G_OBJECT (column), "shtat-column", GUINT_TO_POINTER (which));
+  sorter = gtk_custom_sorter_new (compare_cb, column, NULL);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+}
+
+void
+shtat_promotions_page_refresh (ShtatPromotionsPage *self)
+{
+  g_autoptr(GListStore) rows = NULL;
+  g_autofree char *summary = NULL;
+  const GDate *as_of;
+  guint counts[3] = { 0, };
+
+  if (self->list == NULL)
+    return;
+  as_of = shtat_personnel_list_get_as_of (self->list);
+  if (!g_date_valid (as_of))
+    return;
+
+  rows = shtat_promotions_build (self->list, as_of, WINDOW_DAYS);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(ShtatPromotion) p = g_list_model_get_item (G_LIST_MODEL (rows), i);
+      counts[shtat_promotion_get_kind (p)]++;
+    }
+
+  g_list_store_remove_all (self->rows);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (rows)); i++)
+    {
+      g_autoptr(GObject) p = g_list_model_get_item (G_LIST_MODEL (rows), i);
+      g_list_store_append (self->rows, p);
+    }
+
+  summary = g_strdup_printf (_("%u may be promoted now · %u eligible within %u days · %u certificates run out"),
+                             counts[SHTAT_PROMOTION_NOW], counts[SHTAT_PROMOTION_SOON], WINDOW_DAYS,
+                             counts[SHTAT_PROMOTION_CERTIFICATE]);
+  gtk_label_set_text (self->summary, summary);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ? "table" : "none");
+}
+
+void
+shtat_promotions_page_set_list (ShtatPromotionsPage *self,
+                                ShtatPersonnelList  *list,
+                                ShtatNormLibrary    *library)
+{
+  g_set_object (&self->list, list);
+  g_set_object (&self->library, library);
+  shtat_promotions_page_refresh (self);
+}
+
+GListModel *
+shtat_promotions_page_get_rows (ShtatPromotionsPage *self)
+{
+  return G_LIST_MODEL (self->sorted);
+}
+
+gboolean
+shtat_promotions_page_export (ShtatPromotionsPage *self,
+                              const char          *path,
+                              GError             **error)
+{
+  return shtat_promotions_write_csv (G_LIST_MODEL (self->sorted), self->library, path, error);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog     *dialog,
+                     int                  response,
+                     ShtatPromotionsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *message;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (path != NULL && shtat_promotions_page_export (self, path, &error))
+    goto out;
+
+  message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    _("The report cannot be saved"),
+                                    error ? error->message : _("Choose a file on this computer."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
+
+out:
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_cb (GtkButton           *button,
+           ShtatPromotionsPage *self)
+{
+  self->chooser = gtk_file_chooser_native_new (_("Export the Promotions Report"),
+                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _("promotions.csv"));
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+map_cb (GtkWidget           *widget,
+        ShtatPromotionsPage *self)
+{
+  /* verdicts change as files are edited: the report is made when it is shown */
+  shtat_promotions_page_refresh (self);
+}
+
+static void
+shtat_promotions_page_dispose (GObject *object)
+{
+  ShtatPromotionsPage *self = SHTAT_PROMOTIONS_PAGE (object);
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  G_OBJECT_CLASS (shtat_promotions_page_parent_class)->dispose (object);
+}
+
+static void
+shtat_promotions_page_finalize (GObject *object)
+{
+  ShtatPromotionsPage *self = SHTAT_PROMOTIONS_PAGE (object);
+
+  g_clear_object (&self->list);
+  g_clear_object (&self->library);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->chooser);
+  G_OBJECT_CLASS (shtat_promotions_page_parent_class)->finalize (object);
+}
+
+static void
+shtat_promotions_page_class_init (ShtatPromotionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = shtat_promotions_page_dispose;
+  object_class->finalize = shtat_promotions_page_finalize;
+}
+
+static void
+shtat_promotions_page_init (ShtatPromotionsPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export to CSV…"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *none = adw_status_page_new ();
+  GtkSorter *sorter;
+
+  self->rows = g_list_store_new (SHTAT_TYPE_PROMOTION);
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
+  add_column (self, _("Report"), COLUMN_KIND, FALSE);
+  add_column (self, _("Name"), COLUMN_NAME, TRUE);
+  add_column (self, _("IIN"), COLUMN_IIN, FALSE);
+  add_column (self, _("Position"), COLUMN_POSITION, TRUE);
+  add_column (self, _("Category"), COLUMN_CATEGORY, FALSE);
+  add_column (self, _("Date"), COLUMN_DATE, FALSE);
+  sorter = gtk_column_view_get_sorter (self->view);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), g_object_ref (sorter));
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)))));
+
+  self->summary = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary, 0);
+  gtk_label_set_wrap (self->summary, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
+  gtk_widget_add_css_class (export, "suggested-action");
+  g_signal_connect (export, "clicked", G_CALLBACK (export_cb), self);
+  gtk_widget_set_margin_top (bar, 12);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (bar), export);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scroller, TRUE);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("Nothing Due"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none),
+                                   _("Nobody may be promoted now or within 90 days, and no certificate runs out."));
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_add_named (self->stack, scroller, "table");
+  gtk_stack_add_named (self->stack, none, "none");
+  gtk_stack_set_visible_child_name (self->stack, "none");
+
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
+  adw_bin_set_child (ADW_BIN (self), box);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), self);
+}
