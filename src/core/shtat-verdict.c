@@ -85,6 +85,7 @@
  * with each category (interpretations.xml). */
 #define INTERPRETATION_EXPERIENCE 14
 #define INTERPRETATION_PROMOTION  19
+#define INTERPRETATION_CURRENT_POST 23
 
 typedef enum
 {
@@ -1169,7 +1170,10 @@ add_reasons (Check        *c,
           const ShtatAlternative *alt = g_ptr_array_index (cat->alternatives, a);
 
           if (needs_experience (alt))
-            id_set_add (&set, INTERPRETATION_EXPERIENCE);
+            {
+              id_set_add (&set, INTERPRETATION_EXPERIENCE);
+              id_set_add (&set, INTERPRETATION_CURRENT_POST);
+            }
           if (needs_experience (alt) && alt->scope == SHTAT_EXPERIENCE_CATEGORY)
             id_set_add (&set, c->post->family_interpretation);
         }
