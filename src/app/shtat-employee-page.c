@@ -928,15 +928,15 @@ refresh_verdict (ShtatEmployeePage *self)
       {
         g_autofree char *when = format_gdate (&v->eligible_on);
         next = g_strdup_printf (g_date_compare (&v->eligible_on, &self->as_of) <= 0
-                                  ? _("Eligible for the %s since %s")
-                                  : _("Eligible for the %s on %s"),
+                                  ? _("Next: %s, eligible since %s")
+                                  : _("Next: %s, eligible on %s"),
                                 shtat_category_get_label (v->next_category), when);
       }
     else if (v->next_category >= 0)
-      next = g_strdup_printf (_("The %s cannot be reached by experience alone"),
+      next = g_strdup_printf (_("Next: %s, which experience alone cannot bring"),
                               shtat_category_get_label (v->next_category));
     else if (v->kind != SHTAT_VERDICT_OTHER_ACT)
-      next = g_strdup (_("The top of the ladder"));
+      next = g_strdup (_("The top of the ladder: no higher category"));
     if (next != NULL)
       {
         self->eligible_label = GTK_LABEL (make_label (next, "heading"));

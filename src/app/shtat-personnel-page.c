@@ -191,8 +191,9 @@ items_changed_cb (GListModel         *model,
                   guint               added,
                   ShtatPersonnelPage *self)
 {
-  g_autofree char *text = g_strdup_printf (_("%u of %u employees"), g_list_model_get_n_items (model),
-                                           shtat_personnel_list_get_n_total (self->list));
+  guint total = shtat_personnel_list_get_n_total (self->list);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u employee", "%u of %u employees", total),
+                                           g_list_model_get_n_items (model), total);
 
   gtk_label_set_text (self->count_label, text);
 }
@@ -531,7 +532,7 @@ build_empty_state (ShtatPersonnelPage *self)
 {
   GtkWidget *status = adw_status_page_new ();
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *demo = gtk_button_new_with_mnemonic (_("Load a _Demo District"));
+  GtkWidget *demo = gtk_button_new_with_mnemonic (_("Load the _Demo Centre"));
   GtkWidget *empty = gtk_button_new_with_mnemonic (_("_Start With an Empty Database"));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-users-symbolic");

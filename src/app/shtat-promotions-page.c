@@ -166,9 +166,20 @@ shtat_promotions_page_refresh (ShtatPromotionsPage *self)
       g_list_store_append (self->rows, p);
     }
 
-  summary = g_strdup_printf (_("%u may be promoted now · %u eligible within %u days · %u certificates run out"),
-                             counts[SHTAT_PROMOTION_NOW], counts[SHTAT_PROMOTION_SOON], WINDOW_DAYS,
-                             counts[SHTAT_PROMOTION_CERTIFICATE]);
+  {
+    g_autofree char *now = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u may be promoted now",
+                                                         "%u may be promoted now", counts[SHTAT_PROMOTION_NOW]),
+                                            counts[SHTAT_PROMOTION_NOW]);
+    g_autofree char *soon = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u eligible within 90 days",
+                                                          "%u eligible within 90 days", counts[SHTAT_PROMOTION_SOON]),
+                                             counts[SHTAT_PROMOTION_SOON]);
+    g_autofree char *certs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate runs out",
+                                                           "%u certificates run out",
+                                                           counts[SHTAT_PROMOTION_CERTIFICATE]),
+                                              counts[SHTAT_PROMOTION_CERTIFICATE]);
+
+    summary = g_strjoin (" · ", now, soon, certs, NULL);
+  }
   gtk_label_set_text (self->summary, summary);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ? "table" : "none");
@@ -289,12 +300,12 @@ shtat_promotions_page_init (ShtatPromotionsPage *self)
   self->rows = g_list_store_new (SHTAT_TYPE_PROMOTION);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  add_column (self, _("Report"), COLUMN_KIND, FALSE);
-  add_column (self, _("Name"), COLUMN_NAME, TRUE);
-  add_column (self, _("IIN"), COLUMN_IIN, FALSE);
-  add_column (self, _("Position"), COLUMN_POSITION, TRUE);
-  add_column (self, _("Category"), COLUMN_CATEGORY, FALSE);
-  add_column (self, _("Date"), COLUMN_DATE, FALSE);
+  add_column (self, C_("column", "Report"), COLUMN_KIND, FALSE);
+  add_column (self, C_("column", "Full name"), COLUMN_NAME, TRUE);
+  add_column (self, C_("column", "IIN"), COLUMN_IIN, FALSE);
+  add_column (self, C_("column", "Position"), COLUMN_POSITION, TRUE);
+  add_column (self, C_("column", "Category"), COLUMN_CATEGORY, FALSE);
+  add_column (self, C_("column", "Date"), COLUMN_DATE, FALSE);
   sorter = gtk_column_view_get_sorter (self->view);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), g_object_ref (sorter));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)))));

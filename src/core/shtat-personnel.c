@@ -307,7 +307,7 @@ shtat_sector_get_label (ShtatSector sector)
     case SHTAT_SECTOR_EMPLOYMENT:
       return _("Employment");
     case SHTAT_SECTOR_EDUCATION:
-      return _("Education");
+      return C_("sector", "Education");
     case SHTAT_SECTOR_HEALTH:
       return _("Health");
     case SHTAT_SECTOR_LAW_ENFORCEMENT:

@@ -173,13 +173,16 @@ shtat_promotions_write_csv (GListModel        *rows,
                             GError           **error)
 {
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
-  const char *header[] = { N_("Report"), N_("IIN"), N_("Name"), N_("Position"), N_("Category"), N_("Date") };
+  const char *header[] = {
+    C_("column", "Report"), C_("column", "IIN"), C_("column", "Full name"),
+    C_("column", "Position"), C_("column", "Category"), C_("column", "Date"),
+  };
 
   for (guint h = 0; h < G_N_ELEMENTS (header); h++)
     {
       if (h > 0)
         g_string_append_c (out, ';');
-      csv_field (out, _(header[h]));
+      csv_field (out, header[h]);
     }
   g_string_append (out, "\r\n");
 

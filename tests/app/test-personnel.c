@@ -257,7 +257,7 @@ test_add_employee (Fixture       *f,
   choose (f, "education-0-field", social);
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Meets the requirements");
-  g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Eligible for the Second category on"));
+  g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Next: Second category, eligible on"));
 
   /* two years of earlier work as a higher-level specialist without category in
    * a social worker post (same family, item 12) make the second category
@@ -278,7 +278,7 @@ test_add_employee (Fixture       *f,
   type_field (f, "period-0-from", period_from);
   type_field (f, "period-0-to", period_to);
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
-  g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Eligible for the Second category since"));
+  g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Next: Second category, eligible since"));
 
   /* holding the second category is now justified */
   choose (f, "assignment-0-category", second);
