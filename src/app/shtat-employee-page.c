@@ -47,14 +47,6 @@ static void refresh_verdict (ShtatEmployeePage *self);
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
 
-static char *
-format_gdate (const GDate *date)
-{
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
-}
-
 /* "dd.mm.yyyy" or "yyyy-mm-dd"; empty gives an invalid (unset) date. */
 static gboolean
 parse_gdate (const char *text,
@@ -123,12 +115,9 @@ static void
 commit (ShtatEmployeePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GDate today;
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  shtat_date_set_today (&today);
 
   if (!shtat_employee_validate (self->working, self->library, &today, &error))
     {
@@ -471,7 +460,7 @@ date_row (ShtatEmployeePage *self,
           const char        *title,
           const GDate       *date)
 {
-  g_autofree char *text = format_gdate (date);
+  g_autofree char *text = shtat_format_gdate (date);
   GtkWidget *row = entry_row (self, name, title, text);
 
   gtk_widget_set_tooltip_text (row, _("Write dates as dd.mm.yyyy"));
@@ -778,8 +767,8 @@ build_periods (ShtatEmployeePage *self)
       g_autofree char *n_from = g_strconcat (prefix, "from", NULL);
       g_autofree char *n_to = g_strconcat (prefix, "to", NULL);
       g_autofree char *n_remove = g_strconcat (prefix, "remove", NULL);
-      g_autofree char *from = format_gdate (&p->from);
-      g_autofree char *to = g_date_valid (&p->to) ? format_gdate (&p->to) : g_strdup (_("now"));
+      g_autofree char *from = shtat_format_gdate (&p->from);
+      g_autofree char *to = g_date_valid (&p->to) ? shtat_format_gdate (&p->to) : g_strdup (_("now"));
       g_autofree char *subtitle = g_strdup_printf ("%s · %s – %s", p->organisation ? p->organisation : "", from, to);
       g_autofree char *sector = g_strdup_printf ("%d", p->sector);
       g_autoptr(GPtrArray) labels = NULL;
@@ -926,7 +915,7 @@ refresh_verdict (ShtatEmployeePage *self)
 
     if (v->next_category >= 0 && v->next_reachable && g_date_valid (&v->eligible_on))
       {
-        g_autofree char *when = format_gdate (&v->eligible_on);
+        g_autofree char *when = shtat_format_gdate (&v->eligible_on);
         next = g_strdup_printf (g_date_compare (&v->eligible_on, &self->as_of) <= 0
                                   ? _("Next: %s, eligible since %s")
                                   : _("Next: %s, eligible on %s"),
@@ -1040,7 +1029,7 @@ rebuild (ShtatEmployeePage *self)
     }
 
   name = shtat_employee_dup_full_name (self->working);
-  birth = format_gdate (&self->working->birth_date);
+  birth = shtat_format_gdate (&self->working->birth_date);
   subtitle = g_strdup_printf (_("IIN %s · born %s"), self->working->iin, birth);
   gtk_box_append (self->content, make_label (*name ? name : _("New employee"), "title-1"));
   gtk_box_append (self->content, make_label (subtitle, "dim-label"));
@@ -1253,12 +1242,7 @@ shtat_employee_page_init (ShtatEmployeePage *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
 
-  g_date_clear (&self->as_of, 1);
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_date_set_dmy (&self->as_of, (GDateDay) g_date_time_get_day_of_month (now),
-                    (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-  }
+  shtat_date_set_today (&self->as_of);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -660,11 +660,8 @@ shtat_personnel_page_init (ShtatPersonnelPage *self)
   GtkWidget *loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *error = adw_status_page_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  g_date_clear (&self->today, 1);
-  g_date_set_dmy (&self->today, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  shtat_date_set_today (&self->today);
   self->position_codes = g_ptr_array_new_with_free_func (g_free);
 
   self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());

@@ -64,7 +64,7 @@ cell_text (ShtatPromotionsPage *self,
       return g_strdup (shtat_promotion_get_category (p) >= 0 ? shtat_category_get_label (shtat_promotion_get_category (p)) : "");
     case COLUMN_DATE:
     default:
-      return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (d), g_date_get_month (d), g_date_get_year (d));
+      return shtat_format_gdate (d);
     }
 }
 

@@ -21,16 +21,6 @@ open_store (const char *db_path)
   return store;
 }
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-}
-
 static gboolean
 is_csv (const char *path)
 {
@@ -71,7 +61,7 @@ cmd_import (int    argc,
   if (store == NULL)
     return EXIT_FAILURE_RUNTIME;
 
-  today (&date);
+  shtat_date_set_today (&date);
   if (!shtat_exchange_import (store, library, argv[1], &date, &n_changed, NULL, NULL, NULL, &error))
     {
       g_printerr (_("shtat-cli: nothing was imported: %s\n"), error->message);
@@ -202,7 +192,7 @@ cmd_check (int    argc,
         return usage_error (_("“%s” is not a date: write it as YYYY-MM-DD"), as_of_text);
     }
   else
-    today (&as_of);
+    shtat_date_set_today (&as_of);
   json = format != NULL && g_str_equal (format, "json");
 
   library = load_library ();

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "shtat-xml-private.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -569,32 +571,6 @@ stat_regular (const char *path,
 
 /* ------------------------------------------------------------------------ */
 /* XML: the schema                                                          */
-
-static xmlRelaxNGPtr
-get_schema (void)
-{
-  static gsize once = 0;
-  static xmlRelaxNGPtr schema = NULL;
-
-  if (g_once_init_enter (&once))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      xmlRelaxNGParserCtxtPtr pctxt;
-      gsize len = 0;
-      const char *data;
-
-      bytes = g_resources_lookup_data (RESOURCE_PERSONNEL_RNG, 0, NULL);
-      g_assert (bytes != NULL); /* compiled into the library */
-      data = g_bytes_get_data (bytes, &len);
-      pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) len);
-      schema = xmlRelaxNGParse (pctxt);
-      xmlRelaxNGFreeParserCtxt (pctxt);
-      g_assert (schema != NULL);
-      g_once_init_leave (&once, 1);
-    }
-
-  return schema;
-}
 
 /* ------------------------------------------------------------------------ */
 /* XML: reading                                                             */
@@ -1524,7 +1500,7 @@ xml_read_file (const char       *path,
     }
   xmlSetGenericErrorFunc (NULL, silent_generic_error_cb);
   xmlTextReaderSetStructuredErrorHandler (self.reader, collect_error_cb, &self.collector);
-  if (xmlTextReaderRelaxNGSetSchema (self.reader, get_schema ()) != 0)
+  if (xmlTextReaderRelaxNGSetSchema (self.reader, shtat_xml_get_schema (RESOURCE_PERSONNEL_RNG)) != 0)
     {
       g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO, "%s: %s", self.file,
                    _("cannot validate the file"));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "shtat-text.h"
+
 #include <glib/gi18n-lib.h>
 
 #include "shtat-iin.h"
@@ -49,15 +51,6 @@ shtat_iin_check_digit (const char *digits)
   if (r == 10)
     r = weighted_mod11 (digits, second_weights);
   return r == 10 ? -1 : r;
-}
-
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%02u.%02u.%04u",
-                          (guint) g_date_get_day (date),
-                          (guint) g_date_get_month (date),
-                          (guint) g_date_get_year (date));
 }
 
 /* Checks @iin and, when it is valid, fills @out (which may be NULL) with the birth
@@ -179,8 +172,8 @@ shtat_iin_agrees (const ShtatIin *iin,
   if (birth_date != NULL && g_date_valid (birth_date)
       && g_date_compare (birth_date, &iin->birth_date) != 0)
     {
-      g_autofree char *in_iin = format_date (&iin->birth_date);
-      g_autofree char *in_record = format_date (birth_date);
+      g_autofree char *in_iin = shtat_format_gdate (&iin->birth_date);
+      g_autofree char *in_record = shtat_format_gdate (birth_date);
 
       date_message = g_strdup_printf (_("The IIN gives the birth date %s, but the record says %s"),
                                       in_iin, in_record);

@@ -322,12 +322,7 @@ shtat_minimum_compute (ShtatNormLibrary     *library,
   m->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
   m->remarks = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_remark_free);
   if (!g_date_valid (&m->drivers.as_of))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_date_set_dmy (&m->drivers.as_of, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now),
-                      (GDateYear) g_date_time_get_year (now));
-    }
+    shtat_date_set_today (&m->drivers.as_of);
 
   if (table->has_brackets)
     {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "shtat-xml-private.h"
+
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -649,32 +651,6 @@ fail_at (GError       **error,
 /* ------------------------------------------------------------------------ */
 /* XML: schema                                                              */
 
-static xmlRelaxNGPtr
-get_schema (void)
-{
-  static gsize once = 0;
-  static xmlRelaxNGPtr schema = NULL;
-
-  if (g_once_init_enter (&once))
-    {
-      g_autoptr(GBytes) bytes = NULL;
-      xmlRelaxNGParserCtxtPtr pctxt;
-      gsize len = 0;
-      const char *data;
-
-      bytes = g_resources_lookup_data (RESOURCE_NORMS "norms.rng", 0, NULL);
-      g_assert (bytes != NULL); /* compiled into the library */
-      data = g_bytes_get_data (bytes, &len);
-      pctxt = xmlRelaxNGNewMemParserCtxt (data, (int) len);
-      schema = xmlRelaxNGParse (pctxt);
-      xmlRelaxNGFreeParserCtxt (pctxt);
-      g_assert (schema != NULL);
-      g_once_init_leave (&once, 1);
-    }
-
-  return schema;
-}
-
 /* Parses a norm file without ever touching the network or expanding entities,
  * refuses DOCTYPEs outright (norm files have none; entity tricks need one), and
  * validates it against the schema. */
@@ -761,7 +737,7 @@ parse_and_validate (const char *name,
       goto out;
     }
 
-  vctxt = xmlRelaxNGNewValidCtxt (get_schema ());
+  vctxt = xmlRelaxNGNewValidCtxt (shtat_xml_get_schema (RESOURCE_NORMS "norms.rng"));
   xmlRelaxNGSetValidStructuredErrors (vctxt, collect_error_cb, &collector);
   rc = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);

@@ -507,11 +507,7 @@ shtat_personnel_list_update_employee (ShtatPersonnelList *self,
   Entry *fresh;
 
   if (!g_date_valid (&self->as_of))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_date_set_dmy (&self->as_of, (GDateDay) g_date_time_get_day_of_month (now),
-                      (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
-    }
+    shtat_date_set_today (&self->as_of);
 
   fresh = entry_new (self->library, employee, &self->as_of);
   for (guint i = 0; i < self->entries->len; i++)

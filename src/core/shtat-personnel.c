@@ -324,15 +324,11 @@ shtat_sector_get_label (ShtatSector sector)
 /* The age from which a person may work (Labour Code, art. 30). */
 #define MIN_WORKING_AGE 14
 
+/* An unset date shows as a dash in messages. */
 static char *
 format_date (const GDate *date)
 {
-  if (!g_date_valid (date))
-    return g_strdup ("—");
-  return g_strdup_printf ("%02u.%02u.%04u",
-                          (guint) g_date_get_day (date),
-                          (guint) g_date_get_month (date),
-                          (guint) g_date_get_year (date));
+  return g_date_valid (date) ? shtat_format_gdate (date) : g_strdup ("—");
 }
 
 static gboolean

@@ -191,8 +191,7 @@ shtat_promotions_write_csv (GListModel        *rows,
       g_autoptr(ShtatPromotion) p = g_list_model_get_item (rows, i);
       const ShtatPosition *pos = shtat_norm_library_get_position (library, p->position);
       const ShtatExternalPosition *ext = shtat_norm_library_get_external_position (library, p->position);
-      g_autofree char *date = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&p->date),
-                                               g_date_get_month (&p->date), g_date_get_year (&p->date));
+      g_autofree char *date = shtat_format_gdate (&p->date);
 
       csv_field (out, shtat_promotion_kind_get_label (p->kind));
       g_string_append_c (out, ';');

@@ -143,3 +143,23 @@ shtat_capitalize_first (const char *text)
   len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
   return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
 }
+
+/* Today in the local time zone: the "as of" date everything defaults to. */
+void
+shtat_date_set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+}
+
+/* "dd.mm.yyyy", or an empty string for an unset date. */
+char *
+shtat_format_gdate (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
+}

@@ -35,5 +35,7 @@ const char *shtat_lang_to_string      (ShtatLang   lang);
 
 char       *shtat_format_iso_date     (const char *iso);
 char       *shtat_capitalize_first    (const char *text);
+void        shtat_date_set_today      (GDate      *date);
+char       *shtat_format_gdate        (const GDate *date);
 
 G_END_DECLS

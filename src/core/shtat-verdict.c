@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "shtat-text.h"
+
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -857,13 +859,6 @@ add_reason (GPtrArray       *reasons,
   g_free (text);
 }
 
-static char *
-format_date (const GDate *date)
-{
-  return g_strdup_printf ("%02u.%02u.%04u", (guint) g_date_get_day (date),
-                          (guint) g_date_get_month (date), (guint) g_date_get_year (date));
-}
-
 /* "2 years, 3 months, 5 days" */
 static char *
 format_duration (const ShtatDuration *d)
@@ -1127,14 +1122,14 @@ add_reasons (Check        *c,
 
       if (v->next_reachable)
         {
-          g_autofree char *date = format_date (&v->eligible_on);
+          g_autofree char *date = shtat_format_gdate (&v->eligible_on);
 
           if (g_date_compare (&v->eligible_on, &c->as_of) <= 0)
             add_reason (reasons, SHTAT_REMARK_NOTE, cite,
                         g_strdup_printf (_("Eligible for “%s” since %s."), next, date));
           else if (c->has_current)
             {
-              g_autofree char *since = format_date (&c->current.from);
+              g_autofree char *since = shtat_format_gdate (&c->current.from);
 
               add_reason (reasons, SHTAT_REMARK_NOTE, cite,
                           g_strdup_printf (_("Eligible for “%s” on %s if the post and the category stay the same (the current post counts from %s)."),
