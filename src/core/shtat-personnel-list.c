@@ -73,9 +73,10 @@ entry_new (ShtatNormLibrary *library,
     if (assignment_current (&g_array_index (employee->assignments, ShtatAssignment, a), as_of))
       e->assignment = (int) a;
   if (e->assignment >= 0)
-    e->verdict = shtat_verdict_compute (library, employee,
-                                        &g_array_index (employee->assignments, ShtatAssignment, e->assignment),
-                                        as_of);
+    /* the list needs the outcome only; the employee page asks for the reasons */
+    e->verdict = shtat_verdict_compute_full (library, employee,
+                                             &g_array_index (employee->assignments, ShtatAssignment, e->assignment),
+                                             as_of, FALSE);
   e->name = shtat_employee_dup_full_name (employee);
   e->key = make_key (e->name, employee->iin);
   return e;
@@ -367,9 +368,9 @@ refilter (ShtatPersonnelList *self)
   g_clear_object (&self->filtering);
   self->filtering = g_cancellable_new ();
 
-  job->snapshot = g_ptr_array_new_full (self->entries->len, (GDestroyNotify) entry_unref);
-  for (guint i = 0; i < self->entries->len; i++)
-    g_ptr_array_add (job->snapshot, entry_ref (g_ptr_array_index (self->entries, i)));
+  /* The entries array is never changed in place (see copy_entries), so the
+   * worker can read it while the model goes on. */
+  job->snapshot = g_ptr_array_ref (self->entries);
   folded = g_utf8_casefold (self->text ? self->text : "", -1);
   job->tokens = g_strsplit_set (g_strstrip (folded), " \t", -1);
   /* drop the empty words that repeated spaces leave */
@@ -500,6 +501,19 @@ shtat_personnel_list_load_finish (ShtatPersonnelList  *self,
 
 /* ---- single changes ----------------------------------------------------- */
 
+/* Copy on write: a worker may be filtering the current array. Saves are rare
+ * next to keystrokes, so they pay for the copy. */
+static void
+copy_entries (ShtatPersonnelList *self)
+{
+  GPtrArray *copy = g_ptr_array_new_full (self->entries->len + 1, (GDestroyNotify) entry_unref);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    g_ptr_array_add (copy, entry_ref (g_ptr_array_index (self->entries, i)));
+  g_ptr_array_unref (self->entries);
+  self->entries = copy;
+}
+
 void
 shtat_personnel_list_update_employee (ShtatPersonnelList *self,
                                       ShtatEmployee      *employee)
@@ -510,10 +524,10 @@ shtat_personnel_list_update_employee (ShtatPersonnelList *self,
     shtat_date_set_today (&self->as_of);
 
   fresh = entry_new (self->library, employee, &self->as_of);
+  copy_entries (self);
   for (guint i = 0; i < self->entries->len; i++)
     if (((Entry *) g_ptr_array_index (self->entries, i))->employee->id == employee->id)
       {
-        /* replace in place: snapshots being filtered keep the old entry */
         entry_unref (g_ptr_array_index (self->entries, i));
         self->entries->pdata[i] = fresh;
         refilter (self);
@@ -531,6 +545,7 @@ shtat_personnel_list_remove_employee (ShtatPersonnelList *self,
   for (guint i = 0; i < self->entries->len; i++)
     if (((Entry *) g_ptr_array_index (self->entries, i))->employee->id == id)
       {
+        copy_entries (self);
         g_ptr_array_remove_index (self->entries, i);
         refilter (self);
         return;
