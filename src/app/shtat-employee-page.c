@@ -552,11 +552,14 @@ int_choices (GPtrArray  **labels,
   *values = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* A combo row over an enumeration, with "Not given" (-1) first. */
 static GtkWidget *
-level_combo (ShtatEmployeePage *self,
-             const char        *name,
-             const char        *title,
-             int                current)
+enum_combo (ShtatEmployeePage *self,
+            const char        *name,
+            const char        *title,
+            int                n_values,
+            const char      *(*label) (int value),
+            int                current)
 {
   g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GPtrArray) values = NULL;
@@ -564,9 +567,30 @@ level_combo (ShtatEmployeePage *self,
 
   int_choices (&labels, &values);
   choices_add (labels, values, _("Not given"), g_strdup ("-1"));
-  for (int l = 0; l < SHTAT_N_LEVELS; l++)
-    choices_add (labels, values, shtat_level_get_label (l), g_strdup_printf ("%d", l));
+  for (int v = 0; v < n_values; v++)
+    choices_add (labels, values, label (v), g_strdup_printf ("%d", v));
   return combo_row (self, name, title, labels, values, cur);
+}
+
+static const char *
+level_label (int level)
+{
+  return shtat_level_get_label ((ShtatLevel) level);
+}
+
+static const char *
+category_label (int category)
+{
+  return shtat_category_get_label ((ShtatCategory) category);
+}
+
+static GtkWidget *
+level_combo (ShtatEmployeePage *self,
+             const char        *name,
+             const char        *title,
+             int                current)
+{
+  return enum_combo (self, name, title, SHTAT_N_LEVELS, level_label, current);
 }
 
 static GtkWidget *
@@ -575,15 +599,7 @@ category_combo (ShtatEmployeePage *self,
                 const char        *title,
                 int                current)
 {
-  g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  g_autofree char *cur = g_strdup_printf ("%d", current);
-
-  int_choices (&labels, &values);
-  choices_add (labels, values, _("Not given"), g_strdup ("-1"));
-  for (int c = 0; c < SHTAT_N_CATEGORIES; c++)
-    choices_add (labels, values, shtat_category_get_label (c), g_strdup_printf ("%d", c));
-  return combo_row (self, name, title, labels, values, cur);
+  return enum_combo (self, name, title, SHTAT_N_CATEGORIES, category_label, current);
 }
 
 static GtkWidget *
