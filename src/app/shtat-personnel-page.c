@@ -456,10 +456,109 @@ shtat_personnel_page_load_demo (ShtatPersonnelPage *self)
   reload (self);
 }
 
+/* A centre made from the names the user gives; its code, the key imports
+ * refer to, is made unique among the centres already there. */
+gboolean
+shtat_personnel_page_create_centre (ShtatPersonnelPage  *self,
+                                    const char          *name_kk,
+                                    const char          *name_ru,
+                                    const char          *district,
+                                    const char          *akimat,
+                                    GError             **error)
+{
+  g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+  g_autoptr(GPtrArray) existing = shtat_store_list_centres (self->store, NULL);
+  guint n = existing ? existing->len + 1 : 1;
+
+  if ((name_kk == NULL || *name_kk == '\0') && (name_ru == NULL || *name_ru == '\0'))
+    {
+      g_set_error (error, SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_MISSING,
+                   _("Give the centre’s name in Kazakh or in Russian"));
+      return FALSE;
+    }
+
+  for (;; n++)
+    {
+      gboolean taken = FALSE;
+      g_autofree char *code = g_strdup_printf ("centre-%u", n);
+
+      for (guint i = 0; existing != NULL && i < existing->len && !taken; i++)
+        taken = g_strcmp0 (((ShtatCentre *) g_ptr_array_index (existing, i))->code, code) == 0;
+      if (!taken)
+        {
+          centre->code = g_steal_pointer (&code);
+          break;
+        }
+    }
+  centre->name_kk = g_strdup (name_kk && *name_kk ? name_kk : name_ru);
+  centre->name_ru = g_strdup (name_ru && *name_ru ? name_ru : name_kk);
+  centre->district = g_strdup (district && *district ? district : NULL);
+  centre->akimat = g_strdup (akimat && *akimat ? akimat : NULL);
+
+  if (!shtat_store_save_centre (self->store, centre, error))
+    return FALSE;
+  reload (self);
+  return TRUE;
+}
+
+static void
+centre_dialog_response_cb (AdwMessageDialog   *dialog,
+                           const char         *response,
+                           ShtatPersonnelPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *values[4] = { NULL, };
+  guint i = 0;
+
+  if (!g_str_equal (response, "create"))
+    return;
+  for (const char * const *name = (const char *[]) { "centre-name-kk", "centre-name-ru", "centre-district", "centre-akimat", NULL };
+       *name != NULL; name++, i++)
+    values[i] = gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), *name)));
+
+  if (!shtat_personnel_page_create_centre (self, values[0], values[1], values[2], values[3], &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+void
+shtat_personnel_page_add_centre (ShtatPersonnelPage *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *group = adw_preferences_group_new ();
+  const struct { const char *key; const char *title; } fields[] = {
+    { "centre-name-kk", N_("Name in Kazakh") },
+    { "centre-name-ru", N_("Name in Russian") },
+    { "centre-district", N_("District or city") },
+    { "centre-akimat", N_("Akimat") },
+  };
+
+  if (self->store == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("New Centre"),
+                                   _("The Family Support Centre whose staff you keep here."));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = adw_entry_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_object_set_data (G_OBJECT (dialog), fields[i].key, row);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (centre_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 shtat_personnel_page_start_empty (ShtatPersonnelPage *self)
 {
-  reload (self);
+  /* an empty database needs the centre its staff belong to */
+  shtat_personnel_page_add_centre (self);
 }
 
 static void

@@ -18,6 +18,13 @@ void                shtat_personnel_page_new_employee  (ShtatPersonnelPage *self
 void                shtat_personnel_page_undo          (ShtatPersonnelPage *self);
 void                shtat_personnel_page_load_demo     (ShtatPersonnelPage *self);
 void                shtat_personnel_page_start_empty   (ShtatPersonnelPage *self);
+void                shtat_personnel_page_add_centre    (ShtatPersonnelPage *self);
+gboolean            shtat_personnel_page_create_centre (ShtatPersonnelPage *self,
+                                                        const char         *name_kk,
+                                                        const char         *name_ru,
+                                                        const char         *district,
+                                                        const char         *akimat,
+                                                        GError            **error);
 
 /* For tests: the state shown, the list, the selected file. */
 const char         *shtat_personnel_page_get_state     (ShtatPersonnelPage *self);

@@ -94,6 +94,17 @@ new_employee_cb (GtkWidget  *widget,
 }
 
 static void
+add_centre_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  shtat_window_show_section (self, "personnel");
+  shtat_personnel_page_add_centre (self->personnel_page);
+}
+
+static void
 undo_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
@@ -139,6 +150,7 @@ shtat_window_constructed (GObject *object)
 
   shtat_norms_page_set_library (self->norms_page, self->library);
   shtat_positions_page_set_library (self->positions_page, self->library);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-centre", self->store != NULL);
   if (self->store != NULL)
     {
       shtat_personnel_page_set_store (self->personnel_page, self->store, self->library);
@@ -240,6 +252,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_cb);
   gtk_widget_class_install_action (widget_class, "win.show-promotions", NULL, show_promotions_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
 }

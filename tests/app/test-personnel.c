@@ -192,6 +192,36 @@ test_first_run (Fixture       *f,
   }
 }
 
+/* Starting empty asks for the centre first; posts are then held at it. */
+static void
+test_empty_start (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+
+  wait_until_state (f->page, "empty");
+  /* a centre needs a name */
+  g_assert_false (shtat_personnel_page_create_centre (f->page, "", "", NULL, NULL, &error));
+  g_assert_error (error, SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_MISSING);
+  g_clear_error (&error);
+  g_assert_true (shtat_personnel_page_create_centre (f->page, "Есіл ауданының отбасын қолдау орталығы", "",
+                                                     "Есіл ауданы", NULL, &error));
+  g_assert_no_error (error);
+  wait_until_state (f->page, "list");
+
+  centres = shtat_store_list_centres (f->store, &error);
+  g_assert_cmpuint (centres->len, ==, 1);
+  /* the Russian name falls back to the Kazakh one until it is given */
+  g_assert_cmpstr (((ShtatCentre *) g_ptr_array_index (centres, 0))->name_ru, ==,
+                   "Есіл ауданының отбасын қолдау орталығы");
+
+  shtat_personnel_page_new_employee (f->page);
+  f->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (f->page));
+  shtat_employee_page_add_record (f->employee_page, "assignment");
+  g_assert_nonnull (shtat_employee_page_find_field (f->employee_page, "assignment-0-centre"));
+}
+
 static void
 test_add_employee (Fixture       *f,
                    gconstpointer  data)
@@ -324,6 +354,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add ("/personnel/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
+  g_test_add ("/personnel/empty-start", Fixture, NULL, fixture_set_up, test_empty_start, fixture_tear_down);
   g_test_add ("/personnel/add-employee", Fixture, "centre", fixture_set_up, test_add_employee, fixture_tear_down);
 
   ret = g_test_run ();
