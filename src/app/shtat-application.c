@@ -62,9 +62,14 @@ shtat_application_activate (GApplication *app)
            * cannot be opened is reported in the Personnel section. */
           self->store = shtat_store_open (path, &store_error);
           if (self->store == NULL)
-            g_warning ("%s", store_error->message);
+            {
+              g_warning ("%s", store_error->message);
+              window = g_object_new (SHTAT_TYPE_WINDOW, "application", self, "library", self->library,
+                                     "store-error", store_error->message, NULL);
+            }
         }
-      window = GTK_WINDOW (shtat_window_new (self, self->library, self->store));
+      if (window == NULL)
+        window = GTK_WINDOW (shtat_window_new (self, self->library, self->store));
     }
 
   gtk_window_present (window);

@@ -577,6 +577,15 @@ empty_cb (GtkButton          *button,
 
 /* ------------------------------------------------------------------------ */
 
+/* No database could be opened: say why where the personnel would be. */
+void
+shtat_personnel_page_set_unavailable (ShtatPersonnelPage *self,
+                                      const char         *message)
+{
+  gtk_label_set_text (self->load_error, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
 void
 shtat_personnel_page_focus_search (ShtatPersonnelPage *self)
 {

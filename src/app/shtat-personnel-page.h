@@ -14,6 +14,8 @@ void                shtat_personnel_page_set_store     (ShtatPersonnelPage *self
                                                         ShtatStore         *store,
                                                         ShtatNormLibrary   *library);
 void                shtat_personnel_page_focus_search  (ShtatPersonnelPage *self);
+void                shtat_personnel_page_set_unavailable (ShtatPersonnelPage *self,
+                                                          const char         *message);
 void                shtat_personnel_page_new_employee  (ShtatPersonnelPage *self);
 void                shtat_personnel_page_undo          (ShtatPersonnelPage *self);
 void                shtat_personnel_page_load_demo     (ShtatPersonnelPage *self);

@@ -17,6 +17,7 @@ struct _ShtatWindow
 
   ShtatNormLibrary     *library;
   ShtatStore           *store;
+  char                 *store_error;
   GSettings            *settings;
 
   AdwViewStack         *stack;
@@ -32,6 +33,7 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_STORE,
+  PROP_STORE_ERROR,
   N_PROPS
 };
 
@@ -157,6 +159,10 @@ shtat_window_constructed (GObject *object)
       shtat_promotions_page_set_list (self->promotions_page, shtat_personnel_page_get_list (self->personnel_page),
                                       self->library);
     }
+  else
+    shtat_personnel_page_set_unavailable (self->personnel_page,
+                                          self->store_error ? self->store_error
+                                                            : _("No personnel database is open."));
 
   /* The window comes back as the user left it. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -190,6 +196,7 @@ shtat_window_finalize (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->store_error, g_free);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (shtat_window_parent_class)->finalize (object);
 }
@@ -209,6 +216,9 @@ shtat_window_set_property (GObject      *object,
       break;
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_STORE_ERROR:
+      self->store_error = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -231,6 +241,9 @@ shtat_window_class_init (ShtatWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, SHTAT_TYPE_STORE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE_ERROR] =
+    g_param_spec_string ("store-error", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

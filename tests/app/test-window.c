@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "shtat-norms-page.h"
+#include "shtat-personnel-page.h"
 #include "shtat-positions-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
@@ -280,6 +281,17 @@ test_remembers (void)
   g_settings_reset (settings, "last-table");
 }
 
+/* Without a database, the Personnel section says so instead of waiting. */
+static void
+test_no_database (void)
+{
+  ShtatWindow *window = open_window ();
+  ShtatPersonnelPage *page = SHTAT_PERSONNEL_PAGE (shtat_window_get_personnel_page (window));
+
+  g_assert_cmpstr (shtat_personnel_page_get_state (page), ==, "error");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A screenshot can be taken of the window (the helper the README uses). */
 static void
 test_screenshot (void)
@@ -332,6 +344,7 @@ main (int    argc,
   g_test_add_func ("/window/norms/temporary-stay", test_norms_temporary_stay);
   g_test_add_func ("/window/positions", test_positions);
   g_test_add_func ("/window/remembers", test_remembers);
+  g_test_add_func ("/window/no-database", test_no_database);
   g_test_add_func ("/window/screenshot", test_screenshot);
 
   ret = g_test_run ();
