@@ -714,7 +714,8 @@ build_education (ShtatEmployeePage *self)
       g_autoptr(GPtrArray) values = NULL;
       g_autoptr(GPtrArray) flabels = NULL;
       g_autoptr(GPtrArray) fvalues = NULL;
-      GtkWidget *row = expander (shtat_education_level_get_label (e->level), e->specialty);
+      g_autofree char *level_title = shtat_capitalize_first (shtat_education_level_get_label (e->level));
+      GtkWidget *row = expander (level_title, e->specialty);
 
       int_choices (&labels, &values);
       for (int l = 0; l < SHTAT_N_EDUCATION_LEVELS; l++)
@@ -829,7 +830,9 @@ build_assignments (ShtatEmployeePage *self)
       g_autofree char *centre = g_strdup_printf ("%" G_GINT64_FORMAT, a->centre_id);
       g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-      GtkWidget *row = expander (position_name (self, a->position), rate);
+      g_autofree char *since = shtat_format_gdate (&a->from);
+      g_autofree char *subtitle = g_strdup_printf (_("Rate %s · since %s"), rate, since);
+      GtkWidget *row = expander (position_name (self, a->position), subtitle);
 
       for (guint c = 0; self->centres != NULL && c < self->centres->len; c++)
         {
