@@ -12,8 +12,9 @@ shtat_xml_get_schema (const char *resource_path)
 {
   static GMutex lock;
   static GHashTable *schemas = NULL;   /* resource path → xmlRelaxNGPtr, kept for the process */
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   xmlRelaxNGPtr schema;
+
+  g_mutex_lock (&lock);
 
   if (schemas == NULL)
     schemas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -35,5 +36,6 @@ shtat_xml_get_schema (const char *resource_path)
       g_hash_table_insert (schemas, g_strdup (resource_path), schema);
     }
 
+  g_mutex_unlock (&lock);
   return schema;
 }

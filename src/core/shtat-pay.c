@@ -1,0 +1,730 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-pay"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "shtat-pay.h"
+#include "shtat-text.h"
+
+struct _ShtatPayGrid
+{
+  GPtrArray *bases;         /* ShtatPayBase, by date */
+  GPtrArray *coefficients;  /* ShtatPayCoefficient, by block, category, years, date */
+  GPtrArray *positions;     /* ShtatPayPosition, by code */
+};
+
+G_DEFINE_QUARK (shtat-pay-error-quark, shtat_pay_error)
+G_DEFINE_BOXED_TYPE (ShtatPayGrid, shtat_pay_grid, shtat_pay_grid_ref, shtat_pay_grid_unref)
+
+static void
+coefficient_free (ShtatPayCoefficient *c)
+{
+  g_free (c->block);
+  g_free (c->category);
+  g_free (c);
+}
+
+static void
+position_free (ShtatPayPosition *p)
+{
+  g_free (p->position);
+  g_free (p->block);
+  g_free (p->category);
+  g_free (p);
+}
+
+static void
+grid_clear (gpointer data)
+{
+  ShtatPayGrid *grid = data;
+
+  g_ptr_array_unref (grid->bases);
+  g_ptr_array_unref (grid->coefficients);
+  g_ptr_array_unref (grid->positions);
+}
+
+ShtatPayGrid *
+shtat_pay_grid_new (void)
+{
+  ShtatPayGrid *grid = g_atomic_rc_box_new0 (ShtatPayGrid);
+
+  grid->bases = g_ptr_array_new_with_free_func (g_free);
+  grid->coefficients = g_ptr_array_new_with_free_func ((GDestroyNotify) coefficient_free);
+  grid->positions = g_ptr_array_new_with_free_func ((GDestroyNotify) position_free);
+  return grid;
+}
+
+ShtatPayGrid *
+shtat_pay_grid_ref (ShtatPayGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return g_atomic_rc_box_acquire (grid);
+}
+
+void
+shtat_pay_grid_unref (ShtatPayGrid *grid)
+{
+  g_return_if_fail (grid != NULL);
+  g_atomic_rc_box_release_full (grid, grid_clear);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entering figures                                                         */
+
+/* NULL for an absent or empty code, so that "" and NULL are one key. */
+static const char *
+code_or_null (const char *code)
+{
+  return code != NULL && *code != '\0' ? code : NULL;
+}
+
+static gboolean
+check_code (const char  *code,
+            gboolean     required,
+            const char  *what,
+            GError     **error)
+{
+  if (code == NULL || *code == '\0')
+    {
+      if (!required)
+        return TRUE;
+      /* TRANSLATORS: %s is what is missing, e.g. "Block" */
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID, _("%s: give a code"), what);
+      return FALSE;
+    }
+  if (!g_utf8_validate (code, -1, NULL) || strlen (code) > 64)
+    {
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID,
+                   _("%s: a code is a short text of at most 64 characters"), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_date (const GDate  *date,
+            GError      **error)
+{
+  if (date == NULL || !g_date_valid (date))
+    {
+      g_set_error_literal (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID,
+                           _("Give the date the figure applies from"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_base (gconstpointer a,
+              gconstpointer b)
+{
+  const ShtatPayBase *x = *(ShtatPayBase * const *) a;
+  const ShtatPayBase *y = *(ShtatPayBase * const *) b;
+
+  return g_date_compare (&x->from, &y->from);
+}
+
+static int
+compare_coefficient (gconstpointer a,
+                     gconstpointer b)
+{
+  const ShtatPayCoefficient *x = *(ShtatPayCoefficient * const *) a;
+  const ShtatPayCoefficient *y = *(ShtatPayCoefficient * const *) b;
+  int c = g_strcmp0 (x->block, y->block);
+
+  if (c == 0)
+    c = g_strcmp0 (x->category, y->category);
+  if (c == 0)
+    c = x->years < y->years ? -1 : x->years > y->years;
+  if (c == 0)
+    c = g_date_compare (&x->from, &y->from);
+  return c;
+}
+
+static int
+compare_position (gconstpointer a,
+                  gconstpointer b)
+{
+  const ShtatPayPosition *x = *(ShtatPayPosition * const *) a;
+  const ShtatPayPosition *y = *(ShtatPayPosition * const *) b;
+
+  return g_strcmp0 (x->position, y->position);
+}
+
+gboolean
+shtat_pay_grid_add_base (ShtatPayGrid  *grid,
+                         const GDate   *from,
+                         gint64         tiyn,
+                         GError       **error)
+{
+  ShtatPayBase *base;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  if (!check_date (from, error))
+    return FALSE;
+  if (tiyn <= 0)
+    {
+      g_set_error_literal (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID,
+                           _("The base official salary must be more than zero"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < grid->bases->len; i++)
+    {
+      base = g_ptr_array_index (grid->bases, i);
+      if (g_date_compare (&base->from, from) == 0)
+        {
+          base->tiyn = tiyn;
+          return TRUE;
+        }
+    }
+
+  base = g_new0 (ShtatPayBase, 1);
+  base->from = *from;
+  base->tiyn = tiyn;
+  g_ptr_array_add (grid->bases, base);
+  g_ptr_array_sort (grid->bases, compare_base);
+  return TRUE;
+}
+
+gboolean
+shtat_pay_grid_add_coefficient (ShtatPayGrid  *grid,
+                                const char    *block,
+                                const char    *category,
+                                guint          years,
+                                const GDate   *from,
+                                int            coefficient,
+                                GError       **error)
+{
+  ShtatPayCoefficient *c;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  if (!check_code (block, TRUE, _("Block"), error)
+      || !check_code (category, FALSE, _("Category"), error)
+      || !check_date (from, error))
+    return FALSE;
+  if (years > SHTAT_PAY_YEARS_MAX)
+    {
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID,
+                   _("Years of service must be from 0 to %u"), SHTAT_PAY_YEARS_MAX);
+      return FALSE;
+    }
+  if (coefficient <= 0 || coefficient > SHTAT_COEFFICIENT_MAX)
+    {
+      g_autofree char *max = shtat_coefficient_format (SHTAT_COEFFICIENT_MAX);
+
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID,
+                   _("A coefficient must be more than zero and at most %s"), max);
+      return FALSE;
+    }
+
+  category = code_or_null (category);
+  for (guint i = 0; i < grid->coefficients->len; i++)
+    {
+      c = g_ptr_array_index (grid->coefficients, i);
+      if (g_str_equal (c->block, block) && g_strcmp0 (c->category, category) == 0
+          && c->years == years && g_date_compare (&c->from, from) == 0)
+        {
+          c->coefficient = coefficient;
+          return TRUE;
+        }
+    }
+
+  c = g_new0 (ShtatPayCoefficient, 1);
+  c->block = g_strdup (block);
+  c->category = g_strdup (category);
+  c->years = years;
+  c->from = *from;
+  c->coefficient = coefficient;
+  g_ptr_array_add (grid->coefficients, c);
+  g_ptr_array_sort (grid->coefficients, compare_coefficient);
+  return TRUE;
+}
+
+gboolean
+shtat_pay_grid_set_position (ShtatPayGrid  *grid,
+                             const char    *position,
+                             const char    *block,
+                             const char    *category,
+                             guint          years,
+                             GError       **error)
+{
+  ShtatPayPosition *p;
+
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  if (!check_code (position, TRUE, _("Position"), error)
+      || !check_code (block, TRUE, _("Block"), error)
+      || !check_code (category, FALSE, _("Category"), error))
+    return FALSE;
+  if (years > SHTAT_PAY_YEARS_MAX)
+    {
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID,
+                   _("Years of service must be from 0 to %u"), SHTAT_PAY_YEARS_MAX);
+      return FALSE;
+    }
+
+  shtat_pay_grid_remove_position (grid, position);
+  p = g_new0 (ShtatPayPosition, 1);
+  p->position = g_strdup (position);
+  p->block = g_strdup (block);
+  p->category = g_strdup (code_or_null (category));
+  p->years = years;
+  g_ptr_array_add (grid->positions, p);
+  g_ptr_array_sort (grid->positions, compare_position);
+  return TRUE;
+}
+
+gboolean
+shtat_pay_grid_remove_base (ShtatPayGrid *grid,
+                            const GDate  *from)
+{
+  g_return_val_if_fail (grid != NULL && from != NULL, FALSE);
+
+  for (guint i = 0; i < grid->bases->len; i++)
+    {
+      const ShtatPayBase *base = g_ptr_array_index (grid->bases, i);
+
+      if (g_date_valid (from) && g_date_compare (&base->from, from) == 0)
+        {
+          g_ptr_array_remove_index (grid->bases, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+shtat_pay_grid_remove_coefficient (ShtatPayGrid *grid,
+                                   const char   *block,
+                                   const char   *category,
+                                   guint         years,
+                                   const GDate  *from)
+{
+  g_return_val_if_fail (grid != NULL && from != NULL, FALSE);
+
+  category = code_or_null (category);
+  for (guint i = 0; i < grid->coefficients->len; i++)
+    {
+      const ShtatPayCoefficient *c = g_ptr_array_index (grid->coefficients, i);
+
+      if (g_strcmp0 (c->block, block) == 0 && g_strcmp0 (c->category, category) == 0
+          && c->years == years && g_date_valid (from) && g_date_compare (&c->from, from) == 0)
+        {
+          g_ptr_array_remove_index (grid->coefficients, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+shtat_pay_grid_remove_position (ShtatPayGrid *grid,
+                                const char   *position)
+{
+  g_return_val_if_fail (grid != NULL, FALSE);
+
+  for (guint i = 0; i < grid->positions->len; i++)
+    {
+      const ShtatPayPosition *p = g_ptr_array_index (grid->positions, i);
+
+      if (g_strcmp0 (p->position, position) == 0)
+        {
+          g_ptr_array_remove_index (grid->positions, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+GPtrArray *
+shtat_pay_grid_get_bases (ShtatPayGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->bases;
+}
+
+GPtrArray *
+shtat_pay_grid_get_coefficients (ShtatPayGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->coefficients;
+}
+
+GPtrArray *
+shtat_pay_grid_get_positions (ShtatPayGrid *grid)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+  return grid->positions;
+}
+
+const ShtatPayPosition *
+shtat_pay_grid_get_position (ShtatPayGrid *grid,
+                             const char   *position)
+{
+  g_return_val_if_fail (grid != NULL, NULL);
+
+  for (guint i = 0; i < grid->positions->len; i++)
+    {
+      const ShtatPayPosition *p = g_ptr_array_index (grid->positions, i);
+
+      if (g_strcmp0 (p->position, position) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Look-ups                                                                 */
+
+static void
+resolve_date (const GDate *date,
+              GDate       *out)
+{
+  if (date != NULL && g_date_valid (date))
+    *out = *date;
+  else
+    shtat_date_set_today (out);
+}
+
+gboolean
+shtat_pay_grid_get_base (ShtatPayGrid  *grid,
+                         const GDate   *date,
+                         gint64        *tiyn,
+                         GError       **error)
+{
+  const ShtatPayBase *found = NULL;
+  GDate on;
+
+  g_return_val_if_fail (grid != NULL && tiyn != NULL, FALSE);
+
+  resolve_date (date, &on);
+  for (guint i = 0; i < grid->bases->len; i++)
+    {
+      const ShtatPayBase *base = g_ptr_array_index (grid->bases, i);
+
+      if (g_date_compare (&base->from, &on) <= 0)
+        found = base;   /* sorted by date: the last one in force wins */
+    }
+
+  if (found == NULL)
+    {
+      g_autofree char *when = shtat_format_gdate (&on);
+
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND,
+                   _("No base official salary is in force on %s"), when);
+      return FALSE;
+    }
+
+  *tiyn = found->tiyn;
+  return TRUE;
+}
+
+static char *
+describe_cell (const char *block,
+               const char *category)
+{
+  if (category != NULL)
+    /* TRANSLATORS: a cell of the coefficient table: block and category codes */
+    return g_strdup_printf (_("block %s, category %s"), block, category);
+  return g_strdup_printf (_("block %s"), block);
+}
+
+gboolean
+shtat_pay_grid_get_coefficient (ShtatPayGrid  *grid,
+                                const char    *block,
+                                const char    *category,
+                                guint          years,
+                                const GDate   *date,
+                                int           *coefficient,
+                                GError       **error)
+{
+  const ShtatPayCoefficient *found = NULL;
+  GDate on;
+
+  g_return_val_if_fail (grid != NULL && coefficient != NULL, FALSE);
+
+  resolve_date (date, &on);
+  category = code_or_null (category);
+
+  /* The bracket is the one with the largest lower bound not above @years; in
+   * it, the entry with the latest date not after @date. The array is sorted by
+   * years, then date, so the last match is the one. */
+  for (guint i = 0; i < grid->coefficients->len; i++)
+    {
+      const ShtatPayCoefficient *c = g_ptr_array_index (grid->coefficients, i);
+
+      if (g_strcmp0 (c->block, block) == 0 && g_strcmp0 (c->category, category) == 0
+          && c->years <= years && g_date_compare (&c->from, &on) <= 0)
+        found = c;
+    }
+
+  if (found == NULL)
+    {
+      g_autofree char *cell = describe_cell (block, category);
+      g_autofree char *when = shtat_format_gdate (&on);
+
+      /* TRANSLATORS: "No coefficient for block B2, category 3 with 4 years of service is in force on 01.01.2026" */
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND,
+                   _("No coefficient for %s with %u years of service is in force on %s"),
+                   cell, years, when);
+      return FALSE;
+    }
+
+  *coefficient = found->coefficient;
+  return TRUE;
+}
+
+gboolean
+shtat_pay_grid_salary (ShtatPayGrid  *grid,
+                       const char    *block,
+                       const char    *category,
+                       guint          years,
+                       const GDate   *date,
+                       gint64        *tiyn,
+                       GError       **error)
+{
+  gint64 base;
+  int coefficient;
+  guint64 whole, part, total;
+
+  g_return_val_if_fail (grid != NULL && tiyn != NULL, FALSE);
+
+  if (!shtat_pay_grid_get_base (grid, date, &base, error)
+      || !shtat_pay_grid_get_coefficient (grid, block, category, years, date, &coefficient, error))
+    return FALSE;
+
+  /* Half up, once: (BDO × c + 5 000) div 10 000, c in ten-thousandths. With
+   * BDO = q × 10 000 + r that is q × c + (r × c + 5 000) div 10 000, which never
+   * overflows on the way to a result that fits. */
+  part = ((guint64) base % SHTAT_COEFFICIENT_ONE * (guint64) coefficient + SHTAT_COEFFICIENT_ONE / 2)
+         / SHTAT_COEFFICIENT_ONE;
+  if (!g_uint64_checked_mul (&whole, (guint64) base / SHTAT_COEFFICIENT_ONE, (guint64) coefficient)
+      || !g_uint64_checked_add (&total, whole, part)
+      || total > (guint64) G_MAXINT64)
+    {
+      g_set_error_literal (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_OVERFLOW,
+                           _("The salary is too large to compute: check the base official salary and the coefficient"));
+      return FALSE;
+    }
+
+  *tiyn = (gint64) total;
+  return TRUE;
+}
+
+gboolean
+shtat_pay_grid_position_salary (ShtatPayGrid  *grid,
+                                const char    *position,
+                                const GDate   *date,
+                                gint64        *tiyn,
+                                char         **grade,
+                                GError       **error)
+{
+  const ShtatPayPosition *p;
+
+  g_return_val_if_fail (grid != NULL && tiyn != NULL, FALSE);
+
+  p = shtat_pay_grid_get_position (grid, position);
+  if (p == NULL)
+    {
+      g_set_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND,
+                   _("The pay grid does not place the position “%s” in a block"), position);
+      return FALSE;
+    }
+
+  if (!shtat_pay_grid_salary (grid, p->block, p->category, p->years, date, tiyn, error))
+    return FALSE;
+
+  if (grade != NULL)
+    *grade = p->category != NULL ? g_strdup_printf ("%s-%s", p->block, p->category)
+                                 : g_strdup (p->block);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Coefficients and money as text                                           */
+
+gboolean
+shtat_coefficient_parse (const char *str,
+                         int        *out)
+{
+  gint64 value = 0;
+  int digits = 0;
+  const char *p = str;
+
+  if (str == NULL || !g_ascii_isdigit (*p))
+    return FALSE;
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      value = value * 10 + (*p - '0');
+      if (value > SHTAT_COEFFICIENT_MAX / SHTAT_COEFFICIENT_ONE)
+        return FALSE;
+    }
+  value *= SHTAT_COEFFICIENT_ONE;
+
+  if (*p == '.' || *p == ',')
+    {
+      int scale = SHTAT_COEFFICIENT_ONE / 10;
+
+      for (p++; g_ascii_isdigit (*p); p++, scale /= 10)
+        {
+          if (++digits > 4)
+            return FALSE;
+          value += (*p - '0') * scale;
+        }
+      if (digits == 0)
+        return FALSE;
+    }
+
+  if (*p != '\0' || value > SHTAT_COEFFICIENT_MAX)
+    return FALSE;
+
+  *out = (int) value;
+  return TRUE;
+}
+
+/* "3.79", "1.005", "2": as few decimals as the value needs. */
+char *
+shtat_coefficient_format (int coefficient)
+{
+  int whole = coefficient / SHTAT_COEFFICIENT_ONE;
+  int frac = coefficient % SHTAT_COEFFICIENT_ONE;
+  char digits[8];
+  int len;
+
+  if (coefficient < 0)
+    return g_strdup ("—");
+  if (frac == 0)
+    return g_strdup_printf ("%d", whole);
+
+  len = g_snprintf (digits, sizeof digits, "%04d", frac);
+  while (len > 0 && digits[len - 1] == '0')
+    digits[--len] = '\0';
+  return g_strdup_printf ("%d.%s", whole, digits);
+}
+
+gboolean
+shtat_money_for_units (gint64  tiyn,
+                       int     units,
+                       gint64 *out)
+{
+  guint64 whole, part, total;
+
+  if (tiyn < 0 || units < 0)
+    return FALSE;
+
+  /* (tiyn × units + 50) div 100, as q × units + (r × units + 50) div 100 with
+   * tiyn = 100 q + r, so that only a result too large fails. */
+  part = ((guint64) tiyn % 100 * (guint64) units + 50) / 100;
+  if (!g_uint64_checked_mul (&whole, (guint64) tiyn / 100, (guint64) units)
+      || !g_uint64_checked_add (&total, whole, part)
+      || total > (guint64) G_MAXINT64)
+    return FALSE;
+
+  *out = (gint64) total;
+  return TRUE;
+}
+
+gboolean
+shtat_money_add (gint64  a,
+                 gint64  b,
+                 gint64 *out)
+{
+  guint64 sum;
+
+  if (a < 0 || b < 0)
+    return FALSE;
+  if (!g_uint64_checked_add (&sum, (guint64) a, (guint64) b) || sum > (guint64) G_MAXINT64)
+    return FALSE;
+
+  *out = (gint64) sum;
+  return TRUE;
+}
+
+#define NBSP "\u00a0"
+
+char *
+shtat_money_format (gint64 tiyn)
+{
+  guint64 v = tiyn < 0 ? (guint64) 0 - (guint64) tiyn : (guint64) tiyn;
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, v / 100);
+  GString *out = g_string_new (tiyn < 0 ? "−" : NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, NBSP);
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append_printf (out, "%s%02u" NBSP "₸",
+                          shtat_lang_current () == SHTAT_LANG_EN ? "." : ",",
+                          (guint) (v % 100));
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+shtat_money_parse (const char *str,
+                   gint64     *tiyn)
+{
+  guint64 whole = 0;
+  guint frac = 0;
+  int frac_digits = 0;
+  gboolean any = FALSE;
+  const char *p = str;
+
+  if (str == NULL)
+    return FALSE;
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (!g_uint64_checked_mul (&whole, whole, 10)
+              || !g_uint64_checked_add (&whole, whole, (guint64) (*p - '0')))
+            return FALSE;
+          any = TRUE;
+          p++;
+        }
+      else if (*p == ' ' && any)
+        p++;
+      else if (g_str_has_prefix (p, NBSP) && any)
+        p += strlen (NBSP);
+      else if (g_str_has_prefix (p, "\u202f") && any)
+        p += strlen ("\u202f");
+      else
+        break;
+    }
+
+  if (!any)
+    return FALSE;
+
+  if (*p == '.' || *p == ',')
+    {
+      for (p++; g_ascii_isdigit (*p); p++)
+        {
+          if (++frac_digits > 2)
+            return FALSE;
+          frac = frac * 10 + (guint) (*p - '0');
+        }
+      if (frac_digits == 0)
+        return FALSE;
+      if (frac_digits == 1)
+        frac *= 10;
+    }
+
+  if (*p != '\0')
+    return FALSE;
+  if (!g_uint64_checked_mul (&whole, whole, 100)
+      || !g_uint64_checked_add (&whole, whole, frac)
+      || whole > (guint64) G_MAXINT64)
+    return FALSE;
+
+  *tiyn = (gint64) whole;
+  return TRUE;
+}
