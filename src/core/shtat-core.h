@@ -14,6 +14,8 @@
 #include "shtat-remark.h"
 #include "shtat-requirements.h"
 #include "shtat-schedule.h"
+#include "shtat-schedule-pdf.h"
+#include "shtat-schedule-xlsx.h"
 #include "shtat-store.h"
 #include "shtat-text.h"
 #include "shtat-units.h"

@@ -1,0 +1,1133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-schedule-pdf"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "shtat-schedule-pdf.h"
+#include "shtat-units.h"
+
+G_DEFINE_QUARK (shtat-document-error-quark, shtat_document_error)
+
+#define NBSP "\u00a0"
+
+/* ------------------------------------------------------------------------ */
+/* The document's wording                                                   */
+
+/* Document content, not interface strings: a schedule is printed in the
+ * language the akimat asks for, whatever the language of the interface, so
+ * these cannot go through gettext. en, kk, ru: the order of ShtatLang. */
+static const char * const labels[SHTAT_DOCUMENT_N_LABELS][3] = {
+  [SHTAT_DOCUMENT_LABEL_APPROVE] = { "APPROVED", "БЕКІТЕМІН", "УТВЕРЖДАЮ" },
+  [SHTAT_DOCUMENT_LABEL_TITLE] = { "STAFFING SCHEDULE", "ШТАТ КЕСТЕСІ", "ШТАТНОЕ РАСПИСАНИЕ" },
+  [SHTAT_DOCUMENT_LABEL_SHEET] = { "Staffing schedule", "Штат кестесі", "Штатное расписание" },
+  [SHTAT_DOCUMENT_LABEL_DRAFT] = { "DRAFT", "ЖОБА", "ПРОЕКТ" },
+  [SHTAT_DOCUMENT_LABEL_SUPERSEDED] = { "SUPERSEDED", "КҮШІН ЖОЙДЫ", "УТРАТИЛО СИЛУ" },
+  [SHTAT_DOCUMENT_LABEL_COL_NUMBER] = { "No.", "№ р/с", "№ п/п" },
+  [SHTAT_DOCUMENT_LABEL_COL_UNIT] = { "Structural unit", "Құрылымдық бөлімше", "Структурное подразделение" },
+  [SHTAT_DOCUMENT_LABEL_COL_POSITION] = { "Position", "Лауазым", "Должность" },
+  [SHTAT_DOCUMENT_LABEL_COL_GRADE] = { "Category, grade", "Санат, разряд", "Категория, разряд" },
+  [SHTAT_DOCUMENT_LABEL_COL_UNITS] = { "Staff units", "Штат бірліктерінің саны",
+                                       "Количество штатных единиц" },
+  [SHTAT_DOCUMENT_LABEL_COL_SALARY] = { "Official salary, tenge", "Лауазымдық айлықақы, теңге",
+                                        "Должностной оклад, тенге" },
+  [SHTAT_DOCUMENT_LABEL_COL_ALLOWANCES] = { "Allowances, tenge", "Үстемеақылар, теңге",
+                                            "Надбавки, тенге" },
+  [SHTAT_DOCUMENT_LABEL_COL_FUND] = { "Monthly wage fund, tenge", "Айлық еңбекақы қоры, теңге",
+                                      "Месячный фонд оплаты труда, тенге" },
+  [SHTAT_DOCUMENT_LABEL_SUBTOTAL] = { "Subtotal for the unit", "Бөлімше бойынша жиыны",
+                                      "Итого по подразделению" },
+  [SHTAT_DOCUMENT_LABEL_TOTAL] = { "Total for the schedule", "Штат кестесі бойынша барлығы",
+                                   "Всего по штатному расписанию" },
+  [SHTAT_DOCUMENT_LABEL_ANNUAL] = { "Annual wage fund (monthly fund × 12)",
+                                    "Жылдық еңбекақы қоры (айлық қор × 12)",
+                                    "Годовой фонд оплаты труда (месячный фонд × 12)" },
+  [SHTAT_DOCUMENT_LABEL_DIRECTOR] = { "Director", "Директор", "Директор" },
+  [SHTAT_DOCUMENT_LABEL_CHIEF_ACCOUNTANT] = { "Chief accountant", "Бас бухгалтер", "Главный бухгалтер" },
+  [SHTAT_DOCUMENT_LABEL_SIGNATURE] = { "(signature)", "(қолы)", "(подпись)" },
+  [SHTAT_DOCUMENT_LABEL_FULL_NAME] = { "(surname, initials)", "(тегі, аты-жөнінің бас әріптері)",
+                                       "(фамилия, инициалы)" },
+  [SHTAT_DOCUMENT_LABEL_AKIMAT] = { "(akimat)", "(әкімдіктің атауы)", "(наименование акимата)" },
+  [SHTAT_DOCUMENT_LABEL_PAGE] = { "Page", "Бет", "Страница" },
+};
+
+static guint
+lang_index (ShtatLang lang)
+{
+  return (guint) lang < 3 ? (guint) lang : SHTAT_LANG_EN;
+}
+
+const char *
+shtat_document_get_label (ShtatDocumentLabel label,
+                          ShtatLang          lang)
+{
+  g_return_val_if_fail ((guint) label < SHTAT_DOCUMENT_N_LABELS, "");
+  return labels[label][lang_index (lang)];
+}
+
+const char *
+shtat_document_get_column_label (ShtatDocumentColumn column,
+                                 ShtatLang           lang)
+{
+  g_return_val_if_fail ((guint) column < SHTAT_DOCUMENT_N_COLS, "");
+  return labels[SHTAT_DOCUMENT_LABEL_COL_NUMBER + column][lang_index (lang)];
+}
+
+char *
+shtat_document_format_date (const GDate *date)
+{
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  return g_strdup_printf ("%02u.%02u.%04u", (guint) g_date_get_day (date),
+                          (guint) g_date_get_month (date), (guint) g_date_get_year (date));
+}
+
+char *
+shtat_document_dup_order (const ShtatApproval *approval,
+                          ShtatLang            lang)
+{
+  g_autofree char *date = NULL;
+  const char *number;
+
+  if (approval == NULL)
+    {
+      switch (lang)
+        {
+        case SHTAT_LANG_KK:
+          return g_strdup ("«___» ____________ 20___ ж. № ________ бұйрық");
+        case SHTAT_LANG_RU:
+          return g_strdup ("Приказ от «___» ____________ 20___ г. № ________");
+        case SHTAT_LANG_EN:
+        default:
+          return g_strdup ("Order No. ________ of ___.___.20___");
+        }
+    }
+
+  date = shtat_document_format_date (&approval->order_date);
+  number = approval->order_number != NULL ? approval->order_number : "";
+  switch (lang)
+    {
+    case SHTAT_LANG_KK:
+      return g_strdup_printf ("%s ж. № %s бұйрық", date, number);
+    case SHTAT_LANG_RU:
+      return g_strdup_printf ("Приказ от %s № %s", date, number);
+    case SHTAT_LANG_EN:
+    default:
+      return g_strdup_printf ("Order No. %s of %s", number, date);
+    }
+}
+
+char *
+shtat_document_dup_effective (const GDate *date,
+                              ShtatLang    lang)
+{
+  g_autofree char *text = NULL;
+
+  if (date != NULL && g_date_valid (date))
+    text = shtat_document_format_date (date);
+
+  switch (lang)
+    {
+    case SHTAT_LANG_KK:
+      return g_strdup_printf ("%s бастап қолданысқа енгізіледі",
+                              text != NULL ? text : "«___» ____________ 20___ ж.");
+    case SHTAT_LANG_RU:
+      return g_strdup_printf ("Вводится в действие с %s",
+                              text != NULL ? text : "«___» ____________ 20___ г.");
+    case SHTAT_LANG_EN:
+    default:
+      return g_strdup_printf ("In force from %s", text != NULL ? text : "___.___.20___");
+    }
+}
+
+char *
+shtat_document_dup_version (guint     version,
+                            ShtatLang lang)
+{
+  switch (lang)
+    {
+    case SHTAT_LANG_KK:
+      return g_strdup_printf ("Штат кестесі, %u-нұсқа", version);
+    case SHTAT_LANG_RU:
+      return g_strdup_printf ("Штатное расписание, версия %u", version);
+    case SHTAT_LANG_EN:
+    default:
+      return g_strdup_printf ("Staffing schedule, version %u", version);
+    }
+}
+
+const char *
+shtat_document_get_unit_name (const char *unit,
+                              ShtatLang   lang)
+{
+  if (unit == NULL || *unit == '\0')
+    return "—";
+
+  /* a draft keeps the default names in the language it was made in */
+  for (guint u = 0; u < SHTAT_SCHEDULE_N_UNITS; u++)
+    for (guint l = 0; l < 3; l++)
+      if (g_str_equal (unit, shtat_schedule_unit_get_name ((ShtatScheduleUnit) u, (ShtatLang) l)))
+        return shtat_schedule_unit_get_name ((ShtatScheduleUnit) u, lang);
+  return unit;
+}
+
+static const ShtatNormRow *
+find_row (const ShtatNormTable *table,
+          const char           *position)
+{
+  for (guint s = 0; table != NULL && s < table->sections->len; s++)
+    {
+      const ShtatSection *section = g_ptr_array_index (table->sections, s);
+
+      for (guint r = 0; r < section->rows->len; r++)
+        {
+          const ShtatNormRow *row = g_ptr_array_index (section->rows, r);
+
+          if (g_strcmp0 (row->position, position) == 0)
+            return row;
+        }
+    }
+  return NULL;
+}
+
+/* shtat_schedule_dup_position_label() in a given language rather than the
+ * interface's. */
+char *
+shtat_document_dup_position_name (ShtatNormLibrary *library,
+                                  const char       *table_id,
+                                  const char       *position,
+                                  ShtatLang         lang)
+{
+  const ShtatNormRow *row = NULL;
+  const ShtatPosition *qualification;
+  const ShtatExternalPosition *external;
+
+  if (position == NULL)
+    return g_strdup ("—");
+  if (library == NULL)
+    return g_strdup (position);
+
+  if (table_id != NULL)
+    row = find_row (shtat_norm_library_get_table (library, table_id), position);
+  if (row == NULL)
+    {
+      GPtrArray *tables = shtat_norm_library_get_tables (library);
+
+      for (guint t = 0; row == NULL && t < tables->len; t++)
+        row = find_row (g_ptr_array_index (tables, t), position);
+    }
+  if (row != NULL)
+    return shtat_capitalize_first (shtat_text_get_lang (&row->name, lang));
+
+  qualification = shtat_norm_library_get_position (library, position);
+  if (qualification != NULL)
+    return shtat_capitalize_first (shtat_text_get_lang (&qualification->name, lang));
+  external = shtat_norm_library_get_external_position (library, position);
+  if (external != NULL)
+    return shtat_capitalize_first (shtat_text_get_lang (&external->name, lang));
+  return g_strdup (position);
+}
+
+static void
+group_free (ShtatDocumentGroup *group)
+{
+  g_free (group->name);
+  g_array_unref (group->lines);
+  g_free (group);
+}
+
+GPtrArray *
+shtat_document_group_lines (const ShtatSchedule  *schedule,
+                            ShtatLang             lang,
+                            GError              **error)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  g_autoptr(GHashTable) by_unit = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (schedule != NULL, NULL);
+
+  for (guint i = 0; i < shtat_schedule_get_n_lines (schedule); i++)
+    {
+      const ShtatScheduleLine *line = shtat_schedule_get_line (schedule, i);
+      const char *key = line->unit != NULL ? line->unit : "";
+      ShtatDocumentGroup *group = g_hash_table_lookup (by_unit, key);
+      gint64 fund;
+
+      if (group == NULL)
+        {
+          group = g_new0 (ShtatDocumentGroup, 1);
+          group->name = g_strdup (shtat_document_get_unit_name (line->unit, lang));
+          group->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (groups, group);
+          g_hash_table_insert (by_unit, (gpointer) key, group);
+        }
+
+      if (!shtat_schedule_line_get_fund (line, &fund, error))
+        return NULL;
+      if (!shtat_money_add (group->fund, fund, &group->fund))
+        {
+          g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_OVERFLOW,
+                               _("The wage fund is too large to compute: check the salaries, allowances and units"));
+          return NULL;
+        }
+      g_array_append_val (group->lines, i);
+      group->units += line->units;
+    }
+
+  return g_steal_pointer (&groups);
+}
+
+/* "6 705 001,03" (kk, ru) or "6 705 001.03" (en), no-break spaces between
+ * groups, no currency sign: the column says "tenge". */
+static char *
+format_money (gint64    tiyn,
+              ShtatLang lang)
+{
+  guint64 v = tiyn < 0 ? (guint64) 0 - (guint64) tiyn : (guint64) tiyn;
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, v / 100);
+  GString *out = g_string_new (tiyn < 0 ? "−" : NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, NBSP);
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append_printf (out, "%s%02u", lang == SHTAT_LANG_EN ? "." : ",", (guint) (v % 100));
+  return g_string_free (out, FALSE);
+}
+
+/* "25,5" (kk, ru) or "25.5" (en). */
+static char *
+format_units (int       hundredths,
+              ShtatLang lang)
+{
+  char *text = shtat_units_format (hundredths);
+
+  if (lang != SHTAT_LANG_EN)
+    g_strdelimit (text, ".", ',');
+  return text;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Page geometry, in PDF points                                             */
+
+#define MM            (72.0 / 25.4)
+#define PAGE_WIDTH    (297 * MM)
+#define PAGE_HEIGHT   (210 * MM)
+#define MARGIN_LEFT   (20 * MM)
+#define MARGIN_RIGHT  (12 * MM)
+#define MARGIN_TOP    (12 * MM)
+#define MARGIN_BOTTOM (16 * MM)
+#define FOOTER_BASE   (PAGE_HEIGHT - 8 * MM)
+#define TABLE_WIDTH   (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+#define APPROVAL_WIDTH (100 * MM)
+#define PAD_X         3.0
+#define PAD_Y         2.5
+#define RULE          0.5
+/* a cell shows at most this many lines of a text, then "…" */
+#define MAX_CELL_LINES 12
+
+/* Widths of the columns other than the position, which takes the rest. */
+static const double col_mm[SHTAT_DOCUMENT_N_COLS] = { 12, 50, 0, 22, 25, 28, 26, 31 };
+
+#define FONT_BODY     "DejaVu Sans 8.5"
+#define FONT_BOLD     "DejaVu Sans Bold 8.5"
+#define FONT_HEAD     "DejaVu Sans Bold 7.5"
+#define FONT_SMALL    "DejaVu Sans 6.5"
+#define FONT_TEXT     "DejaVu Sans 10"
+#define FONT_APPROVE  "DejaVu Sans Bold 11"
+#define FONT_TITLE    "DejaVu Sans Bold 14"
+#define FONT_SUBTITLE "DejaVu Sans Bold 11"
+#define FONT_MARK     "DejaVu Sans Bold 12"
+#define FONT_FOOTER   "DejaVu Sans 7.5"
+
+typedef enum
+{
+  ITEM_LINE,
+  ITEM_SUBTOTAL,
+  ITEM_TOTAL,
+  ITEM_ANNUAL,
+} ItemKind;
+
+/* A row of the table. */
+typedef struct
+{
+  ItemKind  kind;
+  guint     group;
+  char     *cells[SHTAT_DOCUMENT_N_COLS];  /* NULL: empty; COL_UNIT of a line: the group's name */
+  double    height;                        /* natural, then padded to end a unit's cell */
+  guint     page;
+  double    y;
+  /* the structural unit of lines is one cell spanning the group's lines on a page */
+  gboolean  unit_start;
+  double    unit_height;                   /* of the spanning cell, on its first line */
+} Item;
+
+static void
+item_free (Item *item)
+{
+  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+    g_free (item->cells[c]);
+  g_free (item);
+}
+
+typedef struct
+{
+  ShtatSchedule    *schedule;
+  ShtatLang         lang;
+  const char       *centre;
+  cairo_t          *cr;
+  PangoContext     *pango;
+  GPtrArray        *groups;   /* ShtatDocumentGroup */
+  GPtrArray        *items;    /* Item */
+  double            col_x[SHTAT_DOCUMENT_N_COLS + 1];
+  double            header_height;
+  double            header_label_height;
+  double            first_top;     /* where the table starts on the first page */
+  double            signature_height;
+  guint             signature_page;
+  double            signature_y;
+  guint             n_pages;
+  int               total_units;
+  gint64            monthly;
+  gint64            annual;
+} Writer;
+
+static PangoLayout *
+make_layout (Writer         *w,
+             const char     *text,
+             const char     *font,
+             double          width,
+             PangoAlignment  align)
+{
+  PangoLayout *layout = pango_layout_new (w->pango);
+  PangoFontDescription *desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, pango_units_from_double (width));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -MAX_CELL_LINES);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+/* Draws (if @draw) a text at x, y in a box @width wide; returns its height. */
+static double
+text_at (Writer         *w,
+         gboolean        draw,
+         const char     *text,
+         const char     *font,
+         double          x,
+         double          y,
+         double          width,
+         PangoAlignment  align)
+{
+  g_autoptr(PangoLayout) layout = make_layout (w, text, font, width, align);
+
+  if (draw)
+    {
+      cairo_move_to (w->cr, x, y);
+      pango_cairo_show_layout (w->cr, layout);
+    }
+  return layout_height (layout);
+}
+
+/* A line to sign or write on. */
+static void
+rule (Writer   *w,
+      gboolean  draw,
+      double    x,
+      double    y,
+      double    width)
+{
+  if (!draw)
+    return;
+  cairo_move_to (w->cr, x, y);
+  cairo_line_to (w->cr, x + width, y);
+  cairo_stroke (w->cr);
+}
+
+static double
+col_width (Writer *w,
+           guint   first,
+           guint   last)
+{
+  return w->col_x[last + 1] - w->col_x[first];
+}
+
+/* The approval block, the draft mark and the title: returns where the table
+ * starts. */
+static double
+top_block (Writer   *w,
+           gboolean  draw)
+{
+  ShtatScheduleStatus status = shtat_schedule_get_status (w->schedule);
+  const ShtatApproval *approval = shtat_schedule_get_approval (w->schedule);
+  gboolean approved = approval != NULL
+                      && (status == SHTAT_SCHEDULE_APPROVED || status == SHTAT_SCHEDULE_SUPERSEDED);
+  double x = PAGE_WIDTH - MARGIN_RIGHT - APPROVAL_WIDTH;
+  double y = MARGIN_TOP;
+  double cx = MARGIN_LEFT;
+  g_autofree char *order = shtat_document_dup_order (approved ? approval : NULL, w->lang);
+  g_autofree char *effective = NULL;
+  const char *mark = NULL;
+
+  y += text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_APPROVE, w->lang),
+                FONT_APPROVE, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT) + 4;
+  if (approved)
+    {
+      double h;
+
+      y += text_at (w, draw, approval->akimat, FONT_TEXT, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT) + 12;
+      h = text_at (w, draw, approval->signatory, FONT_TEXT, x + 38 * MM, y, APPROVAL_WIDTH - 38 * MM,
+                   PANGO_ALIGN_LEFT);
+      rule (w, draw, x, y + h - 2, 35 * MM);
+      y += h + 4;
+      y += text_at (w, draw, order, FONT_TEXT, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT);
+    }
+  else
+    {
+      y += 16;
+      rule (w, draw, x, y, APPROVAL_WIDTH);
+      y += 16;
+      rule (w, draw, x, y, APPROVAL_WIDTH);
+      y += 1 + text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_AKIMAT, w->lang),
+                        FONT_SMALL, x, y + 1, APPROVAL_WIDTH, PANGO_ALIGN_CENTER);
+      y += 18;
+      rule (w, draw, x, y, 30 * MM);
+      rule (w, draw, x + 35 * MM, y, APPROVAL_WIDTH - 35 * MM);
+      text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SIGNATURE, w->lang),
+               FONT_SMALL, x, y + 1, 30 * MM, PANGO_ALIGN_CENTER);
+      y += 1 + text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_FULL_NAME, w->lang),
+                        FONT_SMALL, x + 35 * MM, y + 1, APPROVAL_WIDTH - 35 * MM, PANGO_ALIGN_CENTER);
+      y += 8;
+      y += text_at (w, draw, order, FONT_TEXT, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT);
+    }
+
+  if (status == SHTAT_SCHEDULE_SUPERSEDED)
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUPERSEDED, w->lang);
+  else if (!approved)
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_DRAFT, w->lang);
+  if (mark != NULL)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (w, mark, FONT_MARK, 0, PANGO_ALIGN_LEFT);
+      int width, height;
+
+      pango_layout_get_size (layout, &width, &height);
+      if (draw)
+        {
+          cairo_save (w->cr);
+          cairo_set_line_width (w->cr, 1.5);
+          cairo_rectangle (w->cr, MARGIN_LEFT, MARGIN_TOP,
+                           pango_units_to_double (width) + 16, pango_units_to_double (height) + 8);
+          cairo_stroke (w->cr);
+          cairo_move_to (w->cr, MARGIN_LEFT + 8, MARGIN_TOP + 4);
+          pango_cairo_show_layout (w->cr, layout);
+          cairo_restore (w->cr);
+        }
+    }
+
+  y += 12 * MM;
+  y += text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TITLE, w->lang),
+                FONT_TITLE, cx, y, TABLE_WIDTH, PANGO_ALIGN_CENTER) + 3;
+  y += text_at (w, draw, w->centre, FONT_SUBTITLE, cx + 30 * MM, y, TABLE_WIDTH - 60 * MM,
+                PANGO_ALIGN_CENTER) + 3;
+  effective = shtat_document_dup_effective (approved ? &approval->effective : NULL, w->lang);
+  y += text_at (w, draw, effective, FONT_TEXT, cx, y, TABLE_WIDTH, PANGO_ALIGN_CENTER);
+  return y + 5 * MM;
+}
+
+/* Header row and the row of column numbers; returns their height. */
+static double
+table_header (Writer   *w,
+              gboolean  draw,
+              double    y)
+{
+  double label_height = 0;
+
+  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (w, shtat_document_get_column_label (c, w->lang),
+                                                   FONT_HEAD, col_width (w, c, c) - 2 * PAD_X,
+                                                   PANGO_ALIGN_CENTER);
+
+      label_height = MAX (label_height, layout_height (layout) + 2 * PAD_Y);
+    }
+
+  if (draw)
+    {
+      double number_height = w->header_height - w->header_label_height;
+
+      cairo_save (w->cr);
+      cairo_set_source_rgb (w->cr, 0.90, 0.90, 0.90);
+      cairo_rectangle (w->cr, w->col_x[0], y, TABLE_WIDTH, w->header_label_height);
+      cairo_fill (w->cr);
+      cairo_restore (w->cr);
+
+      for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+        {
+          double width = col_width (w, c, c);
+          g_autoptr(PangoLayout) layout = make_layout (w, shtat_document_get_column_label (c, w->lang),
+                                                       FONT_HEAD, width - 2 * PAD_X, PANGO_ALIGN_CENTER);
+          g_autofree char *number = g_strdup_printf ("%u", c + 1);
+
+          cairo_rectangle (w->cr, w->col_x[c], y, width, w->header_label_height);
+          cairo_rectangle (w->cr, w->col_x[c], y + w->header_label_height, width, number_height);
+          cairo_stroke (w->cr);
+          cairo_move_to (w->cr, w->col_x[c] + PAD_X,
+                         y + (w->header_label_height - layout_height (layout)) / 2);
+          pango_cairo_show_layout (w->cr, layout);
+          text_at (w, TRUE, number, FONT_SMALL, w->col_x[c], y + w->header_label_height + 1.5,
+                   width, PANGO_ALIGN_CENTER);
+        }
+      return w->header_height;
+    }
+
+  w->header_label_height = label_height;
+  return label_height + text_at (w, FALSE, "1", FONT_SMALL, 0, 0, 0, PANGO_ALIGN_LEFT) + 3;
+}
+
+/* The first and last column of each cell of a row, and the font. */
+static guint
+item_spans (const Item *item,
+            guint       spans[][2])
+{
+  switch (item->kind)
+    {
+    case ITEM_LINE:
+      {
+        static const guint line_cols[] = {
+          SHTAT_DOCUMENT_COL_NUMBER, SHTAT_DOCUMENT_COL_POSITION, SHTAT_DOCUMENT_COL_GRADE,
+          SHTAT_DOCUMENT_COL_UNITS, SHTAT_DOCUMENT_COL_SALARY, SHTAT_DOCUMENT_COL_ALLOWANCES,
+          SHTAT_DOCUMENT_COL_FUND,
+        };
+
+        for (guint i = 0; i < G_N_ELEMENTS (line_cols); i++)
+          spans[i][0] = spans[i][1] = line_cols[i];
+        return G_N_ELEMENTS (line_cols);
+      }
+    case ITEM_SUBTOTAL:
+    case ITEM_TOTAL:
+      spans[0][0] = SHTAT_DOCUMENT_COL_NUMBER;
+      spans[0][1] = SHTAT_DOCUMENT_COL_GRADE;
+      for (guint c = SHTAT_DOCUMENT_COL_UNITS; c < SHTAT_DOCUMENT_N_COLS; c++)
+        spans[c - SHTAT_DOCUMENT_COL_UNITS + 1][0] = spans[c - SHTAT_DOCUMENT_COL_UNITS + 1][1] = c;
+      return 1 + SHTAT_DOCUMENT_N_COLS - SHTAT_DOCUMENT_COL_UNITS;
+    case ITEM_ANNUAL:
+      spans[0][0] = SHTAT_DOCUMENT_COL_NUMBER;
+      spans[0][1] = SHTAT_DOCUMENT_COL_ALLOWANCES;
+      spans[1][0] = spans[1][1] = SHTAT_DOCUMENT_COL_FUND;
+      return 2;
+    default:
+      g_assert_not_reached ();
+      return 0;
+    }
+}
+
+static PangoAlignment
+column_alignment (const Item *item,
+                  guint       first)
+{
+  if (first == SHTAT_DOCUMENT_COL_NUMBER)
+    return item->kind == ITEM_LINE ? PANGO_ALIGN_CENTER : PANGO_ALIGN_RIGHT;
+  if (first >= SHTAT_DOCUMENT_COL_UNITS)
+    return PANGO_ALIGN_RIGHT;
+  return PANGO_ALIGN_LEFT;
+}
+
+/* Measures (draw FALSE) or draws a row at y. */
+static double
+item_row (Writer   *w,
+          Item     *item,
+          gboolean  draw,
+          double    y)
+{
+  guint spans[SHTAT_DOCUMENT_N_COLS][2];
+  guint n = item_spans (item, spans);
+  const char *font = item->kind == ITEM_LINE ? FONT_BODY : FONT_BOLD;
+  double height = 0;
+
+  if (draw && item->kind != ITEM_LINE)
+    {
+      cairo_save (w->cr);
+      cairo_set_source_rgb (w->cr, 0.95, 0.95, 0.95);
+      cairo_rectangle (w->cr, w->col_x[0], y, TABLE_WIDTH, item->height);
+      cairo_fill (w->cr);
+      cairo_restore (w->cr);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = w->col_x[spans[i][0]];
+      double width = col_width (w, spans[i][0], spans[i][1]);
+
+      double cell;
+
+      if (draw)
+        {
+          cairo_rectangle (w->cr, x, y, width, item->height);
+          cairo_stroke (w->cr);
+        }
+      cell = text_at (w, draw, item->cells[spans[i][0]], font, x + PAD_X, y + PAD_Y, width - 2 * PAD_X,
+                      column_alignment (item, spans[i][0]));
+      height = MAX (height, cell + 2 * PAD_Y);
+    }
+
+  if (draw && item->kind == ITEM_LINE && item->unit_start)
+    {
+      double x = w->col_x[SHTAT_DOCUMENT_COL_UNIT];
+      double width = col_width (w, SHTAT_DOCUMENT_COL_UNIT, SHTAT_DOCUMENT_COL_UNIT);
+
+      cairo_rectangle (w->cr, x, y, width, item->unit_height);
+      cairo_stroke (w->cr);
+      text_at (w, TRUE, item->cells[SHTAT_DOCUMENT_COL_UNIT], FONT_BODY, x + PAD_X, y + PAD_Y,
+               width - 2 * PAD_X, PANGO_ALIGN_LEFT);
+    }
+  return height;
+}
+
+static double
+unit_cell_height (Writer     *w,
+                  const Item *item)
+{
+  return text_at (w, FALSE, item->cells[SHTAT_DOCUMENT_COL_UNIT], FONT_BODY, 0, 0,
+                  col_width (w, SHTAT_DOCUMENT_COL_UNIT, SHTAT_DOCUMENT_COL_UNIT) - 2 * PAD_X,
+                  PANGO_ALIGN_LEFT)
+         + 2 * PAD_Y;
+}
+
+static double
+signatures (Writer   *w,
+            gboolean  draw,
+            double    y)
+{
+  static const ShtatDocumentLabel who[] = {
+    SHTAT_DOCUMENT_LABEL_DIRECTOR, SHTAT_DOCUMENT_LABEL_CHIEF_ACCOUNTANT,
+  };
+  double x = MARGIN_LEFT + 10 * MM;
+  double top = y;
+
+  for (guint i = 0; i < G_N_ELEMENTS (who); i++)
+    {
+      double h;
+
+      if (i > 0)
+        y += 7 * MM;
+      h = text_at (w, draw, shtat_document_get_label (who[i], w->lang), FONT_TEXT, x, y, 60 * MM,
+                   PANGO_ALIGN_LEFT);
+      y += h;
+      rule (w, draw, x + 65 * MM, y - 2, 40 * MM);
+      rule (w, draw, x + 112 * MM, y - 2, 65 * MM);
+      text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SIGNATURE, w->lang), FONT_SMALL,
+               x + 65 * MM, y - 1, 40 * MM, PANGO_ALIGN_CENTER);
+      y += text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_FULL_NAME, w->lang),
+                    FONT_SMALL, x + 112 * MM, y - 1, 65 * MM, PANGO_ALIGN_CENTER);
+    }
+  return y - top;
+}
+
+static void
+footer (Writer *w,
+        guint   page)
+{
+  g_autofree char *left = NULL;
+  g_autofree char *version = shtat_document_dup_version (shtat_schedule_get_version (w->schedule), w->lang);
+  g_autofree char *number = g_strdup_printf ("%s %u / %u",
+                                             shtat_document_get_label (SHTAT_DOCUMENT_LABEL_PAGE, w->lang),
+                                             page + 1, w->n_pages);
+  ShtatScheduleStatus status = shtat_schedule_get_status (w->schedule);
+  const char *mark = NULL;
+  double h;
+
+  left = *w->centre != '\0' ? g_strdup_printf ("%s — %s", w->centre, version) : g_strdup (version);
+  if (status == SHTAT_SCHEDULE_SUPERSEDED)
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUPERSEDED, w->lang);
+  else if (status != SHTAT_SCHEDULE_APPROVED || shtat_schedule_get_approval (w->schedule) == NULL)
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_DRAFT, w->lang);
+
+  h = text_at (w, FALSE, number, FONT_FOOTER, 0, 0, 0, PANGO_ALIGN_LEFT);
+  cairo_save (w->cr);
+  cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
+  text_at (w, TRUE, left, FONT_FOOTER, MARGIN_LEFT, FOOTER_BASE - h, TABLE_WIDTH * 0.6,
+           PANGO_ALIGN_LEFT);
+  if (mark != NULL)
+    text_at (w, TRUE, mark, FONT_BOLD, MARGIN_LEFT + TABLE_WIDTH * 0.6, FOOTER_BASE - h,
+             TABLE_WIDTH * 0.15, PANGO_ALIGN_CENTER);
+  text_at (w, TRUE, number, FONT_FOOTER, MARGIN_LEFT + TABLE_WIDTH * 0.75, FOOTER_BASE - h,
+           TABLE_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
+  cairo_restore (w->cr);
+}
+
+static Item *
+new_item (ItemKind kind,
+          guint    group)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->kind = kind;
+  item->group = group;
+  return item;
+}
+
+static void
+build_items (Writer           *w,
+             ShtatNormLibrary *library)
+{
+  const char *table_id = shtat_schedule_get_table (w->schedule);
+  guint number = 0;
+  Item *item;
+
+  for (guint g = 0; g < w->groups->len; g++)
+    {
+      const ShtatDocumentGroup *group = g_ptr_array_index (w->groups, g);
+
+      for (guint i = 0; i < group->lines->len; i++)
+        {
+          const ShtatScheduleLine *line = shtat_schedule_get_line (w->schedule,
+                                                                   g_array_index (group->lines, guint, i));
+          gint64 fund = 0;
+
+          /* summed already by shtat_document_group_lines() */
+          shtat_schedule_line_get_fund (line, &fund, NULL);
+          item = new_item (ITEM_LINE, g);
+          item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup_printf ("%u", ++number);
+          item->cells[SHTAT_DOCUMENT_COL_UNIT] = g_strdup (group->name);
+          item->cells[SHTAT_DOCUMENT_COL_POSITION] =
+            shtat_document_dup_position_name (library, table_id, line->position, w->lang);
+          item->cells[SHTAT_DOCUMENT_COL_GRADE] = g_strdup (line->grade);
+          item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (line->units, w->lang);
+          item->cells[SHTAT_DOCUMENT_COL_SALARY] = format_money (line->salary, w->lang);
+          item->cells[SHTAT_DOCUMENT_COL_ALLOWANCES] = format_money (line->allowances, w->lang);
+          item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (fund, w->lang);
+          g_ptr_array_add (w->items, item);
+        }
+
+      item = new_item (ITEM_SUBTOTAL, g);
+      item->cells[SHTAT_DOCUMENT_COL_NUMBER] =
+        g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUBTOTAL, w->lang));
+      item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (group->units, w->lang);
+      item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (group->fund, w->lang);
+      g_ptr_array_add (w->items, item);
+    }
+
+  item = new_item (ITEM_TOTAL, w->groups->len);
+  item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TOTAL, w->lang));
+  item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (w->total_units, w->lang);
+  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (w->monthly, w->lang);
+  g_ptr_array_add (w->items, item);
+
+  item = new_item (ITEM_ANNUAL, w->groups->len);
+  item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_ANNUAL, w->lang));
+  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (w->annual, w->lang);
+  g_ptr_array_add (w->items, item);
+
+  for (guint i = 0; i < w->items->len; i++)
+    {
+      item = g_ptr_array_index (w->items, i);
+      item->height = item_row (w, item, FALSE, 0);
+    }
+}
+
+/* Pages: rows go down the page; a row that does not fit starts the next page
+ * under a repeated header. The structural unit of lines is one cell spanning
+ * the group's lines on a page, so the last of them is made taller when the
+ * unit's name needs more room than the lines give it. */
+static void
+paginate (Writer *w)
+{
+  const double bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
+  guint page = 0;
+  double y = w->first_top + w->header_height;
+  gboolean page_empty = TRUE;
+  Item *start = NULL;    /* first line of the open unit cell */
+  Item *last = NULL;     /* its last line so far */
+  double span = 0;       /* the lines' height so far */
+  double need = 0;       /* the unit name's height */
+
+#define CLOSE_UNIT_CELL()                                                     \
+  G_STMT_START                                                                \
+  {                                                                           \
+    if (start != NULL)                                                        \
+      {                                                                       \
+        if (span < need)                                                      \
+          {                                                                   \
+            last->height += need - span;                                      \
+            y += need - span;                                                 \
+            span = need;                                                      \
+          }                                                                   \
+        start->unit_height = span;                                            \
+        start = last = NULL;                                                  \
+      }                                                                       \
+  }                                                                           \
+  G_STMT_END
+
+  for (guint i = 0; i < w->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (w->items, i);
+      gboolean continues = item->kind == ITEM_LINE && start != NULL && start->group == item->group;
+      double item_need = item->kind == ITEM_LINE ? unit_cell_height (w, item) : 0;
+      double reserve = item->height;
+
+      if (item->kind == ITEM_LINE)
+        reserve = MAX (item->height, continues ? need - span : item_need);
+
+      if (y + reserve > bottom && !page_empty)
+        {
+          CLOSE_UNIT_CELL ();
+          page++;
+          y = MARGIN_TOP + w->header_height;
+          page_empty = TRUE;
+          continues = FALSE;
+        }
+
+      if (!continues)
+        CLOSE_UNIT_CELL ();
+
+      item->page = page;
+      item->y = y;
+      y += item->height;
+      page_empty = FALSE;
+
+      if (item->kind == ITEM_LINE)
+        {
+          if (start == NULL)
+            {
+              start = item;
+              item->unit_start = TRUE;
+              span = 0;
+              need = item_need;
+            }
+          last = item;
+          span += item->height;
+        }
+    }
+  CLOSE_UNIT_CELL ();
+#undef CLOSE_UNIT_CELL
+
+  y += 10 * MM;
+  if (y + w->signature_height > bottom)
+    {
+      page++;
+      y = MARGIN_TOP;
+    }
+  w->signature_page = page;
+  w->signature_y = y;
+  w->n_pages = page + 1;
+}
+
+static void
+render (Writer *w)
+{
+  guint next = 0;
+
+  cairo_set_line_width (w->cr, RULE);
+  cairo_set_source_rgb (w->cr, 0, 0, 0);
+
+  for (guint page = 0; page < w->n_pages; page++)
+    {
+      gboolean has_rows = next < w->items->len
+                          && ((Item *) g_ptr_array_index (w->items, next))->page == page;
+
+      if (page == 0)
+        top_block (w, TRUE);
+      if (has_rows)
+        table_header (w, TRUE, page == 0 ? w->first_top : MARGIN_TOP);
+      for (; next < w->items->len; next++)
+        {
+          Item *item = g_ptr_array_index (w->items, next);
+
+          if (item->page != page)
+            break;
+          item_row (w, item, TRUE, item->y);
+        }
+      if (page == w->signature_page)
+        signatures (w, TRUE, w->signature_y);
+      footer (w, page);
+      cairo_show_page (w->cr);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                  */
+
+typedef struct
+{
+  GOutputStream *out;
+  GError        *error;
+} Sink;
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->out, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  /* TRANSLATORS: a file name and why it could not be written */
+  g_set_error (error, SHTAT_DOCUMENT_ERROR, SHTAT_DOCUMENT_ERROR_WRITE, _("Cannot write “%s”: %s"),
+               path, reason);
+}
+
+gboolean
+shtat_schedule_write_pdf (ShtatSchedule     *schedule,
+                          ShtatNormLibrary  *library,
+                          const char        *centre_name,
+                          ShtatLang          lang,
+                          const char        *path,
+                          GError           **error)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) local = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  PangoFontMap *fontmap;
+  Sink sink = { NULL, NULL };
+  Writer w = { 0 };
+  double x;
+
+  g_return_val_if_fail (schedule != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if ((guint) lang > SHTAT_LANG_RU)
+    lang = SHTAT_LANG_EN;
+
+  w.schedule = schedule;
+  w.lang = lang;
+  w.centre = centre_name != NULL && *centre_name != '\0' ? centre_name : shtat_schedule_get_centre (schedule);
+  if (w.centre == NULL)
+    w.centre = "";
+  groups = shtat_document_group_lines (schedule, lang, error);
+  if (groups == NULL || !shtat_schedule_get_fund (schedule, &w.monthly, &w.annual, error))
+    return FALSE;
+  w.groups = groups;
+  w.total_units = shtat_schedule_get_total_units (schedule);
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  w.items = items;
+
+  tmp = g_strconcat (path, ".tmp", NULL);
+  file = g_file_new_for_path (tmp);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local);
+  if (stream == NULL)
+    {
+      set_write_error (error, path, local->message);
+      return FALSE;
+    }
+  sink.out = G_OUTPUT_STREAM (stream);
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, PAGE_WIDTH, PAGE_HEIGHT);
+  title = g_strdup_printf ("%s — %s", shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SHEET, lang), w.centre);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Shtat");
+  w.cr = cairo_create (surface);
+  /* a font map of our own: its caches go with it, and a document written in a
+   * worker thread shares nothing with the interface's */
+  fontmap = pango_cairo_font_map_new ();
+  w.pango = pango_font_map_create_context (fontmap);
+  pango_cairo_update_context (w.cr, w.pango);
+  /* font sizes in PDF points, not 96 dpi pixels */
+  pango_cairo_context_set_resolution (w.pango, 72);
+
+  x = MARGIN_LEFT;
+  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+    {
+      double fixed = 0;
+
+      w.col_x[c] = x;
+      if (c == SHTAT_DOCUMENT_COL_POSITION)
+        {
+          for (guint o = 0; o < SHTAT_DOCUMENT_N_COLS; o++)
+            fixed += col_mm[o] * MM;
+          x += TABLE_WIDTH - fixed;
+        }
+      else
+        x += col_mm[c] * MM;
+    }
+  w.col_x[SHTAT_DOCUMENT_N_COLS] = x;
+
+  /* first pass: measure and lay out, so that every page knows how many there are */
+  w.first_top = top_block (&w, FALSE);
+  w.header_height = table_header (&w, FALSE, 0);
+  w.signature_height = signatures (&w, FALSE, 0);
+  build_items (&w, library);
+  paginate (&w);
+  /* second pass: draw */
+  render (&w);
+
+  g_object_unref (w.pango);
+  g_object_unref (fontmap);
+  cairo_destroy (w.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (sink.error != NULL || status != CAIRO_STATUS_SUCCESS)
+    {
+      if (sink.error != NULL)
+        set_write_error (error, path, sink.error->message);
+      else
+        g_set_error (error, SHTAT_DOCUMENT_ERROR, SHTAT_DOCUMENT_ERROR_RENDER, _("Cannot write “%s”: %s"),
+                     path, cairo_status_to_string (status));
+      g_clear_error (&sink.error);
+      g_output_stream_close (sink.out, NULL, NULL);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (!g_output_stream_close (sink.out, NULL, &local))
+    {
+      set_write_error (error, path, local->message);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      set_write_error (error, path, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}

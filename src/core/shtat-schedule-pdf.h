@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "shtat-norms.h"
+#include "shtat-schedule.h"
+#include "shtat-text.h"
+
+G_BEGIN_DECLS
+
+/* The staffing schedule as a document to sign (штат кестесі / штатное
+ * расписание): the PDF here, the XLSX in shtat-schedule-xlsx.h, with the same
+ * content. The document is written in @lang whatever the language of the
+ * interface: its fixed wording comes from tables of kk, ru and en texts in this
+ * file (document content, not interface strings), position names from the norm
+ * data in @lang, and the default structural units (shtat_schedule_unit_get_name())
+ * are given in @lang whichever language they were typed in.
+ *
+ * Both writers write PATH.tmp and rename it over @path, so a reader never sees
+ * half a file; errors name @path. */
+
+#define SHTAT_DOCUMENT_ERROR (shtat_document_error_quark ())
+
+typedef enum
+{
+  SHTAT_DOCUMENT_ERROR_WRITE,   /* the file cannot be written or renamed into place */
+  SHTAT_DOCUMENT_ERROR_RENDER,  /* cairo or libxlsxwriter refused the document */
+} ShtatDocumentError;
+
+GQuark shtat_document_error_quark (void);
+
+/* A4 landscape, DejaVu Sans. Top right the approval block (БЕКІТЕМІН /
+ * УТВЕРЖДАЮ, the akimat, the signatory, the order's date and number; lines to
+ * fill in and a ЖОБА / ПРОЕКТ / DRAFT mark while the version is not approved);
+ * the title with @centre_name (NULL: the schedule's centre) and the date it
+ * takes effect; the table grouped by structural unit with subtotals, its header
+ * repeated on every page; totals of units and of the monthly and annual wage
+ * fund; the director's and the chief accountant's signature lines; "N / M" page
+ * numbers on every page. @library (may be NULL) names the positions. */
+gboolean shtat_schedule_write_pdf (ShtatSchedule    *schedule,
+                                   ShtatNormLibrary *library,
+                                   const char       *centre_name,
+                                   ShtatLang         lang,
+                                   const char       *path,
+                                   GError          **error);
+
+/* ------------------------------------------------------------------------ */
+/* Content shared by the PDF and XLSX writers                               */
+
+typedef enum
+{
+  SHTAT_DOCUMENT_LABEL_APPROVE,          /* БЕКІТЕМІН / УТВЕРЖДАЮ */
+  SHTAT_DOCUMENT_LABEL_TITLE,            /* ШТАТ КЕСТЕСІ / ШТАТНОЕ РАСПИСАНИЕ */
+  SHTAT_DOCUMENT_LABEL_SHEET,            /* the same, as a sheet name */
+  SHTAT_DOCUMENT_LABEL_DRAFT,            /* ЖОБА / ПРОЕКТ */
+  SHTAT_DOCUMENT_LABEL_SUPERSEDED,       /* КҮШІН ЖОЙДЫ / УТРАТИЛО СИЛУ */
+  SHTAT_DOCUMENT_LABEL_COL_NUMBER,
+  SHTAT_DOCUMENT_LABEL_COL_UNIT,
+  SHTAT_DOCUMENT_LABEL_COL_POSITION,
+  SHTAT_DOCUMENT_LABEL_COL_GRADE,
+  SHTAT_DOCUMENT_LABEL_COL_UNITS,
+  SHTAT_DOCUMENT_LABEL_COL_SALARY,
+  SHTAT_DOCUMENT_LABEL_COL_ALLOWANCES,
+  SHTAT_DOCUMENT_LABEL_COL_FUND,
+  SHTAT_DOCUMENT_LABEL_SUBTOTAL,
+  SHTAT_DOCUMENT_LABEL_TOTAL,
+  SHTAT_DOCUMENT_LABEL_ANNUAL,
+  SHTAT_DOCUMENT_LABEL_DIRECTOR,
+  SHTAT_DOCUMENT_LABEL_CHIEF_ACCOUNTANT,
+  SHTAT_DOCUMENT_LABEL_SIGNATURE,        /* caption under a signature line */
+  SHTAT_DOCUMENT_LABEL_FULL_NAME,        /* caption under a name line */
+  SHTAT_DOCUMENT_LABEL_AKIMAT,           /* caption under the akimat's line */
+  SHTAT_DOCUMENT_LABEL_PAGE,             /* Бет / Страница / Page */
+  SHTAT_DOCUMENT_N_LABELS,
+} ShtatDocumentLabel;
+
+/* The eight columns of the table, in order. */
+typedef enum
+{
+  SHTAT_DOCUMENT_COL_NUMBER,
+  SHTAT_DOCUMENT_COL_UNIT,
+  SHTAT_DOCUMENT_COL_POSITION,
+  SHTAT_DOCUMENT_COL_GRADE,
+  SHTAT_DOCUMENT_COL_UNITS,
+  SHTAT_DOCUMENT_COL_SALARY,
+  SHTAT_DOCUMENT_COL_ALLOWANCES,
+  SHTAT_DOCUMENT_COL_FUND,
+  SHTAT_DOCUMENT_N_COLS,
+} ShtatDocumentColumn;
+
+const char *shtat_document_get_label         (ShtatDocumentLabel  label,
+                                              ShtatLang           lang);
+const char *shtat_document_get_column_label  (ShtatDocumentColumn column,
+                                              ShtatLang           lang);
+
+/* Lines of one structural unit, in the schedule's order; the units in order of
+ * their first line. */
+typedef struct
+{
+  char   *name;     /* in the document's language; "—" for lines without a unit */
+  GArray *lines;    /* guint: indices of the schedule's lines */
+  int     units;    /* hundredths */
+  gint64  fund;     /* monthly, tiyn */
+} ShtatDocumentGroup;
+
+/* ShtatDocumentGroup; free with g_ptr_array_unref(). NULL with
+ * SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed. */
+GPtrArray  *shtat_document_group_lines       (const ShtatSchedule *schedule,
+                                              ShtatLang            lang,
+                                              GError             **error);
+/* A structural unit as the document shows it: the default units in @lang,
+ * other texts as typed. */
+const char *shtat_document_get_unit_name     (const char          *unit,
+                                              ShtatLang            lang);
+/* A position's name in @lang: the row of @table_id naming it, else any table,
+ * else its qualification characteristic, else the code. */
+char       *shtat_document_dup_position_name (ShtatNormLibrary    *library,
+                                              const char          *table_id,
+                                              const char          *position,
+                                              ShtatLang            lang);
+/* "dd.mm.yyyy". */
+char       *shtat_document_format_date       (const GDate         *date);
+/* "Приказ от 20.01.2026 № 214-п", "20.01.2026 ж. № 214-п бұйрық"; with
+ * @approval NULL, blanks to fill in. */
+char       *shtat_document_dup_order         (const ShtatApproval *approval,
+                                              ShtatLang            lang);
+/* "Вводится в действие с 01.02.2026"; with @date NULL, a blank for the date. */
+char       *shtat_document_dup_effective     (const GDate         *date,
+                                              ShtatLang            lang);
+/* "Штатное расписание, версия 2". */
+char       *shtat_document_dup_version       (guint                version,
+                                              ShtatLang            lang);
+
+G_END_DECLS
