@@ -86,6 +86,15 @@ enum_name (EnumKind kind,
     }
 }
 
+/* Names compared where they differ first: most differ in the first letter
+ * (a million attributes are matched in an import). */
+static inline gboolean
+name_equal (const char *a,
+            const char *b)
+{
+  return a[0] == b[0] && strcmp (a, b) == 0;
+}
+
 static int
 enum_parse (EnumKind    kind,
             const char *str)
@@ -93,7 +102,7 @@ enum_parse (EnumKind    kind,
   int n = enum_count (kind);
 
   for (int i = 0; i < n; i++)
-    if (g_str_equal (enum_name (kind, i), str))
+    if (name_equal (enum_name (kind, i), str))
       return i;
   return -1;
 }
@@ -613,6 +622,15 @@ silent_generic_error_cb (void       *ctx,
 
 typedef struct _XmlRead XmlRead;
 
+/* Takes each employee as soon as its element ends and it passed the checks,
+ * with the line it starts on and the centres of the file (which come first,
+ * so all of them are read by then). */
+typedef gboolean (*XmlEmployeeFunc) (GPtrArray      *centres,
+                                     ShtatEmployee  *employee,
+                                     guint           line,
+                                     gpointer        user_data,
+                                     GError        **error);
+
 /* What an element is, for messages: a child record kind, or one of these. */
 enum
 {
@@ -647,6 +665,8 @@ struct _XmlRead
   double            progress_scale;
   double            last_fraction;
   Checker          *checker;       /* NULL: only read */
+  XmlEmployeeFunc   employee_func; /* NULL: gather the employees in @employees */
+  gpointer          employee_data;
 
   /* Line numbers: libxml2 keeps those of elements only up to 65535; the
    * blanks before an element keep any (XML_PARSE_BIG_LINES) and end where
@@ -658,7 +678,12 @@ struct _XmlRead
   GPtrArray        *centres;
   GPtrArray        *employees;
   GHashTable       *codes;         /* centre code → line */
-  GHashTable       *iins;          /* IIN (in the employee) → line */
+  GHashTable       *iins;          /* IIN (in @iin_chunk) → line */
+  GStringChunk     *iin_chunk;
+
+  /* The schema's first complaint, held until the record it is about ends */
+  char             *pending;
+  guint             pending_line;
 
   ShtatEmployee    *employee;      /* being read */
   guint             n_employees;
@@ -677,6 +702,8 @@ xml_read_clear (XmlRead *self)
   g_clear_pointer (&self->employees, g_ptr_array_unref);
   g_clear_pointer (&self->codes, g_hash_table_unref);
   g_clear_pointer (&self->iins, g_hash_table_unref);
+  g_clear_pointer (&self->iin_chunk, g_string_chunk_free);
+  g_clear_pointer (&self->pending, g_free);
   g_clear_pointer (&self->employee, shtat_employee_unref);
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
   lines_clear (&self->lines);
@@ -779,7 +806,7 @@ element_load (Element            *el,
       gboolean known = FALSE;
 
       for (guint i = 0; allowed[i] != NULL && !known; i++)
-        known = g_str_equal (allowed[i], name);
+        known = name_equal (allowed[i], name);
       if (!known || a->ns != NULL || el->n_attrs == MAX_ATTRS)
         return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, element_record (el), error,
                          _("the element “%s” has no attribute “%s”"), (const char *) node->name,
@@ -809,7 +836,7 @@ attr_get (Element    *el,
           const char *name)
 {
   for (guint i = 0; i < el->n_attrs; i++)
-    if (g_str_equal (el->names[i], name))
+    if (name_equal (el->names[i], name))
       return el->values[i];
   return NULL;
 }
@@ -1236,12 +1263,21 @@ static gboolean
 xml_employee_end (XmlRead *self,
                   GError **error)
 {
-  ShtatEmployee *employee = g_steal_pointer (&self->employee);
+  g_autoptr(ShtatEmployee) employee = g_steal_pointer (&self->employee);
 
-  g_ptr_array_add (self->employees, employee);
-  g_hash_table_insert (self->iins, employee->iin, GUINT_TO_POINTER (self->lines.line));
+  g_hash_table_insert (self->iins,
+                       g_string_chunk_insert (self->iin_chunk, employee->iin),
+                       GUINT_TO_POINTER (self->lines.line));
 
   if (self->checker != NULL && !check_employee (self->checker, employee, &self->lines, error))
+    return FALSE;
+
+  /* Handed on, then dropped; not when the schema already refused the file */
+  if (self->employee_func == NULL)
+    g_ptr_array_add (self->employees, g_steal_pointer (&employee));
+  else if (self->pending == NULL
+           && !self->employee_func (self->centres, employee, self->lines.line, self->employee_data,
+                                    error))
     return FALSE;
 
   if (self->n_employees % CHECK_EVERY == 0)
@@ -1438,9 +1474,13 @@ xml_check_prolog (const char *path,
   return TRUE;
 }
 
+/* Reads @path; with @employee_func, hands each employee to it and drops it
+ * rather than gathering them in @out_employees. */
 static gboolean
 xml_read_file (const char       *path,
                Checker          *checker,
+               XmlEmployeeFunc   employee_func,
+               gpointer          employee_data,
                GPtrArray       **out_centres,
                GPtrArray       **out_employees,
                GCancellable     *cancellable,
@@ -1450,8 +1490,6 @@ xml_read_file (const char       *path,
                GError          **error)
 {
   XmlRead self = { 0 };
-  g_autofree char *pending = NULL;
-  guint pending_line = 0;
   int fd = -1;
   int rc;
   gboolean ok = FALSE;
@@ -1465,10 +1503,13 @@ xml_read_file (const char       *path,
   self.progress_data = user_data;
   self.progress_scale = progress_scale;
   self.checker = checker;
+  self.employee_func = employee_func;
+  self.employee_data = employee_data;
   self.centres = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_centre_unref);
   self.employees = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_employee_unref);
   self.codes = g_hash_table_new (g_str_hash, g_str_equal);
   self.iins = g_hash_table_new (g_str_hash, g_str_equal);
+  self.iin_chunk = g_string_chunk_new (16 * 1024);
   self.scratch = g_ptr_array_new_with_free_func (g_free);
   lines_init (&self.lines);
 
@@ -1540,23 +1581,23 @@ xml_read_file (const char       *path,
 
       /* The schema's messages are terse: keep its first complaint, but let the
        * reader's own checks of the same record speak first. */
-      if (self.collector.message != NULL && pending == NULL)
+      if (self.collector.message != NULL && self.pending == NULL)
         {
           g_autofree char *message = g_steal_pointer (&self.collector.message);
           g_autofree char *record = xml_current_record (&self);
 
-          pending_line = self.collector.line > 0 && self.collector.line < 65535
-                           ? (guint) self.collector.line : self.line;
+          self.pending_line = self.collector.line > 0 && self.collector.line < 65535
+                                ? (guint) self.collector.line : self.line;
           if (record != NULL)
-            pending = g_strdup_printf ("%s: %s", record, message);
+            self.pending = g_strdup_printf ("%s: %s", record, message);
           else
-            pending = g_steal_pointer (&message);
+            self.pending = g_steal_pointer (&message);
         }
 
       if (!xml_node (&self, error))
         goto out;
 
-      if (pending != NULL && self.employee == NULL)
+      if (self.pending != NULL && self.employee == NULL)
         break;
     }
 
@@ -1579,7 +1620,7 @@ xml_read_file (const char       *path,
         }
     }
 
-  if (pending == NULL && self.collector.message != NULL)
+  if (self.pending == NULL && self.collector.message != NULL)
     {
       /* Not well-formed, or invalid at the very end. */
       set_error_at (error, SHTAT_EXCHANGE_ERROR,
@@ -1589,10 +1630,11 @@ xml_read_file (const char       *path,
                     NULL, "%s", self.collector.message);
       goto out;
     }
-  if (pending != NULL)
+  if (self.pending != NULL)
     {
       set_error_at (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_SCHEMA, self.file,
-                    pending_line, NULL, _("the file does not follow the schema: %s"), pending);
+                    self.pending_line, NULL, _("the file does not follow the schema: %s"),
+                    self.pending);
       goto out;
     }
   if (rc < 0 || self.reader == NULL || xmlTextReaderIsValid (self.reader) != 1)
@@ -1635,8 +1677,8 @@ shtat_exchange_read_xml (const char        *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!xml_read_file (path, NULL, out_centres, out_employees, cancellable, progress, user_data,
-                      1.0, error))
+  if (!xml_read_file (path, NULL, NULL, NULL, out_centres, out_employees, cancellable, progress,
+                      user_data, 1.0, error))
     return FALSE;
   if (progress != NULL)
     progress (1.0, user_data);
@@ -3093,6 +3135,241 @@ looks_like_xml (const char *path)
   return i < len && buf[i] == '<';
 }
 
+/* Where an import writes. The database is written in a thread of its own
+ * while the file is read (reading and checking the XML take longer than the
+ * SQLite writes, and the two overlap): employees go to the writer in batches,
+ * through a queue of a few, so that only some hundreds are in memory at once.
+ * The store import is begun with the first employee (the centres of an XML
+ * file are all read by then); from then until import_target_finish() the
+ * store is the writer's alone. The writer's errors are those of employees
+ * read earlier than whatever the reader is at, so they come first. */
+
+#define BATCH_SIZE  256
+#define MAX_BATCHES 4
+
+typedef struct
+{
+  ShtatEmployee *employee;
+  guint          line;
+} QueuedEmployee;
+
+typedef struct
+{
+  ShtatStore       *store;
+  ShtatStoreImport *import;
+  const char       *file;
+
+  GThread          *writer;
+  GMutex            lock;
+  GCond             cond;
+  GQueue            batches;   /* GArray of QueuedEmployee, ready to write */
+  GQueue            written;   /* …and written, to be freed by the reader */
+  gboolean          closed;    /* no more batches will come */
+  gboolean          failed;    /* the writer failed: @error, unless taken */
+  GError           *error;
+  GArray           *filling;   /* the batch being filled */
+} ImportTarget;
+
+static void
+queued_employee_clear (QueuedEmployee *q)
+{
+  g_clear_pointer (&q->employee, shtat_employee_unref);
+}
+
+static GArray *
+batch_new (void)
+{
+  GArray *batch = g_array_sized_new (FALSE, FALSE, sizeof (QueuedEmployee), BATCH_SIZE);
+
+  g_array_set_clear_func (batch, (GDestroyNotify) queued_employee_clear);
+  return batch;
+}
+
+/* The next batch, waiting for one; NULL once the queue is closed and empty. */
+static GArray *
+import_target_pop (ImportTarget *target)
+{
+  GArray *batch;
+
+  g_mutex_lock (&target->lock);
+  while (g_queue_is_empty (&target->batches) && !target->closed)
+    g_cond_wait (&target->cond, &target->lock);
+  batch = g_queue_pop_head (&target->batches);
+  g_cond_broadcast (&target->cond);
+  g_mutex_unlock (&target->lock);
+  return batch;
+}
+
+static gpointer
+import_writer (gpointer data)
+{
+  ImportTarget *target = data;
+  gboolean ok = TRUE;
+  GArray *batch;
+
+  /* after a failure, batches are only dropped, so that the reader never waits */
+  while ((batch = import_target_pop (target)) != NULL)
+    {
+      for (guint i = 0; ok && i < batch->len; i++)
+        {
+          QueuedEmployee *q = &g_array_index (batch, QueuedEmployee, i);
+          GError *local_error = NULL;
+
+          if (shtat_store_import_add (target->import, q->employee, &local_error))
+            continue;
+          g_prefix_error (&local_error, "%s:%u: ", target->file, q->line);
+          g_mutex_lock (&target->lock);
+          target->error = local_error;
+          target->failed = TRUE;
+          g_cond_broadcast (&target->cond);
+          g_mutex_unlock (&target->lock);
+          ok = FALSE;
+        }
+      /* Freed by the reader, which allocated them: memory freed in another
+       * thread is slower to allocate again. */
+      g_mutex_lock (&target->lock);
+      g_queue_push_tail (&target->written, batch);
+      g_mutex_unlock (&target->lock);
+    }
+  return NULL;
+}
+
+/* Hands the batch being filled to the writer, waiting while the queue is
+ * full. FALSE when the writer has failed. */
+static gboolean
+import_target_push (ImportTarget *target)
+{
+  GArray *batch = g_steal_pointer (&target->filling);
+  GQueue written = G_QUEUE_INIT;
+  gboolean ok;
+
+  target->filling = batch_new ();
+  if (target->writer == NULL)
+    target->writer = g_thread_new ("shtat-import", import_writer, target);
+  g_mutex_lock (&target->lock);
+  while (g_queue_get_length (&target->batches) >= MAX_BATCHES && !target->failed)
+    g_cond_wait (&target->cond, &target->lock);
+  ok = !target->failed;
+  if (ok)
+    {
+      g_queue_push_tail (&target->batches, batch);
+      g_cond_broadcast (&target->cond);
+    }
+  written = target->written;
+  g_queue_init (&target->written);
+  g_mutex_unlock (&target->lock);
+  if (!ok)
+    g_array_unref (batch);
+  g_queue_clear_full (&written, (GDestroyNotify) g_array_unref);
+  return ok;
+}
+
+static void
+import_target_init (ImportTarget *target,
+                    ShtatStore   *store,
+                    const char   *file)
+{
+  memset (target, 0, sizeof *target);
+  target->store = store;
+  target->file = file;
+  g_mutex_init (&target->lock);
+  g_cond_init (&target->cond);
+  g_queue_init (&target->batches);
+  g_queue_init (&target->written);
+  target->filling = batch_new ();
+}
+
+static gboolean
+import_target_begin (ImportTarget  *target,
+                     GPtrArray     *centres,
+                     GError       **error)
+{
+  if (target->import != NULL)
+    return TRUE;
+  target->import = shtat_store_import_begin (target->store, centres, error);
+  if (target->import == NULL)
+    {
+      g_prefix_error (error, "%s: ", target->file);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Queues @employee (from @line) to be written inside the open transaction. */
+static gboolean
+import_target_add (ImportTarget   *target,
+                   GPtrArray      *centres,
+                   ShtatEmployee  *employee,
+                   guint           line,
+                   GError        **error)
+{
+  QueuedEmployee q = { shtat_employee_ref (employee), line };
+
+  if (!import_target_begin (target, centres, error))
+    {
+      queued_employee_clear (&q);
+      return FALSE;
+    }
+  g_array_append_val (target->filling, q);
+  if (target->filling->len < BATCH_SIZE || import_target_push (target))
+    return TRUE;
+
+  g_mutex_lock (&target->lock);
+  g_propagate_error (error, g_steal_pointer (&target->error));
+  g_mutex_unlock (&target->lock);
+  return FALSE;
+}
+
+/* Waits until the writer has written everything queued. @ok and @error are
+ * the reader's: an error of the writer comes before them in the file, and
+ * replaces them. */
+static gboolean
+import_target_finish (ImportTarget  *target,
+                      gboolean       ok,
+                      GError       **error)
+{
+  if (target->filling != NULL && target->filling->len > 0)
+    import_target_push (target);
+  if (target->writer != NULL)
+    {
+      g_mutex_lock (&target->lock);
+      target->closed = TRUE;
+      g_cond_broadcast (&target->cond);
+      g_mutex_unlock (&target->lock);
+      g_thread_join (g_steal_pointer (&target->writer));
+    }
+  if (target->error != NULL)
+    {
+      if (!ok)
+        g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&target->error));
+      return FALSE;
+    }
+  return ok;
+}
+
+/* Rolls back what was not committed. */
+static void
+import_target_clear (ImportTarget *target)
+{
+  import_target_finish (target, FALSE, NULL);
+  g_clear_pointer (&target->import, shtat_store_import_abort);
+  g_queue_clear_full (&target->written, (GDestroyNotify) g_array_unref);
+  g_clear_pointer (&target->filling, g_array_unref);
+  g_mutex_clear (&target->lock);
+  g_cond_clear (&target->cond);
+}
+
+static gboolean
+import_employee_cb (GPtrArray      *centres,
+                    ShtatEmployee  *employee,
+                    guint           line,
+                    gpointer        user_data,
+                    GError        **error)
+{
+  return import_target_add (user_data, centres, employee, line, error);
+}
+
 gboolean
 shtat_exchange_import (ShtatStore        *store,
                        ShtatNormLibrary  *library,
@@ -3104,15 +3381,20 @@ shtat_exchange_import (ShtatStore        *store,
                        gpointer           user_data,
                        GError           **error)
 {
-  /* Reading and checking take about half the time, the database the rest. */
-  const double read_share = 0.5;
+  /* XML is read and written in one pass; the commit (with the copy of the
+   * write-ahead log into the database) is the last few per cent. A CSV table
+   * is read first, in about half the time. */
+  const double before_commit = 0.95;
+  const double csv_read_share = 0.5;
   g_autofree char *file = NULL;
+  g_autofree char *centre_field = NULL;
   g_autoptr(GPtrArray) centres = NULL;
-  g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GHashTable) codes = NULL;
+  ImportTarget target;
   Checker checker = { 0 };
   guint changed = 0;
+  gboolean ok;
 
   g_return_val_if_fail (SHTAT_IS_STORE (store), FALSE);
   g_return_val_if_fail (SHTAT_IS_NORM_LIBRARY (library), FALSE);
@@ -3146,53 +3428,74 @@ shtat_exchange_import (ShtatStore        *store,
       g_date_set_time_t (&checker.today, time (NULL));
     }
 
+  import_target_init (&target, store, file);
   if (looks_like_xml (path))
     {
-      checker.centre_field = g_strdup_printf (_("attribute “%s”"), "centre");
-      if (!xml_read_file (path, &checker, &centres, &employees, cancellable, progress, user_data,
-                          read_share, error))
+      /* Streamed: each employee is checked and written as soon as its element
+       * ends, then dropped. Nothing is committed unless the whole file was
+       * read and follows the schema. */
+      centre_field = g_strdup_printf (_("attribute “%s”"), "centre");
+      checker.centre_field = centre_field;
+      ok = xml_read_file (path, &checker, import_employee_cb, &target, &centres, NULL,
+                          cancellable, progress, user_data, before_commit, error);
+      if (!import_target_finish (&target, ok, error)
+          || !import_target_begin (&target, centres, error))
         goto fail;
     }
   else
     {
+      /* The rows of one IIN may be anywhere in a table, so the employees are
+       * whole only once the last row is read: the table is read first, then
+       * each employee checked and written. */
       g_autoptr(GPtrArray) entries = NULL;
       g_autofree char *header = NULL;
 
       if (!csv_read_file (path, file, &entries, &header, error))
         goto fail;
-      checker.centre_field = g_strdup_printf (_("column “%s”"), header);
-      employees = g_ptr_array_new_full (entries->len, (GDestroyNotify) shtat_employee_unref);
-      for (guint i = 0; i < entries->len; i++)
+      centre_field = g_strdup_printf (_("column “%s”"), header);
+      checker.centre_field = centre_field;
+      if (progress != NULL)
+        progress (csv_read_share, user_data);
+      if (!import_target_begin (&target, NULL, error))
+        goto fail;
+      ok = TRUE;
+      for (guint i = 0; ok && i < entries->len; i++)
         {
           CsvEntry *entry = g_ptr_array_index (entries, i);
 
-          if (!check_employee (&checker, entry->employee, &entry->lines, error))
-            goto fail;
-          g_ptr_array_add (employees, shtat_employee_ref (entry->employee));
-          if (i % CHECK_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto fail;
+          ok = check_employee (&checker, entry->employee, &entry->lines, error)
+               && import_target_add (&target, NULL, entry->employee, entry->lines.line, error);
+          if (ok && i % CHECK_EVERY == 0)
+            {
+              ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+              if (ok && progress != NULL)
+                progress (csv_read_share + (before_commit - csv_read_share) * i / entries->len,
+                          user_data);
+            }
         }
+      if (!import_target_finish (&target, ok, error))
+        goto fail;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto fail;
   if (progress != NULL)
-    progress (read_share, user_data);
+    progress (before_commit, user_data);
 
-  if (!shtat_store_import (store, centres, employees, &changed, error))
+  if (!shtat_store_import_commit (g_steal_pointer (&target.import), &changed, error))
     {
       g_prefix_error (error, "%s: ", file);
       goto fail;
     }
+  import_target_clear (&target);
 
   if (n_changed != NULL)
     *n_changed = changed;
   if (progress != NULL)
     progress (1.0, user_data);
-  g_free (checker.centre_field);
   return TRUE;
 
 fail:
-  g_free (checker.centre_field);
+  import_target_clear (&target);
   return FALSE;
 }

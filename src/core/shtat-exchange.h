@@ -65,9 +65,13 @@ gboolean shtat_exchange_read_csv  (const char         *path,
 
 /* Reads @path (XML or CSV, told by its extension, else by its content),
  * validates every employee against @library as of @today (NULL: the current
- * date) and checks every centre an assignment names, before anything is
- * written; then imports it all in one transaction (shtat_store_import).
- * Importing the same file again changes nothing (@n_changed 0). */
+ * date) and checks every centre an assignment names, and imports it all in one
+ * transaction (shtat_store_import_begin()): committed only when the whole file
+ * has been read and found valid, rolled back on any error, so that a refused
+ * file leaves the database as it was. An XML file is streamed: each employee is
+ * written (in a thread of its own) as soon as it is read and checked, then
+ * dropped, so that memory does not grow with the file. Importing the same file
+ * again changes nothing (@n_changed 0). Errors name the file and the line. */
 gboolean shtat_exchange_import    (ShtatStore         *store,
                                    ShtatNormLibrary   *library,
                                    const char         *path,

@@ -21,6 +21,13 @@ G_DEFINE_QUARK (shtat-store-error-quark, shtat_store_error)
 
 #define BUSY_TIMEOUT_MS 5000
 
+/* Reading the whole file at start is the common case: it is mapped rather
+ * than copied page by page. */
+#define PRAGMA_MMAP "PRAGMA mmap_size = 1073741824"
+/* An import reads the stored files one by one, once each: pages read through
+ * the map would stay mapped and count as the process's memory. */
+#define PRAGMA_NO_MMAP "PRAGMA mmap_size = 0"
+
 /* ------------------------------------------------------------------------ */
 /* Schema and migrations                                                    */
 
@@ -217,6 +224,8 @@ struct _ShtatStore
   sqlite3      *db;
   int           schema_version;
   sqlite3_stmt *stmts[N_STMTS];
+  int           last_error;     /* extended result code of the last SQLite error reported */
+  gboolean      importing;      /* a ShtatStoreImport is open */
 };
 
 G_DEFINE_FINAL_TYPE (ShtatStore, shtat_store, G_TYPE_OBJECT)
@@ -262,6 +271,7 @@ set_sqlite_error (ShtatStore  *self,
                   const char  *record,
                   GError     **error)
 {
+  self->last_error = sqlite3_extended_errcode (self->db);
   g_set_error (error, SHTAT_STORE_ERROR, (int) error_code_for (rc), "%s: %s",
                record != NULL ? record : self->path, sqlite3_errmsg (self->db));
 }
@@ -460,24 +470,6 @@ bind_date (sqlite3_stmt *stmt,
   iso[7] = '-';
   put_digits (iso + 8, g_date_get_day (date), 2);
   sqlite3_bind_text (stmt, col, iso, 10, SQLITE_TRANSIENT);
-}
-
-static void
-bind_level (sqlite3_stmt *stmt,
-            int           col,
-            int           level)
-{
-  bind_text (stmt, col, level >= 0 && level < SHTAT_N_LEVELS
-                          ? shtat_level_to_string ((ShtatLevel) level) : NULL);
-}
-
-static void
-bind_category (sqlite3_stmt *stmt,
-               int           col,
-               int           category)
-{
-  bind_text (stmt, col, category >= 0 && category < SHTAT_N_CATEGORIES
-                          ? shtat_category_to_string ((ShtatCategory) category) : NULL);
 }
 
 /* A copy of a text column; NULL for NULL and for an empty string, which is
@@ -1117,11 +1109,40 @@ resolve_centre (ShtatStore             *self,
   return FALSE;
 }
 
+/* Runs a statement that writes part of @employee's file; an error names the
+ * file, the label made only then (an import runs a million of these). */
+static gboolean
+run_file_stmt (ShtatStore          *self,
+               sqlite3_stmt        *stmt,
+               const ShtatEmployee *employee,
+               GError             **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      g_autofree char *record = employee_record (employee);
+
+      set_sqlite_error (self, rc, record, error);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The stored name of an enumeration value, or NULL (bound as NULL). */
+static inline const char *
+enum_name (const char * const *names,
+           int                 n_names,
+           int                 value)
+{
+  return value >= 0 && value < n_names ? names[value] : NULL;
+}
+
 static gboolean
 insert_children (ShtatStore           *self,
                  ShtatEmployee        *employee,
                  gint64                employee_id,
-                 const char           *record,
                  GHashTable           *codes,
                  GArray               *pending,
                  GError              **error)
@@ -1138,10 +1159,9 @@ insert_children (ShtatStore           *self,
       if (education == NULL && (education = get_stmt (self, STMT_EDUCATION_INSERT, error)) == NULL)
         return FALSE;
       sqlite3_bind_int64 (education, 1, employee_id);
-      bind_text (education, 2, e->level < SHTAT_N_EDUCATION_LEVELS
-                                 ? shtat_education_level_to_string (e->level) : NULL);
-      bind_text (education, 3, e->field >= 0 && e->field < SHTAT_N_FIELDS
-                                 ? shtat_field_to_string ((ShtatField) e->field) : NULL);
+      bind_text (education, 2,
+                 enum_name (education_names, SHTAT_N_EDUCATION_LEVELS, (int) e->level));
+      bind_text (education, 3, enum_name (field_names, SHTAT_N_FIELDS, e->field));
       sqlite3_bind_int (education, 4, e->relevant ? 1 : 0);
       bind_text (education, 5, e->specialty);
       bind_text (education, 6, e->institution);
@@ -1150,9 +1170,8 @@ insert_children (ShtatStore           *self,
         sqlite3_bind_int64 (education, 8, e->year);
       else
         sqlite3_bind_null (education, 8);
-      if (!run_stmt (self, education, record, error))
+      if (!run_file_stmt (self, education, employee, error))
         return FALSE;
-      sqlite3_reset (education);
       pending_add (pending, &e->id, sqlite3_last_insert_rowid (self->db));
     }
 
@@ -1168,9 +1187,8 @@ insert_children (ShtatStore           *self,
       bind_text (certificate, 3, c->number);
       bind_date (certificate, 4, &c->issued);
       bind_date (certificate, 5, &c->expires);
-      if (!run_stmt (self, certificate, record, error))
+      if (!run_file_stmt (self, certificate, employee, error))
         return FALSE;
-      sqlite3_reset (certificate);
       pending_add (pending, &c->id, sqlite3_last_insert_rowid (self->db));
     }
 
@@ -1182,16 +1200,15 @@ insert_children (ShtatStore           *self,
         return FALSE;
       sqlite3_bind_int64 (period, 1, employee_id);
       bind_text (period, 2, p->organisation);
-      bind_text (period, 3, p->sector < SHTAT_N_SECTORS ? shtat_sector_to_string (p->sector) : NULL);
+      bind_text (period, 3, enum_name (sector_names, SHTAT_N_SECTORS, (int) p->sector));
       bind_text (period, 4, p->position);
-      bind_level (period, 5, p->level);
-      bind_category (period, 6, p->category);
+      bind_text (period, 5, enum_name (level_names, SHTAT_N_LEVELS, p->level));
+      bind_text (period, 6, enum_name (category_names, SHTAT_N_CATEGORIES, p->category));
       sqlite3_bind_int (period, 7, p->managerial ? 1 : 0);
       bind_date (period, 8, &p->from);
       bind_date (period, 9, &p->to);
-      if (!run_stmt (self, period, record, error))
+      if (!run_file_stmt (self, period, employee, error))
         return FALSE;
-      sqlite3_reset (period);
       pending_add (pending, &p->id, sqlite3_last_insert_rowid (self->db));
     }
 
@@ -1211,14 +1228,13 @@ insert_children (ShtatStore           *self,
       else
         sqlite3_bind_null (assignment, 2);
       bind_text (assignment, 3, a->position);
-      bind_level (assignment, 4, a->level);
-      bind_category (assignment, 5, a->category);
+      bind_text (assignment, 4, enum_name (level_names, SHTAT_N_LEVELS, a->level));
+      bind_text (assignment, 5, enum_name (category_names, SHTAT_N_CATEGORIES, a->category));
       sqlite3_bind_int (assignment, 6, a->rate);
       bind_date (assignment, 7, &a->from);
       bind_date (assignment, 8, &a->to);
-      if (!run_stmt (self, assignment, record, error))
+      if (!run_file_stmt (self, assignment, employee, error))
         return FALSE;
-      sqlite3_reset (assignment);
       pending_add (pending, &a->id, sqlite3_last_insert_rowid (self->db));
       pending_add (pending, &a->centre_id, centre_id);
     }
@@ -1253,7 +1269,6 @@ write_employee (ShtatStore           *self,
                 GArray               *pending,
                 GError              **error)
 {
-  g_autofree char *record = employee_record (employee);
   gint64 id = target_id;
 
   if (target_id == 0)
@@ -1263,7 +1278,7 @@ write_employee (ShtatStore           *self,
       if (stmt == NULL)
         return FALSE;
       bind_employee (stmt, employee);
-      if (!run_stmt (self, stmt, record, error))
+      if (!run_file_stmt (self, stmt, employee, error))
         return FALSE;
       id = sqlite3_last_insert_rowid (self->db);
     }
@@ -1275,7 +1290,7 @@ write_employee (ShtatStore           *self,
         return FALSE;
       bind_employee (stmt, employee);
       sqlite3_bind_int64 (stmt, 7, target_id);
-      if (!run_stmt (self, stmt, record, error))
+      if (!run_file_stmt (self, stmt, employee, error))
         return FALSE;
       if (sqlite3_changes (self->db) == 0)
         {
@@ -1291,13 +1306,13 @@ write_employee (ShtatStore           *self,
           if (del == NULL)
             return FALSE;
           sqlite3_bind_int64 (del, 1, target_id);
-          if (!run_stmt (self, del, record, error))
+          if (!run_file_stmt (self, del, employee, error))
             return FALSE;
         }
     }
 
   pending_add (pending, &employee->id, id);
-  return insert_children (self, employee, id, record, codes, pending, error);
+  return insert_children (self, employee, id, codes, pending, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1660,9 +1675,7 @@ open_database (ShtatStore  *self,
   if (!exec_sql (self, "PRAGMA journal_mode = WAL", error)
       || !exec_sql (self, "PRAGMA foreign_keys = ON", error)
       || !exec_sql (self, "PRAGMA synchronous = NORMAL", error)
-      /* reading the whole file at start is the common case: map it rather than
-       * copy it page by page */
-      || !exec_sql (self, "PRAGMA mmap_size = 1073741824", error)
+      || !exec_sql (self, PRAGMA_MMAP, error)
       /* room for the indexes of a large import, which otherwise spills the
        * cache to the log and reads it back again and again */
       || !exec_sql (self, "PRAGMA cache_size = -32768", error))
@@ -1999,6 +2012,36 @@ shtat_store_delete_employee (ShtatStore  *self,
 /* ------------------------------------------------------------------------ */
 /* Imports                                                                  */
 
+struct _ShtatStoreImport
+{
+  ShtatStore   *store;
+  GHashTable   *codes;          /* centre code → ShtatCentre (with its id) */
+  gint64        n_stored;       /* files in the database when the import began */
+  /* With files stored, the IINs added so far (in @iins): a second file with
+   * the same IIN would be compared with the first one, already written. Into
+   * an empty database, the UNIQUE index on the IIN refuses it. */
+  GHashTable   *seen;
+  GStringChunk *iins;
+  GPtrArray    *stored;         /* every stored file, when loaded at once */
+  GHashTable   *stored_by_iin;  /* IIN (in @stored) → ShtatEmployee */
+  guint         n_changed;
+  gboolean      failed;
+};
+
+static void
+import_free (ShtatStoreImport *import)
+{
+  import->store->importing = FALSE;
+  exec_sql (import->store, PRAGMA_MMAP, NULL);
+  g_clear_object (&import->store);
+  g_clear_pointer (&import->codes, g_hash_table_unref);
+  g_clear_pointer (&import->seen, g_hash_table_unref);
+  g_clear_pointer (&import->iins, g_string_chunk_free);
+  g_clear_pointer (&import->stored_by_iin, g_hash_table_unref);
+  g_clear_pointer (&import->stored, g_ptr_array_unref);
+  g_free (import);
+}
+
 static gboolean
 centre_equal (const ShtatCentre *a,
               const ShtatCentre *b)
@@ -2054,80 +2097,204 @@ import_centres (ShtatStore  *self,
   return g_steal_pointer (&codes);
 }
 
-static gboolean
-import_unlocked (ShtatStore  *self,
-                 GPtrArray   *centres,
-                 GPtrArray   *employees,
-                 guint       *n_changed,
-                 GError     **error)
+/* Begins an import: takes the write lock (BEGIN IMMEDIATE), so that nobody
+ * else writes until it is committed or aborted, and writes @centres (matched
+ * by code: inserted, updated, or left alone when identical). Nothing is
+ * visible to other connections before shtat_store_import_commit(). While an
+ * import is open, the store is for it alone: call no other function of the
+ * store until it is committed or aborted. */
+ShtatStoreImport *
+shtat_store_import_begin (ShtatStore  *self,
+                          GPtrArray   *centres,
+                          GError     **error)
 {
-  g_autoptr(GHashTable) codes = NULL;
-  g_autoptr(GPtrArray) stored = NULL;
-  g_autoptr(GHashTable) stored_by_iin = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gint64 n_stored;
+  ShtatStoreImport *import;
 
-  codes = import_centres (self, centres, error);
-  if (codes == NULL || !count_employees (self, &n_stored, error))
-    return FALSE;
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (!self->importing, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A large import is compared against every stored file, loaded at once; a
-   * small one looks its employees up one by one. */
-  if (n_stored > 0 && (gint64) employees->len * 16 >= n_stored)
+  if (!exec_sql (self, PRAGMA_NO_MMAP, error) || !begin_write (self, error))
     {
-      stored = load_all_unlocked (self, error);
-      if (stored == NULL)
-        return FALSE;
-      stored_by_iin = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < stored->len; i++)
-        {
-          ShtatEmployee *e = g_ptr_array_index (stored, i);
-
-          g_hash_table_insert (stored_by_iin, e->iin, e);
-        }
+      exec_sql (self, PRAGMA_MMAP, NULL);
+      return NULL;
     }
+  import = g_new0 (ShtatStoreImport, 1);
+  import->store = g_object_ref (self);
+  self->importing = TRUE;
 
-  for (guint i = 0; i < employees->len; i++)
+  import->codes = import_centres (self, centres, error);
+  if (import->codes == NULL || !count_employees (self, &import->n_stored, error))
     {
-      ShtatEmployee *employee = g_ptr_array_index (employees, i);
-      g_autoptr(ShtatEmployee) existing = NULL;
+      shtat_store_import_abort (import);
+      return NULL;
+    }
+  if (import->n_stored > 0)
+    {
+      import->seen = g_hash_table_new (g_str_hash, g_str_equal);
+      import->iins = g_string_chunk_new (4096);
+    }
+  return import;
+}
 
-      if (!g_hash_table_add (seen, employee->iin))
-        {
-          g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT,
-                       _("Employee %s: the IIN occurs twice in the data imported"),
-                       employee->iin);
-          return FALSE;
-        }
+/* For imports about as large as the database: every stored file at once,
+ * rather than one query per file added; through the map again, as it reads
+ * the whole file. */
+static gboolean
+import_load_stored (ShtatStoreImport  *import,
+                    GError           **error)
+{
+  if (!exec_sql (import->store, PRAGMA_MMAP, error))
+    return FALSE;
+  import->stored = load_all_unlocked (import->store, error);
+  if (import->stored == NULL)
+    return FALSE;
+  import->stored_by_iin = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < import->stored->len; i++)
+    {
+      ShtatEmployee *e = g_ptr_array_index (import->stored, i);
 
-      if (stored_by_iin != NULL)
-        {
-          ShtatEmployee *e = g_hash_table_lookup (stored_by_iin, employee->iin);
-
-          if (e != NULL)
-            existing = shtat_employee_ref (e);
-        }
-      else if (n_stored > 0)
-        {
-          gint64 id = find_id_by_iin (self, employee->iin, error);
-
-          if (id < 0)
-            return FALSE;
-          if (id > 0 && (existing = load_one_unlocked (self, id, error)) == NULL)
-            return FALSE;
-        }
-
-      if (existing != NULL && employee_equal (existing, employee, codes))
-        continue;
-      if (!write_employee (self, employee, existing != NULL ? existing->id : 0, codes, NULL, error))
-        return FALSE;
-      (*n_changed)++;
+      g_hash_table_insert (import->stored_by_iin, e->iin, e);
     }
   return TRUE;
 }
 
-/* Leaves @centres and @employees untouched (their ids included): read the
- * stored files back to work on them. */
+/* The stored file with the IIN of @employee, or NULL in @out when there is none. */
+static gboolean
+import_find_stored (ShtatStoreImport     *import,
+                    const ShtatEmployee  *employee,
+                    ShtatEmployee       **out,
+                    GError              **error)
+{
+  gint64 id;
+
+  *out = NULL;
+  if (import->stored_by_iin != NULL)
+    {
+      ShtatEmployee *e = g_hash_table_lookup (import->stored_by_iin, employee->iin);
+
+      if (e != NULL)
+        *out = shtat_employee_ref (e);
+      return TRUE;
+    }
+  id = find_id_by_iin (import->store, employee->iin, error);
+  if (id < 0)
+    return FALSE;
+  if (id > 0 && (*out = load_one_unlocked (import->store, id, error)) == NULL)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+import_duplicate (const ShtatEmployee  *employee,
+                  GError              **error)
+{
+  g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT,
+               _("Employee %s: the IIN occurs twice in the data imported"), employee->iin);
+  return FALSE;
+}
+
+static gboolean
+import_add (ShtatStoreImport     *import,
+            const ShtatEmployee  *employee,
+            GError              **error)
+{
+  ShtatStore *self = import->store;
+  g_autoptr(ShtatEmployee) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (import->n_stored > 0)
+    {
+      if (g_hash_table_contains (import->seen, employee->iin))
+        return import_duplicate (employee, error);
+      g_hash_table_add (import->seen, g_string_chunk_insert (import->iins, employee->iin));
+      if (!import_find_stored (import, employee, &existing, error))
+        return FALSE;
+      if (existing != NULL && employee_equal (existing, employee, import->codes))
+        return TRUE;
+    }
+
+  /* the caller's record is left as it is: no ids are handed back */
+  if (!write_employee (self, (ShtatEmployee *) employee, existing != NULL ? existing->id : 0,
+                       import->codes, NULL, &local_error))
+    {
+      /* the IIN is the only UNIQUE column that a file's rows have */
+      if (existing == NULL && self->last_error == SQLITE_CONSTRAINT_UNIQUE)
+        return import_duplicate (employee, error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  import->n_changed++;
+  return TRUE;
+}
+
+/* Writes @employee inside the open import: matched by IIN with the files
+ * stored before, it replaces the stored file under its id, or is left out when
+ * the two are identical; else it is a new file. @employee is left untouched
+ * (its ids included): read the stored files back to work on them. Assignments
+ * name their centre by centre_code. The same IIN twice in one import is an
+ * error. On an error the import can only be aborted. */
+gboolean
+shtat_store_import_add (ShtatStoreImport     *import,
+                        const ShtatEmployee  *employee,
+                        GError              **error)
+{
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (!import->failed, FALSE);
+  g_return_val_if_fail (employee != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (import_add (import, employee, error))
+    return TRUE;
+  import->failed = TRUE;
+  return FALSE;
+}
+
+/* Commits the import and frees @import, whether or not the commit succeeds;
+ * on failure nothing of it is written. @n_changed counts the files inserted or
+ * replaced. An import after a failed shtat_store_import_add() cannot be
+ * committed: abort it. */
+gboolean
+shtat_store_import_commit (ShtatStoreImport  *import,
+                           guint             *n_changed,
+                           GError           **error)
+{
+  ShtatStore *self;
+  gboolean ok;
+
+  if (n_changed != NULL)
+    *n_changed = 0;
+  g_return_val_if_fail (import != NULL, FALSE);
+  if (import->failed)
+    {
+      g_critical ("%s: an employee could not be added; the import is rolled back", G_STRFUNC);
+      shtat_store_import_abort (import);
+      return FALSE;
+    }
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self = import->store;
+  ok = finish (self, TRUE, error);
+  if (ok && n_changed != NULL)
+    *n_changed = import->n_changed;
+  import_free (import);
+  return ok;
+}
+
+/* Rolls the import back, leaving the database as it was before
+ * shtat_store_import_begin(), and frees @import. */
+void
+shtat_store_import_abort (ShtatStoreImport *import)
+{
+  if (import == NULL)
+    return;
+  rollback (import->store);
+  import_free (import);
+}
+
+/* Centres and employees in one import (shtat_store_import_begin()): all or
+ * nothing. Leaves @centres and @employees untouched (their ids included): read
+ * the stored files back to work on them. */
 gboolean
 shtat_store_import (ShtatStore  *self,
                     GPtrArray   *centres,
@@ -2135,7 +2302,7 @@ shtat_store_import (ShtatStore  *self,
                     guint       *n_changed,
                     GError     **error)
 {
-  guint changed = 0;
+  g_autoptr(ShtatStoreImport) import = NULL;
 
   g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
   g_return_val_if_fail (employees != NULL, FALSE);
@@ -2143,11 +2310,18 @@ shtat_store_import (ShtatStore  *self,
 
   if (n_changed != NULL)
     *n_changed = 0;
-  if (!begin_write (self, error))
+  import = shtat_store_import_begin (self, centres, error);
+  if (import == NULL)
     return FALSE;
-  if (!finish (self, import_unlocked (self, centres, employees, &changed, error), error))
+
+  /* A large import is compared against every stored file, loaded at once; a
+   * small one looks its employees up one by one. */
+  if (import->n_stored > 0 && (gint64) employees->len * 16 >= import->n_stored
+      && !import_load_stored (import, error))
     return FALSE;
-  if (n_changed != NULL)
-    *n_changed = changed;
-  return TRUE;
+
+  for (guint i = 0; i < employees->len; i++)
+    if (!shtat_store_import_add (import, g_ptr_array_index (employees, i), error))
+      return FALSE;
+  return shtat_store_import_commit (g_steal_pointer (&import), n_changed, error);
 }

@@ -66,7 +66,29 @@ gboolean       shtat_store_delete_employee (ShtatStore *self,
  * (matched by IIN; an existing file is replaced by the imported one) in one
  * transaction, all or nothing. Assignments name their centre by centre_code.
  * A file identical to the stored one is left untouched, so importing the same
- * data twice changes nothing; `n_changed` counts files inserted or replaced. */
+ * data twice changes nothing; `n_changed` counts files inserted or replaced.
+ *
+ * An import may be streamed, one file at a time, so that no more than one is
+ * held in memory: begin (which writes the centres), add each employee, then
+ * commit, or abort to leave the database as it was. The transaction stays open
+ * in between, and nobody else can write to the database. */
+typedef struct _ShtatStoreImport ShtatStoreImport;
+
+/* @centres: ShtatCentre, or NULL. Commit and abort free @import. */
+ShtatStoreImport *shtat_store_import_begin  (ShtatStore           *self,
+                                             GPtrArray            *centres,
+                                             GError              **error);
+gboolean          shtat_store_import_add    (ShtatStoreImport     *import,
+                                             const ShtatEmployee  *employee,
+                                             GError              **error);
+gboolean          shtat_store_import_commit (ShtatStoreImport     *import,
+                                             guint                *n_changed,
+                                             GError              **error);
+void              shtat_store_import_abort  (ShtatStoreImport     *import);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatStoreImport, shtat_store_import_abort)
+
+/* The whole import at once, over the functions above. */
 gboolean       shtat_store_import         (ShtatStore  *self,
                                            GPtrArray   *centres,     /* ShtatCentre, may be NULL */
                                            GPtrArray   *employees,   /* ShtatEmployee */

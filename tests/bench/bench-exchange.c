@@ -5,7 +5,10 @@
  * process of its own, so that its peak memory (VmHWM) is the import's alone.
  * Next to it, the floors measured on the same data where the tools are
  * installed: `sqlite3 .import` of the same rows as CSV, and
- * `xmllint --stream --noout` of the XML.
+ * `xmllint --stream --noout` of the XML, without and with the schema (the
+ * import validates against it, so it cannot take less time than that). Then the
+ * same file is imported again over the last import, which compares every
+ * file with the stored one and changes nothing.
  * Usage: bench-exchange [N_EMPLOYEES [N_CENTRES]]. */
 
 #include "config.h"
@@ -68,7 +71,8 @@ remove_database (const char *path)
     }
 }
 
-/* The child: one import, its time and peak memory on stdout. */
+/* The child: one import, its time, the files changed and its peak memory on
+ * stdout. */
 static int
 child_import (const char *xml,
               const char *db)
@@ -215,6 +219,33 @@ write_csv_tables (const char *dir,
     }
 }
 
+/* Imports @xml into @db in a child process, which must change @n_changed
+ * files; its time, and its peak memory in @peak_kib. */
+static double
+run_child_import (const char *self,
+                  const char *xml,
+                  const char *db,
+                  guint       n_changed,
+                  guint64    *peak_kib)
+{
+  const char *child[] = { self, "--child-import", xml, db, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  proc = g_subprocess_newv (child, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  fields = g_strsplit (g_strstrip (out), " ", 3);
+  g_assert_cmpuint (g_strv_length (fields), ==, 3);
+  g_assert_cmpuint (g_ascii_strtoull (fields[1], NULL, 10), ==, n_changed);
+  *peak_kib = g_ascii_strtoull (fields[2], NULL, 10);
+  return g_ascii_strtod (fields[0], NULL);
+}
+
 /* Runs @argv in @dir; its time, or a negative number when it fails. */
 static double
 time_tool (const char  *dir,
@@ -256,9 +287,13 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *sqlite3 = NULL;
   g_autofree char *xmllint = NULL;
+  g_autofree char *rng = NULL;
   guint n_employees, n_centres;
   double import_times[N_RUNS], sqlite_times[N_RUNS], xmllint_times[N_RUNS];
+  double relaxng_times[N_RUNS];
+  double again_seconds;
   guint64 peak_kib = 0;
+  guint64 again_kib;
   GStatBuf st;
   gint64 start;
 
@@ -293,33 +328,36 @@ main (int    argc,
 
   for (guint run = 0; run < N_RUNS; run++)
     {
-      const char *child[] = { argv[0], "--child-import", xml, db, NULL };
-      g_autoptr(GSubprocess) proc = NULL;
-      g_autofree char *out = NULL;
-      g_auto(GStrv) fields = NULL;
-      guint n_changed;
+      guint64 kib;
 
       remove_database (db);
-      proc = g_subprocess_newv (child, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-      g_assert_no_error (error);
-      g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_subprocess_get_successful (proc));
-      fields = g_strsplit (g_strstrip (out), " ", 3);
-      g_assert_cmpuint (g_strv_length (fields), ==, 3);
-      import_times[run] = g_ascii_strtod (fields[0], NULL);
-      n_changed = (guint) g_ascii_strtoull (fields[1], NULL, 10);
-      g_assert_cmpuint (n_changed, ==, n_employees);
-      peak_kib = MAX (peak_kib, g_ascii_strtoull (fields[2], NULL, 10));
+      import_times[run] = run_child_import (argv[0], xml, db, n_employees, &kib);
+      peak_kib = MAX (peak_kib, kib);
     }
+  /* the same file over the last import */
+  again_seconds = run_child_import (argv[0], xml, db, 0, &again_kib);
   remove_database (db);
 
   sqlite3 = g_find_program_in_path ("sqlite3");
   xmllint = g_find_program_in_path ("xmllint");
+  /* the schema as the import uses it */
+  {
+    g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/shtat/Shtat/norms/personnel.rng",
+                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+
+    g_assert_no_error (error);
+    rng = g_build_filename (dir, "personnel.rng", NULL);
+    g_file_set_contents (rng, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                         &error);
+    g_assert_no_error (error);
+  }
+
   for (guint run = 0; run < N_RUNS; run++)
     {
       const char *import_argv[] = { sqlite3, "floor.db", NULL };
       const char *xmllint_argv[] = { xmllint, "--stream", "--noout", "personnel.xml", NULL };
+      const char *relaxng_argv[] = { xmllint, "--stream", "--noout", "--relaxng", "personnel.rng",
+                                     "personnel.xml", NULL };
       g_autofree char *floor_db = g_build_filename (dir, "floor.db", NULL);
 
       remove_database (floor_db);
@@ -332,6 +370,7 @@ main (int    argc,
                                          ".import other.csv other\n")
                             : -1;
       xmllint_times[run] = xmllint != NULL ? time_tool (dir, xmllint_argv, NULL) : -1;
+      relaxng_times[run] = xmllint != NULL ? time_tool (dir, relaxng_argv, NULL) : -1;
       remove_database (floor_db);
     }
 
@@ -354,9 +393,16 @@ main (int    argc,
   else
     g_print ("floor, xmllint --stream: xmllint is not installed (%.2f s in performance.md)\n",
              XMLLINT_FLOOR_DOC);
+  if (xmllint != NULL && best_of (relaxng_times, N_RUNS) >= 0)
+    g_print ("floor, xmllint --stream --relaxng personnel.rng (the validation alone): %.2f s here\n",
+             relaxng_times[0]);
+  g_print ("shtat_exchange_import of the same file again (nothing changes): %.2f s, "
+           "peak memory %" G_GUINT64_FORMAT " MiB\n",
+           again_seconds, again_kib / 1024);
 
   {
-    const char *names[] = { "personnel.xml", "employees.csv", "periods.csv", "education.csv", "other.csv" };
+    const char *names[] = { "personnel.xml", "personnel.rng", "employees.csv", "periods.csv",
+                            "education.csv", "other.csv" };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {

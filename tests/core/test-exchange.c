@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -1176,6 +1177,316 @@ test_import_csv_invalid (Fixture       *f,
   g_assert_cmpuint (employees->len, ==, 0);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Streamed imports                                                         */
+
+#define N_MANY 600
+
+/* A file of @n employees that the import writes one by one as it reads them:
+ * the centre of the template on line 3 (renamed from valid.xml's), then
+ * employee k (from 1) on lines 4 + 5 (k − 1) to 8 + 5 (k − 1), its period on
+ * the third of them. Employee 1 is valid.xml's 900101300126 with another
+ * history; the others are men born on 01.01.1980 with serials 1, 2…, whose
+ * IINs go to @iins. With @bad, that employee's period starts on 30.02.2015. */
+static GString *
+many_employees_xml (guint      n,
+                    guint      bad,
+                    GPtrArray *iins)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                "<personnel format=\"1\">\n"
+                                "  <centre code=\"almaty-bostandyk\" name-kk=\"Бостандық\" name-ru=\"Бостандыкский\"/>\n");
+  guint serial = 0;
+
+  for (guint k = 1; k <= n; k++)
+    {
+      char iin[SHTAT_IIN_LENGTH + 1] = "900101300126";
+
+      if (k > 1)
+        {
+          int check;
+
+          do
+            {
+              g_snprintf (iin, sizeof iin, "8001013%04u0", ++serial);
+              check = shtat_iin_check_digit (iin);
+            }
+          while (check < 0);
+          iin[11] = (char) ('0' + check);
+        }
+      g_ptr_array_add (iins, g_strdup (iin));
+      g_string_append_printf (
+        text,
+        "  <employee iin=\"%s\" surname=\"%s\" name=\"Ерлан\" birth-date=\"%s\" sex=\"male\">\n"
+        "    <education level=\"higher\" field=\"social-work\" relevant=\"true\" year=\"2012\"/>\n"
+        "    <period organisation=\"Бостандық ОҚО\" sector=\"social-protection\" position=\"social-worker\" level=\"higher\" category=\"second\" from=\"%s\"/>\n"
+        "    <assignment centre=\"almaty-bostandyk\" position=\"social-worker\" level=\"higher\" category=\"second\" rate=\"1\" from=\"2015-09-01\"/>\n"
+        "  </employee>\n",
+        iin, k > 1 ? "Сейітов" : "Ахметов", k > 1 ? "1980-01-01" : "1990-01-01",
+        k == bad ? "2015-02-30" : "2015-09-01");
+    }
+  g_string_append (text, "</personnel>\n");
+  return text;
+}
+
+/* The centres as stored, "code name_ru" each. */
+static char *
+centre_list (ShtatStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = shtat_store_list_centres (store, &error);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      const ShtatCentre *c = g_ptr_array_index (centres, i);
+
+      g_string_append_printf (list, "%s%s %s", i > 0 ? ", " : "", c->code, c->name_ru);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* The same files as @before, under the same ids. */
+static void
+assert_unchanged (ShtatStore *store,
+                  GPtrArray  *before,
+                  const char *centres_before)
+{
+  g_autoptr(GPtrArray) after = load_employees (store);
+  g_autofree char *centres_after = centre_list (store);
+
+  assert_same_employees (before, after);
+  for (guint e = 0; e < before->len; e++)
+    g_assert_cmpint (((ShtatEmployee *) g_ptr_array_index (before, e))->id, ==,
+                     ((ShtatEmployee *) g_ptr_array_index (after, e))->id);
+  g_assert_cmpstr (centres_after, ==, centres_before);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        at;
+} CancelAt;
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  CancelAt *c = user_data;
+
+  if (fraction > 0.0 && c->at == 0.0)
+    {
+      c->at = fraction;
+      g_cancellable_cancel (c->cancellable);
+    }
+}
+
+/* Employees are written as they are read, but nothing is committed before the
+ * end of the file: a bad record in the third employee or in the 500th (long
+ * after the first ones were written), a file cut short, or a cancellation
+ * leave the database as it was, the centre and the replaced file included.
+ * The whole file goes in, and again changes nothing. */
+static void
+test_import_streamed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *centres_before = NULL;
+  g_autofree char *good_path = NULL;
+  g_autoptr(GString) good = NULL;
+  GDate day = today ();
+  guint n_changed = 99;
+  const guint bad[] = { 3, 500 };
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    before = load_employees (store);
+    centres_before = centre_list (store);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *expected = NULL;
+
+      g_ptr_array_set_size (iins, 0);
+      text = many_employees_xml (N_MANY, bad[i], iins);
+      path = write_file (f, "many.xml", text->str, (gssize) text->len);
+      /* employee k's period is on line 6 + 5 (k − 1) */
+      expected = g_strdup_printf ("employee %s, period 1: attribute “from”: “2015-02-30” is not a date",
+                                  (const char *) g_ptr_array_index (iins, bad[i] - 1));
+      n_changed = 99;
+      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
+      assert_message (error, "many.xml", 6 + 5 * (bad[i] - 1), (const char *[]) { expected, NULL });
+      g_assert_cmpuint (n_changed, ==, 0);
+      assert_unchanged (store, before, centres_before);
+    }
+
+  g_ptr_array_set_size (iins, 0);
+  good = many_employees_xml (N_MANY, 0, iins);
+
+  /* Cut short inside the last employee: its assignment is the last line */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *path = write_file (f, "cut.xml", good->str,
+                                        (gssize) (good->len - strlen ("  </employee>\n</personnel>\n")));
+
+    g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE);
+    assert_message (error, "cut.xml", 4 + 5 * (N_MANY - 1) + 3, NULL);
+    g_assert_cmpuint (n_changed, ==, 0);
+    assert_unchanged (store, before, centres_before);
+  }
+
+  /* Not well-formed at the very end, after every employee */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) text = g_string_new_len (good->str, (gssize) good->len);
+    g_autofree char *path = NULL;
+
+    g_string_append (text, "<personnel>\n");
+    path = write_file (f, "tail.xml", text->str, (gssize) text->len);
+    g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE);
+    /* the line after </personnel> */
+    assert_message (error, "tail.xml", 4 + 5 * N_MANY + 1, NULL);
+    g_assert_cmpuint (n_changed, ==, 0);
+    assert_unchanged (store, before, centres_before);
+  }
+
+  good_path = write_file (f, "many.xml", good->str, (gssize) good->len);
+
+  /* Cancelled from the progress callback, some hundreds of employees in */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    CancelAt cancel = { cancellable, 0.0 };
+
+    g_assert_false (shtat_exchange_import (store, library, good_path, &day, &n_changed, cancellable,
+                                           cancel_cb, &cancel, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpfloat (cancel.at, >, 0.0);
+    g_assert_cmpuint (n_changed, ==, 0);
+    assert_unchanged (store, before, centres_before);
+  }
+
+  /* The whole file: 900101300126 replaced, the others new; then again */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GPtrArray) again = NULL;
+    g_autofree char *centres_after = NULL;
+
+    g_assert_true (shtat_exchange_import (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_changed, ==, N_MANY);
+    after = load_employees (store);
+    /* and valid.xml's 850415400237 */
+    g_assert_cmpuint (after->len, ==, N_MANY + 1);
+    centres_after = centre_list (store);
+    g_assert_nonnull (strstr (centres_after, "almaty-bostandyk Бостандыкский"));
+
+    g_assert_true (shtat_exchange_import (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_changed, ==, 0);
+    assert_unchanged (store, after, centres_after);
+  }
+}
+
+/* Runs @sql on the database of @f through a connection of its own. */
+static void
+raw_exec (Fixture    *f,
+          const char *sql)
+{
+  g_autofree char *path = g_build_filename (f->dir, "shtat.db", NULL);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/* The database refuses an employee the reader found good (a trigger stands
+ * in for a full disk): the error names the file and the line where that
+ * employee starts, comes before any later error of the reader's, and
+ * nothing is written. A reader's error before that employee comes first. */
+static void
+test_import_streamed_store_error (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *centres_before = NULL;
+  g_autofree char *trigger = NULL;
+  GDate day = today ();
+  guint n_changed = 99;
+  /* the reader's error: none, after the refused employee, before it */
+  const guint bad[] = { 0, 550, 300 };
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    before = load_employees (store);
+    centres_before = centre_list (store);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = NULL;
+      g_autofree char *path = NULL;
+
+      g_ptr_array_set_size (iins, 0);
+      text = many_employees_xml (N_MANY, bad[i], iins);
+      path = write_file (f, "many.xml", text->str, (gssize) text->len);
+      if (trigger == NULL)
+        {
+          /* the 400th employee */
+          trigger = g_strdup_printf ("CREATE TRIGGER refuse AFTER INSERT ON employees"
+                                     " WHEN NEW.iin = '%s'"
+                                     " BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                     (const char *) g_ptr_array_index (iins, 399));
+          raw_exec (f, trigger);
+        }
+
+      g_test_message ("reader's error at employee %u", bad[i]);
+      n_changed = 99;
+      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      if (bad[i] == 0 || bad[i] > 400)
+        {
+          g_autofree char *expected = g_strdup_printf ("Employee %s: refused",
+                                                       (const char *) g_ptr_array_index (iins, 399));
+
+          g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+          /* employee k starts on line 4 + 5 (k − 1) */
+          assert_message (error, "many.xml", 4 + 5 * 399, (const char *[]) { expected, NULL });
+        }
+      else
+        {
+          g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
+          assert_message (error, "many.xml", 6 + 5 * (bad[i] - 1), (const char *[]) { "“2015-02-30”", NULL });
+        }
+      g_assert_cmpuint (n_changed, ==, 0);
+      assert_unchanged (store, before, centres_before);
+    }
+}
+
 static void
 test_import_cancelled (Fixture       *f,
                        gconstpointer  data)
@@ -1227,6 +1538,8 @@ main (int   argc,
   ADD ("/exchange/import/again", test_import);
   ADD ("/exchange/import/csv-invalid", test_import_csv_invalid);
   ADD ("/exchange/import/cancelled", test_import_cancelled);
+  ADD ("/exchange/import/streamed", test_import_streamed);
+  ADD ("/exchange/import/streamed-store-error", test_import_streamed_store_error);
 #undef ADD
 
   ret = g_test_run ();

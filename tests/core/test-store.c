@@ -1012,6 +1012,272 @@ test_import_all_or_nothing (Fixture       *f,
   g_assert_cmpstr (counts_after, ==, counts_before);
 }
 
+/* Centres as stored, "code name_ru" each, in the order of the list. */
+static char *
+centre_list (ShtatStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = shtat_store_list_centres (store, &error);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      const ShtatCentre *c = g_ptr_array_index (centres, i);
+
+      g_string_append_printf (list, "%s%s %s", i > 0 ? ", " : "", c->code, c->name_ru);
+    }
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* A streamed import, one file at a time, does what the whole one does: the
+ * same files under the same ids, and nothing written the second time. */
+static void
+test_import_streamed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = import_set ();
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  ShtatStoreImport *import;
+  guint n_changed = 99;
+  sqlite3 *observer;
+  gint64 version;
+
+  import = shtat_store_import_begin (store, centres, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      g_assert_true (shtat_store_import_add (import, g_ptr_array_index (employees, i), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (shtat_store_import_commit (import, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 4);
+  /* the data given is left as it was */
+  g_assert_cmpint (((ShtatEmployee *) employees->pdata[0])->id, ==, 0);
+
+  /* Ахметов, Бекова, Жұмабаева, Ким */
+  first = load_all (store);
+  g_assert_cmpuint (first->len, ==, 4);
+  assert_same_file (g_ptr_array_index (first, 0), g_ptr_array_index (employees, 1), FALSE);
+  assert_same_file (g_ptr_array_index (first, 1), g_ptr_array_index (employees, 2), FALSE);
+  assert_same_file (g_ptr_array_index (first, 2), g_ptr_array_index (employees, 0), FALSE);
+  assert_same_file (g_ptr_array_index (first, 3), g_ptr_array_index (employees, 3), FALSE);
+
+  /* again, each file looked up in the database: nothing counted, nothing
+   * written (another connection sees no new data version) */
+  observer = raw_open (f->path);
+  version = data_version (observer);
+  import = shtat_store_import_begin (store, centres, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      g_assert_true (shtat_store_import_add (import, g_ptr_array_index (employees, i), &error));
+      g_assert_no_error (error);
+    }
+  n_changed = 99;
+  g_assert_true (shtat_store_import_commit (import, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpint (data_version (observer), ==, version);
+  again = load_all (store);
+  assert_same_files (again, first);
+
+  /* the store is free for other work once the import is committed */
+  g_assert_true (shtat_store_save_employee (store, g_ptr_array_index (again, 0), &error));
+  g_assert_no_error (error);
+  sqlite3_close (observer);
+}
+
+/* Aborting undoes everything the import wrote, the centres included, and
+ * leaves the store ready for the next one. */
+static void
+test_import_abort (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = import_set ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts_before = NULL;
+  g_autofree char *counts_after = NULL;
+  g_autofree char *centres_before = NULL;
+  g_autofree char *centres_after = NULL;
+  g_autoptr(ShtatEmployee) changed = NULL;
+  ShtatStoreImport *import;
+  guint n_changed = 99;
+
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  before = load_all (store);
+  counts_before = raw_counts (f->path);
+  centres_before = centre_list (store);
+
+  /* a renamed centre and a new one, a changed file and a new one */
+  g_free (((ShtatCentre *) centres->pdata[0])->name_ru);
+  ((ShtatCentre *) centres->pdata[0])->name_ru = g_strdup ("ЦПС Абай");
+  g_ptr_array_add (centres, make_centre ("karaganda-1", "Қарағанды", "Караганда"));
+  changed = shtat_employee_copy (g_ptr_array_index (employees, 1));
+  g_free (changed->name);
+  changed->name = g_strdup ("Ерболат");
+
+  import = shtat_store_import_begin (store, centres, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_store_import_add (import, changed, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ShtatEmployee) abaev = make_person ("991231100010", 31, 12, 1899, SHTAT_SEX_MALE,
+                                                  "Абаев", "karaganda-1");
+
+    g_assert_true (shtat_store_import_add (import, abaev, &error));
+    g_assert_no_error (error);
+  }
+  shtat_store_import_abort (import);
+
+  after = load_all (store);
+  assert_same_files (after, before);
+  counts_after = raw_counts (f->path);
+  g_assert_cmpstr (counts_after, ==, counts_before);
+  centres_after = centre_list (store);
+  g_assert_cmpstr (centres_after, ==, centres_before);
+
+  /* g_autoptr aborts too; then the same import goes through */
+  {
+    g_autoptr(ShtatStoreImport) dropped = shtat_store_import_begin (store, centres, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (shtat_store_import_add (dropped, changed, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&counts_after, g_free);
+  counts_after = raw_counts (f->path);
+  g_assert_cmpstr (counts_after, ==, counts_before);
+
+  import = shtat_store_import_begin (store, centres, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_store_import_add (import, changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (shtat_store_import_commit (import, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_clear_pointer (&centres_after, g_free);
+  centres_after = centre_list (store);
+  /* by the Russian name: К before Ц */
+  g_assert_cmpstr (centres_after, ==,
+                   "karaganda-1 Караганда, astana-saryarka ЦПС Абай, astana-almaty ЦПС района Алматы");
+}
+
+/* A file refused in the middle of a streamed import: the files added before
+ * it are undone with the rest. */
+static void
+test_import_streamed_failure (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = import_set ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts_before = NULL;
+  g_autofree char *counts_after = NULL;
+  g_autoptr(ShtatEmployee) abaev = make_person ("991231100010", 31, 12, 1899, SHTAT_SEX_MALE,
+                                                "Абаев", "astana-almaty");
+  g_autoptr(ShtatEmployee) nurov = make_person ("200229500179", 29, 2, 2020, SHTAT_SEX_MALE,
+                                                "Нұров", "no-such-centre");
+  ShtatStoreImport *import;
+  guint n_changed = 99;
+
+  g_ptr_array_add (employees, make_person ("920229400559", 29, 2, 1992, SHTAT_SEX_FEMALE,
+                                           "Оспанова", "astana-almaty"));
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  before = load_all (store);
+  counts_before = raw_counts (f->path);
+
+  /* 1: a changed file, 2: a new one, 3: a new one at an unknown centre */
+  import = shtat_store_import_begin (store, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(ShtatEmployee) changed = shtat_employee_copy (g_ptr_array_index (employees, 3));
+
+    g_array_index (changed->periods, ShtatWorkPeriod, 0).to = dmy (31, 12, 2024);
+    g_assert_true (shtat_store_import_add (import, changed, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (shtat_store_import_add (import, abaev, &error));
+  g_assert_no_error (error);
+  g_assert_false (shtat_store_import_add (import, nurov, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "Employee 200229500179: there is no centre with the code “no-such-centre”");
+  g_clear_error (&error);
+  shtat_store_import_abort (import);
+
+  after = load_all (store);
+  assert_same_files (after, before);
+  counts_after = raw_counts (f->path);
+  g_assert_cmpstr (counts_after, ==, counts_before);
+
+  /* The same IIN twice: a stored one, and a new one (looked up in the
+   * database, where the first is already written) */
+  for (guint twice = 0; twice < 2; twice++)
+    {
+      ShtatEmployee *e = twice == 0 ? g_ptr_array_index (employees, 1) : abaev;
+
+      import = shtat_store_import_begin (store, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (shtat_store_import_add (import, e, &error));
+      g_assert_no_error (error);
+      g_assert_false (shtat_store_import_add (import, e, &error));
+      g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+      g_assert_cmpstr (error->message, ==,
+                       twice == 0 ? "Employee 900101300126: the IIN occurs twice in the data imported"
+                                  : "Employee 991231100010: the IIN occurs twice in the data imported");
+      g_clear_error (&error);
+      shtat_store_import_abort (import);
+    }
+  g_clear_pointer (&counts_after, g_free);
+  counts_after = raw_counts (f->path);
+  g_assert_cmpstr (counts_after, ==, counts_before);
+}
+
+/* Into an empty database, the UNIQUE index on the IIN tells the second file
+ * with the same IIN; nothing of the import stays. */
+static void
+test_import_streamed_twice_empty (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(ShtatEmployee) abaev = make_person ("991231100010", 31, 12, 1899, SHTAT_SEX_MALE,
+                                                "Абаев", "astana-almaty");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStoreImport) import = NULL;
+  g_autofree char *counts = NULL;
+
+  import = shtat_store_import_begin (store, centres, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_store_import_add (import, abaev, &error));
+  g_assert_no_error (error);
+  g_assert_false (shtat_store_import_add (import, abaev, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==,
+                   "Employee 991231100010: the IIN occurs twice in the data imported");
+  g_clear_pointer (&import, shtat_store_import_abort);
+
+  counts = raw_counts (f->path);
+  g_assert_cmpstr (counts, ==, "0 0 0 0 0 0");
+  g_assert_true (shtat_store_is_empty (store));
+}
+
 static void
 test_not_sqlite (Fixture       *f,
                  gconstpointer  data)
@@ -1183,6 +1449,10 @@ main (int    argc,
   ADD ("import", test_import);
   ADD ("import-small", test_import_small);
   ADD ("import-all-or-nothing", test_import_all_or_nothing);
+  ADD ("import-streamed", test_import_streamed);
+  ADD ("import-abort", test_import_abort);
+  ADD ("import-streamed-failure", test_import_streamed_failure);
+  ADD ("import-streamed-twice-empty", test_import_streamed_twice_empty);
   ADD ("not-sqlite", test_not_sqlite);
   ADD ("other-program", test_other_program);
   ADD ("newer-version", test_newer_version);
