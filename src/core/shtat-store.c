@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "shtat-schedule.h"
 #include "shtat-store.h"
 #include "shtat-text.h"
 
@@ -106,11 +107,31 @@ migrate_to_1 (sqlite3  *db,
   return sqlite3_exec (db, schema_1, NULL, NULL, errmsg) == SQLITE_OK;
 }
 
+/* Version 2: staffing schedules, kept as their canonical XML (the form their
+ * SHA-256 is taken of) with the keys and status beside it for queries. */
+static const char schema_2[] =
+  "CREATE TABLE schedules ("
+  "  id INTEGER PRIMARY KEY,"
+  "  centre_code TEXT NOT NULL,"
+  "  version INTEGER NOT NULL CHECK (version > 0),"
+  "  status TEXT NOT NULL,"
+  "  sha256 TEXT,"
+  "  xml BLOB NOT NULL,"
+  "  UNIQUE (centre_code, version));";
+
+static gboolean
+migrate_to_2 (sqlite3  *db,
+              char    **errmsg)
+{
+  return sqlite3_exec (db, schema_2, NULL, NULL, errmsg) == SQLITE_OK;
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, char **errmsg);
 
 /* migrations[i] takes the schema from version i to i + 1. */
 static const Migration migrations[] = {
   migrate_to_1,
+  migrate_to_2,
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -2324,4 +2345,185 @@ shtat_store_import (ShtatStore  *self,
     if (!shtat_store_import_add (import, g_ptr_array_index (employees, i), error))
       return FALSE;
   return shtat_store_import_commit (g_steal_pointer (&import), n_changed, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Staffing schedules                                                       */
+
+static sqlite3_stmt *
+prepare (ShtatStore  *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Saves a version of a centre's schedule. A stored approved version is never
+ * changed, except to be marked superseded by a later approval. */
+gboolean
+shtat_store_save_schedule (ShtatStore     *self,
+                           ShtatSchedule  *schedule,
+                           GError        **error)
+{
+  g_autoptr(GBytes) xml = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const char *centre = shtat_schedule_get_centre (schedule);
+  guint version = shtat_schedule_get_version (schedule);
+  ShtatScheduleStatus status = shtat_schedule_get_status (schedule);
+  g_autofree char *record = g_strdup_printf (_("Schedule of %s, version %u"), centre ? centre : "?", version);
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+
+  if (centre == NULL || *centre == '\0' || version == 0)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT,
+                   _("%s: a schedule needs its centre and version number"), record);
+      return FALSE;
+    }
+
+  xml = shtat_schedule_to_xml (schedule);
+  if (!begin_write (self, error))
+    return FALSE;
+
+  stmt = prepare (self, "SELECT status FROM schedules WHERE centre_code = ?1 AND version = ?2", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, centre, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) version);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      ShtatScheduleStatus stored;
+
+      if (shtat_schedule_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &stored)
+          && (stored == SHTAT_SCHEDULE_APPROVED || stored == SHTAT_SCHEDULE_SUPERSEDED)
+          && !(stored == SHTAT_SCHEDULE_APPROVED && status == SHTAT_SCHEDULE_SUPERSEDED))
+        {
+          g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT,
+                       _("%s is approved and cannot be changed: make a new draft from it"), record);
+          goto out;
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, record, error);
+      goto out;
+    }
+  sqlite3_finalize (stmt);
+
+  stmt = prepare (self, "INSERT INTO schedules (centre_code, version, status, sha256, xml) VALUES (?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT (centre_code, version) DO UPDATE SET status = excluded.status, "
+                        "sha256 = excluded.sha256, xml = excluded.xml", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, centre, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) version);
+  sqlite3_bind_text (stmt, 3, shtat_schedule_status_to_string (status), -1, SQLITE_STATIC);
+  if (shtat_schedule_get_sha256 (schedule) != NULL)
+    sqlite3_bind_text (stmt, 4, shtat_schedule_get_sha256 (schedule), -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 5, g_bytes_get_data (xml, NULL), (int) g_bytes_get_size (xml), SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, record, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  return finish (self, ok, error);
+}
+
+static ShtatSchedule *
+schedule_from_row (ShtatStore    *self,
+                   sqlite3_stmt  *stmt,
+                   GError       **error)
+{
+  g_autoptr(GBytes) xml = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  g_autoptr(ShtatSchedule) schedule = shtat_schedule_from_xml (xml, error);
+
+  if (schedule == NULL)
+    return NULL;
+  /* an approved version is checked against its hash whenever it is opened */
+  if (!shtat_schedule_verify (schedule, error))
+    return NULL;
+  return g_steal_pointer (&schedule);
+}
+
+/* The versions of a centre's schedule, oldest first. */
+GPtrArray *
+shtat_store_list_schedules (ShtatStore  *self,
+                            const char  *centre_code,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) schedules = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_schedule_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT xml FROM schedules WHERE centre_code = ?1 ORDER BY version", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, centre_code, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ShtatSchedule *schedule = schedule_from_row (self, stmt, error);
+
+      if (schedule == NULL)
+        {
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (schedules, schedule);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&schedules);
+}
+
+ShtatSchedule *
+shtat_store_load_schedule (ShtatStore  *self,
+                           const char  *centre_code,
+                           guint        version,
+                           GError     **error)
+{
+  ShtatSchedule *schedule = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT xml FROM schedules WHERE centre_code = ?1 AND version = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, centre_code, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, (int) version);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    schedule = schedule_from_row (self, stmt, error);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                 _("There is no version %u of the schedule of %s"), version, centre_code);
+  else
+    set_sqlite_error (self, rc, NULL, error);
+  sqlite3_finalize (stmt);
+  return schedule;
 }

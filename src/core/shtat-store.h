@@ -95,4 +95,19 @@ gboolean       shtat_store_import         (ShtatStore  *self,
                                            guint       *n_changed,
                                            GError     **error);
 
+/* Staffing schedules: every version of every centre's schedule. Approved
+ * versions are read-only and are checked against their SHA-256 when read. */
+typedef struct _ShtatSchedule ShtatSchedule;
+
+gboolean       shtat_store_save_schedule  (ShtatStore     *self,
+                                           ShtatSchedule  *schedule,
+                                           GError        **error);
+GPtrArray     *shtat_store_list_schedules (ShtatStore     *self,     /* ShtatSchedule, oldest first */
+                                           const char     *centre_code,
+                                           GError        **error);
+ShtatSchedule *shtat_store_load_schedule  (ShtatStore     *self,
+                                           const char     *centre_code,
+                                           guint           version,
+                                           GError        **error);
+
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <math.h>
 
 #include "shtat-core.h"
@@ -1422,6 +1424,75 @@ test_names (void)
   }
 }
 
+/* Versions kept in the database: a draft comes back identical, an approved
+ * version cannot be changed there, a tampered one is refused when read. */
+static void
+test_store (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-schedule-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
+  g_autoptr(ShtatSchedule) draft = complete_draft ();
+  g_autoptr(ShtatSchedule) approved = approved_schedule ();
+  g_autoptr(ShtatSchedule) loaded = NULL;
+  g_autoptr(ShtatSchedule) next = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+
+  /* version 1 approved, version 2 a draft */
+  ok (shtat_store_save_schedule (store, approved, &error), error);
+  next = shtat_schedule_copy_as_draft (approved);
+  ok (shtat_store_save_schedule (store, next, &error), error);
+  g_assert_cmpuint (shtat_schedule_get_version (next), ==, 2);
+
+  loaded = shtat_store_load_schedule (store, "almaty-bostandyk", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_schedule_equal (loaded, approved));
+  g_clear_pointer (&loaded, shtat_schedule_unref);
+
+  versions = shtat_store_list_schedules (store, "almaty-bostandyk", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpint (shtat_schedule_get_status (g_ptr_array_index (versions, 0)), ==, SHTAT_SCHEDULE_APPROVED);
+  g_assert_cmpint (shtat_schedule_get_status (g_ptr_array_index (versions, 1)), ==, SHTAT_SCHEDULE_DRAFT);
+
+  /* a draft saved over an approved version is refused, and nothing changes */
+  ok (shtat_schedule_set_centre (draft, "almaty-bostandyk", &error), error);
+  g_assert_cmpuint (shtat_schedule_get_version (draft), ==, 1);
+  g_assert_false (shtat_store_save_schedule (store, draft, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  loaded = shtat_store_load_schedule (store, "almaty-bostandyk", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_schedule_equal (loaded, approved));
+  g_clear_pointer (&loaded, shtat_schedule_unref);
+
+  /* someone edits the stored approved XML behind Shtat's back */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE schedules SET xml = CAST(replace(CAST(xml AS TEXT), '214-п', '999-п') AS BLOB) "
+                                     "WHERE version = 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  loaded = shtat_store_load_schedule (store, "almaty-bostandyk", 1, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_TAMPERED);
+  g_clear_error (&error);
+
+  /* a version that does not exist */
+  g_assert_null (shtat_store_load_schedule (store, "almaty-bostandyk", 7, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
+
+  g_clear_object (&store);
+  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *p = g_strconcat (path, *suffix, NULL);
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1458,6 +1529,7 @@ main (int   argc,
   g_test_add_func ("/schedule/xml/refused", test_xml_refused);
   g_test_add_func ("/schedule/diff", test_diff);
   g_test_add_func ("/schedule/names", test_names);
+  g_test_add_func ("/schedule/store", test_store);
 
   rc = g_test_run ();
   g_clear_object (&library);

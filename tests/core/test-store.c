@@ -447,7 +447,7 @@ test_create (Fixture       *f,
   sqlite3 *db;
 
   g_assert_cmpstr (shtat_store_get_path (store), ==, f->path);
-  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 2);
   g_assert_true (shtat_store_is_empty (store));
   g_assert_cmpuint (file_mode (folder), ==, 0700);
   g_assert_cmpuint (file_mode (f->path), ==, 0600);
@@ -462,14 +462,14 @@ test_create (Fixture       *f,
   db = raw_open (f->path);
   journal_mode = raw_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM centres"), ==, 2);
   sqlite3_close (db);
 
   /* opened again: the same version, no backup, the data still there */
   g_clear_object (&store);
   store = open_store (f->path);
-  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 2);
   g_assert_false (shtat_store_is_empty (store));
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
@@ -1333,7 +1333,7 @@ test_newer_version (Fixture       *f,
 {
   g_autofree char *folder = g_path_get_dirname (f->path);
   g_autofree char *expected = g_strdup_printf ("The database “%s” was written by a newer version "
-                                               "of Shtat (schema 99; this version reads up to 1): "
+                                               "of Shtat (schema 99; this version reads up to 2): "
                                                "update Shtat to open it", f->path);
   g_autoptr(ShtatStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -1355,7 +1355,7 @@ test_newer_version (Fixture       *f,
 }
 
 /* A database of version 0 with a table of its own: backed up whole to
- * PATH.bak-v0, then brought to version 1 with its table kept. */
+ * PATH.bak-v0, then brought to the current version with its table kept. */
 static void
 test_migration_backup (Fixture       *f,
                        gconstpointer  data)
@@ -1374,7 +1374,7 @@ test_migration_backup (Fixture       *f,
   sqlite3_close (db);
 
   store = open_store (f->path);
-  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 2);
 
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (file_mode (backup), ==, 0600);
@@ -1387,7 +1387,7 @@ test_migration_backup (Fixture       *f,
   sqlite3_close (db);
 
   db = raw_open (f->path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM notes"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'employees'"),
                    ==, 1);
