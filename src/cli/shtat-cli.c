@@ -545,6 +545,7 @@ print_help (void)
   g_print ("  import    %s\n", _("Import personnel files from XML or CSV into the database"));
   g_print ("  export    %s\n", _("Export the personnel files of the database to XML"));
   g_print ("  check     %s\n", _("Check every employee against the requirements of their post"));
+  g_print ("  schedule  %s\n", _("Staffing schedules: new, show, check, submit, approve, export"));
   g_print ("\n%s\n", _("Run “shtat-cli COMMAND --help” for the options of a command."));
 }
 
@@ -598,6 +599,8 @@ main (int    argc,
     return cmd_export (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "check"))
     return cmd_check (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "schedule"))
+    return cmd_schedule (argc - 1, argv + 1);
 
   return usage_error (_("unknown command “%s”"), argv[1]);
 }

@@ -22,5 +22,6 @@ void              json_remarks      (ShtatJson *j, GPtrArray *remarks);
 int cmd_import (int argc, char **argv);
 int cmd_export (int argc, char **argv);
 int cmd_check  (int argc, char **argv);
+int cmd_schedule (int argc, char **argv);
 
 G_END_DECLS

@@ -322,6 +322,103 @@ test_personnel_round_trip (void)
   g_rmdir (dir);
 }
 
+/* A centre's schedule through its life: a draft from the norms, filled in as
+ * XML, submitted, approved with the akimat's order, exported; an approved
+ * version is not approved twice. */
+static void
+test_schedule (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
+  g_autofree char *xml = g_build_filename (dir, "schedule.xml", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "schedule.pdf", NULL);
+  g_autofree char *valid = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "valid.xml", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) filled = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) imp;
+  g_auto(Run) draft;
+  g_auto(Run) early;
+  g_auto(Run) exported;
+  g_auto(Run) saved;
+  g_auto(Run) submitted;
+  g_auto(Run) approved;
+  g_auto(Run) again;
+  g_auto(Run) shown;
+  g_auto(Run) pdf_run;
+  JsonObject *root;
+
+  run_cli (&imp, "en", "import", "--db", db, valid, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+
+  /* 60 appeals and one vehicle: 25.5 units outside the typical-norm rows (000 App) */
+  run_cli (&draft, "en", "schedule", "new", "--db", db, "--centre", "almaty-bostandyk", "--appeals", "60",
+           "--vehicles", "1", NULL);
+  g_assert_cmpint (draft.status, ==, 0);
+  g_assert_nonnull (strstr (draft.out, "Draft version 1"));
+  g_assert_nonnull (strstr (draft.out, "25.5 staff units"));
+
+  /* without salaries it cannot be submitted, and says which line */
+  run_cli (&early, "en", "schedule", "submit", "--db", db, "--centre", "almaty-bostandyk", NULL);
+  g_assert_cmpint (early.status, ==, 1);
+  g_assert_nonnull (strstr (early.err, "Director"));
+
+  /* every line at 200 000 ₸; the cleaner 1 unit and the yard keeper 0.5 by typical norms */
+  run_cli (&exported, "en", "schedule", "export", "--db", db, "--centre", "almaty-bostandyk", "--format", "xml", xml, NULL);
+  g_assert_cmpint (exported.status, ==, 0);
+  g_assert_true (g_file_get_contents (xml, &text, NULL, NULL));
+  filled = g_string_new (text);
+  g_string_replace (filled, "salary=\"0\"", "salary=\"20000000\"", 0);
+  g_string_replace (filled, "position=\"cleaner\" units=\"0\" salary=\"20000000\" allowances=\"0\"/>",
+                    "position=\"cleaner\" units=\"1\" salary=\"20000000\" allowances=\"0\"><reference>Typical norms</reference></line>", 0);
+  g_string_replace (filled, "position=\"yard-keeper\" units=\"0\" salary=\"20000000\" allowances=\"0\"/>",
+                    "position=\"yard-keeper\" units=\"0.5\" salary=\"20000000\" allowances=\"0\"><reference>Typical norms</reference></line>", 0);
+  g_assert_true (g_file_set_contents (xml, filled->str, -1, NULL));
+  run_cli (&saved, "en", "schedule", "import", "--db", db, xml, NULL);
+  g_assert_cmpint (saved.status, ==, 0);
+
+  run_cli (&submitted, "en", "schedule", "submit", "--db", db, "--centre", "almaty-bostandyk", NULL);
+  g_assert_cmpint (submitted.status, ==, 0);
+  run_cli (&approved, "en", "schedule", "approve", "--db", db, "--centre", "almaty-bostandyk", "--order", "214-п",
+           "--order-date", "2026-11-20", "--akimat", "Бостандық ауданының әкімдігі", "--signatory", "Сейітқалиев Ә. Б.",
+           "--effective", "2026-12-01", NULL);
+  g_assert_cmpint (approved.status, ==, 0);
+  g_assert_nonnull (strstr (approved.out, "SHA-256"));
+  run_cli (&again, "en", "schedule", "approve", "--db", db, "--centre", "almaty-bostandyk", "--order", "215",
+           "--order-date", "2026-11-21", "--akimat", "x", "--signatory", "y", "--effective", "2026-12-01", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already approved"));
+
+  /* 27 units × 200 000 ₸ = 5 400 000 ₸ a month (540 000 000 tiyn), 12 times that a year */
+  run_cli (&shown, "en", "schedule", "show", "--db", db, "--centre", "almaty-bostandyk", "--format", "json", NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  root = parse_json (parser, shown.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "approved");
+  g_assert_cmpfloat (json_object_get_double_member (root, "total_units"), ==, 27);
+  g_assert_cmpint (json_object_get_int_member (root, "monthly_fund_tiyn"), ==, 540000000);
+  g_assert_cmpint (json_object_get_int_member (root, "annual_fund_tiyn"), ==, 6480000000);
+  g_assert_cmpuint (strlen (json_object_get_string_member (root, "sha256")), ==, 64);
+
+  run_cli (&pdf_run, "en", "schedule", "export", "--db", db, "--centre", "almaty-bostandyk", "--format", "pdf",
+           "--lang", "ru", pdf, NULL);
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  {
+    g_autofree char *head = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (pdf, &head, &len, NULL));
+    g_assert_true (len > 1000 && g_str_has_prefix (head, "%PDF"));
+  }
+
+  for (const char * const *name = (const char *[]) { "shtat.db", "shtat.db-wal", "shtat.db-shm", "schedule.xml", "schedule.pdf", NULL };
+       *name; name++)
+    {
+      g_autofree char *p = g_build_filename (dir, *name, NULL);
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +435,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/norms", test_norms);
   g_test_add_func ("/cli/personnel/round-trip", test_personnel_round_trip);
+  g_test_add_func ("/cli/schedule", test_schedule);
 
   return g_test_run ();
 }
