@@ -584,40 +584,6 @@ stat_regular (const char *path,
 /* ------------------------------------------------------------------------ */
 /* XML: reading                                                             */
 
-typedef struct
-{
-  int   line;
-  char *message;
-} Collector;
-
-/* libxml2 2.12 made the error passed to handlers const. */
-#if LIBXML_VERSION >= 21200
-typedef const xmlError *ShtatXmlErrorPtr;
-#else
-typedef xmlErrorPtr ShtatXmlErrorPtr;
-#endif
-
-static void
-collect_error_cb (void             *user_data,
-                  ShtatXmlErrorPtr  err)
-{
-  Collector *collector = user_data;
-
-  /* Keep the first error: later ones are usually its consequences. */
-  if (collector->message != NULL || err == NULL || err->level == XML_ERR_WARNING)
-    return;
-
-  collector->line = err->line;
-  collector->message = g_strstrip (g_strdup (err->message != NULL ? err->message : "unknown error"));
-}
-
-static void
-silent_generic_error_cb (void       *ctx,
-                         const char *msg,
-                         ...)
-{
-}
-
 #define MAX_ATTRS 16
 
 typedef struct _XmlRead XmlRead;
@@ -657,7 +623,7 @@ struct _XmlRead
   const char       *path;
   char             *file;          /* base name, for messages */
   xmlTextReaderPtr  reader;
-  Collector         collector;
+  ShtatXmlErrors         collector;
   goffset           size;
   GCancellable     *cancellable;
   ShtatProgressFunc progress;
@@ -1539,15 +1505,15 @@ xml_read_file (const char       *path,
                    _("cannot read the file"));
       goto out;
     }
-  xmlSetGenericErrorFunc (NULL, silent_generic_error_cb);
-  xmlTextReaderSetStructuredErrorHandler (self.reader, collect_error_cb, &self.collector);
+  xmlSetGenericErrorFunc (NULL, shtat_xml_silent_cb);
+  xmlTextReaderSetStructuredErrorHandler (self.reader, shtat_xml_errors_cb, &self.collector);
   if (xmlTextReaderRelaxNGSetSchema (self.reader, shtat_xml_get_schema (RESOURCE_PERSONNEL_RNG)) != 0)
     {
       g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO, "%s: %s", self.file,
                    _("cannot validate the file"));
       goto out;
     }
-  xmlTextReaderSetStructuredErrorHandler (self.reader, collect_error_cb, &self.collector);
+  xmlTextReaderSetStructuredErrorHandler (self.reader, shtat_xml_errors_cb, &self.collector);
 
   while ((rc = xmlTextReaderRead (self.reader)) == 1)
     {

@@ -580,43 +580,6 @@ shtat_norm_table_count_rows (const ShtatNormTable *table)
 /* ------------------------------------------------------------------------ */
 /* XML: errors                                                              */
 
-typedef struct
-{
-  const char *name;     /* file name for messages */
-  int         line;
-  char       *message;
-} ErrorCollector;
-
-/* libxml2 2.12 made the error passed to handlers const. */
-#if LIBXML_VERSION >= 21200
-typedef const xmlError *ShtatXmlErrorPtr;
-#else
-typedef xmlErrorPtr ShtatXmlErrorPtr;
-#endif
-
-static void
-collect_error_cb (void             *user_data,
-                  ShtatXmlErrorPtr  err)
-{
-  ErrorCollector *collector = user_data;
-
-  /* Keep the first error: later ones are usually its consequences. */
-  if (collector->message != NULL || err == NULL || err->level == XML_ERR_WARNING)
-    return;
-
-  collector->line = err->line;
-  if (err->node != NULL && collector->line <= 0)
-    collector->line = xmlGetLineNo ((xmlNodePtr) err->node);
-  collector->message = g_strstrip (g_strdup (err->message != NULL ? err->message : "unknown error"));
-}
-
-static void
-silent_generic_error_cb (void       *ctx,
-                         const char *msg,
-                         ...)
-{
-}
-
 static gboolean
 fail_at (GError       **error,
          ShtatNormError code,
@@ -660,7 +623,7 @@ parse_and_validate (const char *name,
                     gsize       len,
                     GError    **error)
 {
-  ErrorCollector collector = { name, 0, NULL };
+  ShtatXmlErrors collector = { 0, NULL };
   xmlParserCtxtPtr ctxt;
   xmlRelaxNGValidCtxtPtr vctxt;
   xmlDocPtr doc;
@@ -713,8 +676,8 @@ parse_and_validate (const char *name,
       }
   }
 
-  xmlSetGenericErrorFunc (NULL, silent_generic_error_cb);
-  xmlSetStructuredErrorFunc (&collector, collect_error_cb);
+  xmlSetGenericErrorFunc (NULL, shtat_xml_silent_cb);
+  xmlSetStructuredErrorFunc (&collector, shtat_xml_errors_cb);
 
   ctxt = xmlNewParserCtxt ();
   doc = xmlCtxtReadMemory (ctxt, data, (int) len, name, NULL,
@@ -738,7 +701,7 @@ parse_and_validate (const char *name,
     }
 
   vctxt = xmlRelaxNGNewValidCtxt (shtat_xml_get_schema (RESOURCE_NORMS "norms.rng"));
-  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_error_cb, &collector);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, shtat_xml_errors_cb, &collector);
   rc = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
   if (rc != 0)

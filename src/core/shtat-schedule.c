@@ -2092,48 +2092,6 @@ shtat_schedule_to_xml (const ShtatSchedule *schedule)
 /* ------------------------------------------------------------------------ */
 /* Canonical XML: reading                                                   */
 
-typedef struct
-{
-  int   line;
-  char *message;
-} ErrorCollector;
-
-/* libxml2 2.12 made the error passed to handlers const. */
-#if LIBXML_VERSION >= 21200
-typedef const xmlError *ShtatXmlErrorPtr;
-#else
-typedef xmlErrorPtr ShtatXmlErrorPtr;
-#endif
-
-static void
-collect_error_cb (void             *user_data,
-                  ShtatXmlErrorPtr  err)
-{
-  ErrorCollector *collector = user_data;
-  int line;
-
-  if (err == NULL || err->level == XML_ERR_WARNING)
-    return;
-
-  line = err->line;
-  if (err->node != NULL && line <= 0)
-    line = (int) xmlGetLineNo ((xmlNodePtr) err->node);
-
-  /* The first error: later ones are usually its consequences. RelaxNG reports
-   * bad attributes without their element; the next error names it. */
-  if (collector->message == NULL)
-    collector->message = g_strstrip (g_strdup (err->message != NULL ? err->message : "unknown error"));
-  if (collector->line <= 0)
-    collector->line = line;
-}
-
-static void
-silent_generic_error_cb (void       *ctx,
-                         const char *msg,
-                         ...)
-{
-}
-
 static guint
 line_of (const char *data,
          const char *at)
@@ -2402,7 +2360,7 @@ shtat_schedule_from_xml (GBytes  *bytes,
                          GError **error)
 {
   g_autoptr(ShtatSchedule) self = NULL;
-  ErrorCollector collector = { 0, NULL };
+  ShtatXmlErrors collector = { 0, NULL };
   xmlParserCtxtPtr ctxt = NULL;
   xmlRelaxNGValidCtxtPtr vctxt;
   xmlDocPtr doc = NULL;
@@ -2451,8 +2409,8 @@ shtat_schedule_from_xml (GBytes  *bytes,
       }
   }
 
-  xmlSetGenericErrorFunc (NULL, silent_generic_error_cb);
-  xmlSetStructuredErrorFunc (&collector, collect_error_cb);
+  xmlSetGenericErrorFunc (NULL, shtat_xml_silent_cb);
+  xmlSetStructuredErrorFunc (&collector, shtat_xml_errors_cb);
 
   ctxt = xmlNewParserCtxt ();
   doc = xmlCtxtReadMemory (ctxt, data, (int) len, "schedule.xml", "UTF-8",
@@ -2472,7 +2430,7 @@ shtat_schedule_from_xml (GBytes  *bytes,
     }
 
   vctxt = xmlRelaxNGNewValidCtxt (shtat_xml_get_schema (RESOURCE_SCHEDULE_RNG));
-  xmlRelaxNGSetValidStructuredErrors (vctxt, collect_error_cb, &collector);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, shtat_xml_errors_cb, &collector);
   if (xmlRelaxNGValidateDoc (vctxt, doc) != 0)
     {
       g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_SCHEMA, _("line %ld: %s"),

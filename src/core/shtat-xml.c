@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include <libxml/tree.h>
+
 #include "shtat-xml-private.h"
 
 xmlRelaxNGPtr
@@ -38,4 +40,34 @@ shtat_xml_get_schema (const char *resource_path)
 
   g_mutex_unlock (&lock);
   return schema;
+}
+
+void
+shtat_xml_errors_cb (void             *user_data,
+                     ShtatXmlErrorPtr  err)
+{
+  ShtatXmlErrors *errors = user_data;
+  int line;
+
+  if (err == NULL || err->level == XML_ERR_WARNING)
+    return;
+
+  line = err->line;
+  if (err->node != NULL && line <= 0)
+    line = (int) xmlGetLineNo ((xmlNodePtr) err->node);
+
+  /* The first error: later ones are usually its consequences. RelaxNG reports
+   * bad attributes without their element; the next error names it. */
+  if (errors->message == NULL)
+    errors->message = g_strstrip (g_strdup (err->message != NULL ? err->message : "unknown error"));
+  if (errors->line <= 0)
+    errors->line = line;
+}
+
+/* Keeps libxml2 from printing on stderr: errors are reported through GError. */
+void
+shtat_xml_silent_cb (void       *ctx,
+                     const char *msg,
+                     ...)
+{
 }
