@@ -118,6 +118,7 @@ shtat_application_startup (GApplication *app)
   static const char *table_accels[] = { "<Control>t", NULL };
   static const char *personnel_accels[] = { "<Alt>3", NULL };
   static const char *promotions_accels[] = { "<Alt>4", NULL };
+  static const char *schedule_accels[] = { "<Alt>5", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
 
@@ -132,6 +133,7 @@ shtat_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.choose-table", table_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-personnel", personnel_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-promotions", promotions_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-schedule", schedule_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-employee", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
 }

@@ -9,6 +9,7 @@
 #include "shtat-personnel-page.h"
 #include "shtat-positions-page.h"
 #include "shtat-promotions-page.h"
+#include "shtat-schedule-page.h"
 #include "shtat-window.h"
 
 struct _ShtatWindow
@@ -25,6 +26,7 @@ struct _ShtatWindow
   ShtatPositionsPage   *positions_page;
   ShtatPersonnelPage   *personnel_page;
   ShtatPromotionsPage  *promotions_page;
+  ShtatSchedulePage    *schedule_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatWindow, shtat_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,6 +76,14 @@ show_personnel_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   shtat_window_show_section (SHTAT_WINDOW (widget), "personnel");
+}
+
+static void
+show_schedule_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  shtat_window_show_section (SHTAT_WINDOW (widget), "schedule");
 }
 
 static void
@@ -158,6 +168,7 @@ shtat_window_constructed (GObject *object)
       shtat_personnel_page_set_store (self->personnel_page, self->store, self->library);
       shtat_promotions_page_set_list (self->promotions_page, shtat_personnel_page_get_list (self->personnel_page),
                                       self->library);
+      shtat_schedule_page_set_store (self->schedule_page, self->store, self->library);
     }
   else
     shtat_personnel_page_set_unavailable (self->personnel_page,
@@ -250,6 +261,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   g_type_ensure (SHTAT_TYPE_NORMS_PAGE);
   g_type_ensure (SHTAT_TYPE_PERSONNEL_PAGE);
   g_type_ensure (SHTAT_TYPE_PROMOTIONS_PAGE);
+  g_type_ensure (SHTAT_TYPE_SCHEDULE_PAGE);
   g_type_ensure (SHTAT_TYPE_POSITIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-window.ui");
@@ -258,12 +270,14 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, positions_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, personnel_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, promotions_page);
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, schedule_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-norms", NULL, show_norms_cb);
   gtk_widget_class_install_action (widget_class, "win.show-positions", NULL, show_positions_cb);
   gtk_widget_class_install_action (widget_class, "win.show-personnel", NULL, show_personnel_cb);
   gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_cb);
   gtk_widget_class_install_action (widget_class, "win.show-promotions", NULL, show_promotions_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_schedule_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
@@ -287,6 +301,12 @@ shtat_window_new (ShtatApplication *app,
                        "library", library,
                        "store", store,
                        NULL);
+}
+
+GtkWidget *
+shtat_window_get_schedule_page (ShtatWindow *self)
+{
+  return GTK_WIDGET (self->schedule_page);
 }
 
 GtkWidget *

@@ -113,6 +113,8 @@ main (int    argc,
       if (g_strcmp0 (section, "promotions") == 0)
         shtat_window_show_section (window, "promotions");
     }
+  else if (g_strcmp0 (section, "schedule") == 0)
+    shtat_window_show_section (window, "schedule");
   else if (g_strcmp0 (section, "positions") == 0)
     {
       shtat_window_show_section (window, "positions");
