@@ -129,7 +129,8 @@ show_schedule (ShtatSchedulePage *self,
         {
           unit = line->unit;
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-          adw_preferences_group_set_title (group, unit ? unit : "");
+          /* the default units of 000 §7 read in the user's language */
+          adw_preferences_group_set_title (group, unit ? shtat_document_get_unit_name (unit, shtat_lang_current ()) : "");
           gtk_box_append (self->lines_box, GTK_WIDGET (group));
         }
 
