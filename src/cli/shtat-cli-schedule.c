@@ -126,12 +126,26 @@ parse_common (int           *argc,
   return TRUE;
 }
 
-static void
-print_money_member (ShtatJson  *j,
-                    const char *name,
-                    gint64      tiyn)
+/* The norm data, the database and the version asked for, or a message. */
+static gboolean
+open_version (Common            *c,
+              ShtatNormLibrary **library,
+              ShtatStore       **store,
+              ShtatSchedule    **schedule)
 {
-  shtat_json_member_int (j, name, tiyn);
+  return (*library = load_library ()) != NULL
+         && (*store = open_db (c->db)) != NULL
+         && (*schedule = find_version (*store, c->centre, c->version)) != NULL;
+}
+
+static gboolean
+format_is_text_or_json (const Common *c,
+                        int          *status)
+{
+  if (c->format == NULL || g_str_equal (c->format, "text") || g_str_equal (c->format, "json"))
+    return TRUE;
+  *status = usage_error (_("unknown format “%s”: use text or json"), c->format);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -244,13 +258,9 @@ schedule_show (int    argc,
 
   if (!parse_common (&argc, &argv, _("— a version of a centre’s staffing schedule"), NULL, &c, TRUE, &status))
     goto out;
-  if (c.format != NULL && !g_str_equal (c.format, "text") && !g_str_equal (c.format, "json"))
-    {
-      status = usage_error (_("unknown format “%s”: use text or json"), c.format);
-      goto out;
-    }
-  if ((library = load_library ()) == NULL || (store = open_db (c.db)) == NULL
-      || (s = find_version (store, c.centre, c.version)) == NULL)
+  if (!format_is_text_or_json (&c, &status))
+    goto out;
+  if (!open_version (&c, &library, &store, &s))
     {
       status = EXIT_FAILURE_RUNTIME;
       goto out;
@@ -288,16 +298,16 @@ schedule_show (int    argc,
           shtat_json_member_string (j, "grade", line->grade);
           shtat_json_member (j, "units");
           shtat_json_units (j, line->units);
-          print_money_member (j, "salary_tiyn", line->salary);
-          print_money_member (j, "allowances_tiyn", line->allowances);
-          print_money_member (j, "monthly_fund_tiyn", fund);
+          shtat_json_member_int (j, "salary_tiyn", line->salary);
+          shtat_json_member_int (j, "allowances_tiyn", line->allowances);
+          shtat_json_member_int (j, "monthly_fund_tiyn", fund);
           shtat_json_end_object (j);
         }
       shtat_json_end_array (j);
       shtat_json_member (j, "total_units");
       shtat_json_units (j, shtat_schedule_get_total_units (s));
-      print_money_member (j, "monthly_fund_tiyn", monthly);
-      print_money_member (j, "annual_fund_tiyn", annual);
+      shtat_json_member_int (j, "monthly_fund_tiyn", monthly);
+      shtat_json_member_int (j, "annual_fund_tiyn", annual);
       shtat_json_end_object (j);
       g_print ("%s\n", shtat_json_get (j));
     }
@@ -340,13 +350,9 @@ schedule_check (int    argc,
 
   if (!parse_common (&argc, &argv, _("— the compliance of a schedule with the minimum norms"), NULL, &c, TRUE, &status))
     goto out;
-  if (c.format != NULL && !g_str_equal (c.format, "text") && !g_str_equal (c.format, "json"))
-    {
-      status = usage_error (_("unknown format “%s”: use text or json"), c.format);
-      goto out;
-    }
-  if ((library = load_library ()) == NULL || (store = open_db (c.db)) == NULL
-      || (s = find_version (store, c.centre, c.version)) == NULL)
+  if (!format_is_text_or_json (&c, &status))
+    goto out;
+  if (!open_version (&c, &library, &store, &s))
     {
       status = EXIT_FAILURE_RUNTIME;
       goto out;
@@ -392,8 +398,8 @@ schedule_check (int    argc,
           shtat_json_end_object (j);
         }
       shtat_json_end_array (j);
-      print_money_member (j, "monthly_fund_tiyn", check->fund);
-      print_money_member (j, "minimum_cost_tiyn", check->minimum_cost);
+      shtat_json_member_int (j, "monthly_fund_tiyn", check->fund);
+      shtat_json_member_int (j, "minimum_cost_tiyn", check->minimum_cost);
       shtat_json_member_bool (j, "fund_covers_minimum", check->fund_covers_minimum);
       shtat_json_member_int (j, "errors", check->n_errors);
       shtat_json_member_int (j, "warnings", check->n_warnings);
@@ -430,8 +436,7 @@ schedule_submit (int    argc,
 
   if (!parse_common (&argc, &argv, _("— submit a draft for approval"), NULL, &c, TRUE, &status))
     goto out;
-  if ((library = load_library ()) == NULL || (store = open_db (c.db)) == NULL
-      || (s = find_version (store, c.centre, c.version)) == NULL)
+  if (!open_version (&c, &library, &store, &s))
     {
       status = EXIT_FAILURE_RUNTIME;
       goto out;
@@ -488,8 +493,7 @@ schedule_approve (int    argc,
   approval.akimat = akimat;
   approval.signatory = signatory;
 
-  if ((library = load_library ()) == NULL || (store = open_db (c.db)) == NULL
-      || (s = find_version (store, c.centre, c.version)) == NULL)
+  if (!open_version (&c, &library, &store, &s))
     {
       status = EXIT_FAILURE_RUNTIME;
       goto out;
@@ -548,8 +552,7 @@ schedule_export (int    argc,
       status = usage_error (_("unknown language “%s”: use kk, ru or en"), c.lang);
       goto out;
     }
-  if ((library = load_library ()) == NULL || (store = open_db (c.db)) == NULL
-      || (s = find_version (store, c.centre, c.version)) == NULL)
+  if (!open_version (&c, &library, &store, &s))
     {
       status = EXIT_FAILURE_RUNTIME;
       goto out;

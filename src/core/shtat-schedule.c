@@ -847,21 +847,33 @@ shtat_schedule_remove_line (ShtatSchedule  *schedule,
   return TRUE;
 }
 
-gboolean
-shtat_schedule_set_line_unit (ShtatSchedule  *schedule,
-                              guint           index,
-                              const char     *unit,
-                              GError        **error)
+/* The text setters of a line differ only in the field and its name. */
+static gboolean
+set_line_text (ShtatSchedule  *schedule,
+               guint           index,
+               gsize           offset,
+               const char     *field_name,
+               const char     *text,
+               GError        **error)
 {
   ShtatScheduleLine *line;
 
   g_return_val_if_fail (schedule != NULL, FALSE);
 
   line = line_for_edit (schedule, index, error);
-  if (line == NULL || !check_text (unit, _("Structural unit"), error))
+  if (line == NULL || !check_text (text, field_name, error))
     return FALSE;
-  set_string (&line->unit, unit);
+  set_string (&G_STRUCT_MEMBER (char *, line, offset), text);
   return TRUE;
+}
+
+gboolean
+shtat_schedule_set_line_unit (ShtatSchedule  *schedule,
+                              guint           index,
+                              const char     *unit,
+                              GError        **error)
+{
+  return set_line_text (schedule, index, G_STRUCT_OFFSET (ShtatScheduleLine, unit), _("Structural unit"), unit, error);
 }
 
 gboolean
@@ -870,15 +882,7 @@ shtat_schedule_set_line_position (ShtatSchedule  *schedule,
                                   const char     *position,
                                   GError        **error)
 {
-  ShtatScheduleLine *line;
-
-  g_return_val_if_fail (schedule != NULL, FALSE);
-
-  line = line_for_edit (schedule, index, error);
-  if (line == NULL || !check_text (position, _("Position"), error))
-    return FALSE;
-  set_string (&line->position, position);
-  return TRUE;
+  return set_line_text (schedule, index, G_STRUCT_OFFSET (ShtatScheduleLine, position), _("Position"), position, error);
 }
 
 gboolean
@@ -887,15 +891,7 @@ shtat_schedule_set_line_grade (ShtatSchedule  *schedule,
                                const char     *grade,
                                GError        **error)
 {
-  ShtatScheduleLine *line;
-
-  g_return_val_if_fail (schedule != NULL, FALSE);
-
-  line = line_for_edit (schedule, index, error);
-  if (line == NULL || !check_text (grade, _("Category or grade"), error))
-    return FALSE;
-  set_string (&line->grade, grade);
-  return TRUE;
+  return set_line_text (schedule, index, G_STRUCT_OFFSET (ShtatScheduleLine, grade), _("Category or grade"), grade, error);
 }
 
 gboolean
@@ -955,15 +951,7 @@ shtat_schedule_set_line_justification (ShtatSchedule  *schedule,
                                        const char     *text,
                                        GError        **error)
 {
-  ShtatScheduleLine *line;
-
-  g_return_val_if_fail (schedule != NULL, FALSE);
-
-  line = line_for_edit (schedule, index, error);
-  if (line == NULL || !check_text (text, _("Justification"), error))
-    return FALSE;
-  set_string (&line->justification, text);
-  return TRUE;
+  return set_line_text (schedule, index, G_STRUCT_OFFSET (ShtatScheduleLine, justification), _("Justification"), text, error);
 }
 
 gboolean
@@ -972,15 +960,7 @@ shtat_schedule_set_line_reference (ShtatSchedule  *schedule,
                                    const char     *text,
                                    GError        **error)
 {
-  ShtatScheduleLine *line;
-
-  g_return_val_if_fail (schedule != NULL, FALSE);
-
-  line = line_for_edit (schedule, index, error);
-  if (line == NULL || !check_text (text, _("Reference to the typical norm"), error))
-    return FALSE;
-  set_string (&line->reference, text);
-  return TRUE;
+  return set_line_text (schedule, index, G_STRUCT_OFFSET (ShtatScheduleLine, reference), _("Reference to the typical norm"), text, error);
 }
 
 /* ------------------------------------------------------------------------ */
