@@ -505,8 +505,7 @@ schedule_approve (int    argc,
       previous = g_ptr_array_index (versions, i);
 
   if (!shtat_schedule_approve (s, library, schedule_table (library, s), NULL, &approval, previous, &error)
-      || !shtat_store_save_schedule (store, s, &error)
-      || (previous != NULL && !shtat_store_save_schedule (store, previous, &error)))
+      || !shtat_store_save_approval (store, s, previous, &error))
     {
       g_printerr ("shtat-cli: %s\n", error->message);
       status = EXIT_FAILURE_RUNTIME;

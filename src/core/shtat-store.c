@@ -29,6 +29,8 @@ G_DEFINE_QUARK (shtat-store-error-quark, shtat_store_error)
  * the map would stay mapped and count as the process's memory. */
 #define PRAGMA_NO_MMAP "PRAGMA mmap_size = 0"
 
+static sqlite3_stmt *prepare (ShtatStore *self, const char *sql, GError **error);
+
 /* ------------------------------------------------------------------------ */
 /* Schema and migrations                                                    */
 
@@ -1947,6 +1949,68 @@ shtat_store_load_employee (ShtatStore  *self,
   return employee;
 }
 
+/* The files of everybody with an assignment at the centre @centre_code that is
+ * open on @date (its start not after it, its end not before it), by surname,
+ * name and id: the people who fill its staff units on that date. */
+GPtrArray *
+shtat_store_load_centre_employees (ShtatStore   *self,
+                                   const char   *centre_code,
+                                   const GDate  *date,
+                                   GError      **error)
+{
+  g_autoptr(GPtrArray) employees = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_employee_unref);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  char day[11];
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (centre_code != NULL, NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  g_snprintf (day, sizeof day, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+  if (!begin_read (self, error))
+    return NULL;
+  stmt = prepare (self,
+                  "SELECT DISTINCT e.id FROM assignments a JOIN centres c ON c.id = a.centre_id "
+                  "JOIN employees e ON e.id = a.employee_id "
+                  "WHERE c.code = ?1 AND (a.date_from IS NULL OR a.date_from <= ?2) "
+                  "AND (a.date_to IS NULL OR a.date_to >= ?2) ORDER BY e.surname, e.name, e.id",
+                  error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, centre_code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      goto out;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ShtatEmployee *employee = load_one_unlocked (self, g_array_index (ids, gint64, i), error);
+
+      if (employee == NULL)
+        goto out;
+      g_ptr_array_add (employees, employee);
+    }
+  ok = TRUE;
+
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  if (!finish (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&employees);
+}
+
 /* The file with @iin, or NULL and SHTAT_STORE_ERROR_NOT_FOUND. */
 ShtatEmployee *
 shtat_store_find_by_iin (ShtatStore  *self,
@@ -2366,12 +2430,12 @@ prepare (ShtatStore  *self,
   return stmt;
 }
 
-/* Saves a version of a centre's schedule. A stored approved version is never
- * changed, except to be marked superseded by a later approval. */
-gboolean
-shtat_store_save_schedule (ShtatStore     *self,
-                           ShtatSchedule  *schedule,
-                           GError        **error)
+/* Writes a version inside the caller's transaction. A stored approved version
+ * is never changed, except to be marked superseded by a later approval. */
+static gboolean
+save_schedule_unlocked (ShtatStore     *self,
+                        ShtatSchedule  *schedule,
+                        GError        **error)
 {
   g_autoptr(GBytes) xml = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -2382,8 +2446,6 @@ shtat_store_save_schedule (ShtatStore     *self,
   gboolean ok = FALSE;
   int rc;
 
-  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
-
   if (centre == NULL || *centre == '\0' || version == 0)
     {
       g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT,
@@ -2392,8 +2454,6 @@ shtat_store_save_schedule (ShtatStore     *self,
     }
 
   xml = shtat_schedule_to_xml (schedule);
-  if (!begin_write (self, error))
-    return FALSE;
 
   stmt = prepare (self, "SELECT status FROM schedules WHERE centre_code = ?1 AND version = ?2", error);
   if (stmt == NULL)
@@ -2443,6 +2503,40 @@ shtat_store_save_schedule (ShtatStore     *self,
 out:
   if (stmt != NULL)
     sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Saves a version of a centre's schedule, in one transaction. */
+gboolean
+shtat_store_save_schedule (ShtatStore     *self,
+                           ShtatSchedule  *schedule,
+                           GError        **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (schedule != NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  return finish (self, save_schedule_unlocked (self, schedule, error), error);
+}
+
+/* An approval is one unit of work: the approved version and the one it
+ * supersedes are written together or not at all. */
+gboolean
+shtat_store_save_approval (ShtatStore     *self,
+                           ShtatSchedule  *approved,
+                           ShtatSchedule  *superseded,
+                           GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (approved != NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  ok = save_schedule_unlocked (self, approved, error)
+       && (superseded == NULL || save_schedule_unlocked (self, superseded, error));
   return finish (self, ok, error);
 }
 

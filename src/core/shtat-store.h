@@ -51,6 +51,11 @@ GPtrArray     *shtat_store_load_employees (ShtatStore  *self,   /* ShtatEmployee
 ShtatEmployee *shtat_store_load_employee  (ShtatStore  *self,
                                            gint64       id,
                                            GError     **error);
+/* Whoever holds an assignment at the centre open on @date, whole files. */
+GPtrArray     *shtat_store_load_centre_employees (ShtatStore   *self,  /* ShtatEmployee */
+                                                  const char   *centre_code,
+                                                  const GDate  *date,
+                                                  GError      **error);
 ShtatEmployee *shtat_store_find_by_iin    (ShtatStore  *self,
                                            const char  *iin,
                                            GError     **error);
@@ -101,6 +106,12 @@ typedef struct _ShtatSchedule ShtatSchedule;
 
 gboolean       shtat_store_save_schedule  (ShtatStore     *self,
                                            ShtatSchedule  *schedule,
+                                           GError        **error);
+/* Approval as one unit of work: @approved and the version it supersedes
+ * (@superseded, may be NULL) are saved together or not at all. */
+gboolean       shtat_store_save_approval  (ShtatStore     *self,
+                                           ShtatSchedule  *approved,
+                                           ShtatSchedule  *superseded,
                                            GError        **error);
 GPtrArray     *shtat_store_list_schedules (ShtatStore     *self,     /* ShtatSchedule, oldest first */
                                            const char     *centre_code,
