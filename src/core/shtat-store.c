@@ -2011,6 +2011,53 @@ out:
   return g_steal_pointer (&employees);
 }
 
+/* The staff units filled at each centre on @date: the sum of the rates of the
+ * assignments open on that day, by centre code (gint in hundredths, as
+ * GINT_TO_POINTER). Centres nobody works at are absent. */
+GHashTable *
+shtat_store_sum_rates_by_centre (ShtatStore   *self,
+                                 const GDate  *date,
+                                 GError      **error)
+{
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt = NULL;
+  char day[11];
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  g_snprintf (day, sizeof day, "%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+  if (!begin_read (self, error))
+    return NULL;
+  stmt = prepare (self,
+                  "SELECT c.code, sum(a.rate) FROM assignments a JOIN centres c ON c.id = a.centre_id "
+                  "WHERE (a.date_from IS NULL OR a.date_from <= ?1) AND (a.date_to IS NULL OR a.date_to >= ?1) "
+                  "GROUP BY c.code",
+                  error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (rates, column_dup (stmt, 0),
+                         GINT_TO_POINTER ((int) MIN (sqlite3_column_int64 (stmt, 1), G_MAXINT)));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, NULL, error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (stmt != NULL)
+    sqlite3_finalize (stmt);
+  if (!finish (self, ok, error))
+    return NULL;
+  return g_steal_pointer (&rates);
+}
+
 /* The file with @iin, or NULL and SHTAT_STORE_ERROR_NOT_FOUND. */
 ShtatEmployee *
 shtat_store_find_by_iin (ShtatStore  *self,
@@ -2568,7 +2615,9 @@ shtat_store_list_schedules (ShtatStore  *self,
 
   g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT xml FROM schedules WHERE centre_code = ?1 ORDER BY version", error);
+  stmt = prepare (self, centre_code != NULL
+                          ? "SELECT xml FROM schedules WHERE centre_code = ?1 ORDER BY version"
+                          : "SELECT xml FROM schedules ORDER BY centre_code, version", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, centre_code, -1, SQLITE_STATIC);

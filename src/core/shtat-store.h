@@ -56,6 +56,10 @@ GPtrArray     *shtat_store_load_centre_employees (ShtatStore   *self,  /* ShtatE
                                                   const char   *centre_code,
                                                   const GDate  *date,
                                                   GError      **error);
+/* Staff units filled per centre on @date: code → GINT_TO_POINTER (hundredths). */
+GHashTable    *shtat_store_sum_rates_by_centre   (ShtatStore   *self,
+                                                  const GDate  *date,
+                                                  GError      **error);
 ShtatEmployee *shtat_store_find_by_iin    (ShtatStore  *self,
                                            const char  *iin,
                                            GError     **error);
@@ -113,6 +117,7 @@ gboolean       shtat_store_save_approval  (ShtatStore     *self,
                                            ShtatSchedule  *approved,
                                            ShtatSchedule  *superseded,
                                            GError        **error);
+/* @centre_code NULL: every centre's, by centre code, oldest first. */
 GPtrArray     *shtat_store_list_schedules (ShtatStore     *self,     /* ShtatSchedule, oldest first */
                                            const char     *centre_code,
                                            GError        **error);
