@@ -121,6 +121,7 @@ shtat_application_startup (GApplication *app)
   static const char *schedule_accels[] = { "<Alt>5", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
 
   G_APPLICATION_CLASS (shtat_application_parent_class)->startup (app);
 
@@ -136,6 +137,7 @@ shtat_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-schedule", schedule_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-employee", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
 }
 
 static void

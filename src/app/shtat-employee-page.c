@@ -47,30 +47,6 @@ static void refresh_verdict (ShtatEmployeePage *self);
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
 
-/* "dd.mm.yyyy" or "yyyy-mm-dd"; empty gives an invalid (unset) date. */
-static gboolean
-parse_gdate (const char *text,
-             GDate      *out)
-{
-  g_autofree char *t = g_strstrip (g_strdup (text));
-  guint d, m, y;
-  char extra;
-
-  g_date_clear (out, 1);
-  if (*t == '\0')
-    return TRUE;
-  if (sscanf (t, "%u.%u.%u%c", &d, &m, &y, &extra) == 3 && y >= 1000)
-    ;
-  else if (sscanf (t, "%u-%u-%u%c", &y, &m, &d, &extra) == 3 && y >= 1000)
-    ;
-  else
-    return FALSE;
-  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
 static GtkWidget *
 make_label (const char *text,
             const char *css)
@@ -206,7 +182,7 @@ apply_text (ShtatEmployeePage *self,
   if (g_str_has_suffix (field, "date") || g_str_equal (field, "from") || g_str_equal (field, "to")
       || g_str_equal (field, "issued") || g_str_equal (field, "expires"))
     {
-      if (!parse_gdate (text, &date))
+      if (!shtat_parse_date (text, &date))
         {
           *message = g_strdup_printf (_("“%s” is not a date: write it as dd.mm.yyyy"), text);
           return FALSE;

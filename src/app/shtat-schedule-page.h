@@ -14,12 +14,44 @@ void        shtat_schedule_page_set_store       (ShtatSchedulePage *self,
                                                  ShtatStore        *store,
                                                  ShtatNormLibrary  *library);
 void        shtat_schedule_page_refresh         (ShtatSchedulePage *self);
+/* Shows @version (0: the newest) of the centre with @centre_code. */
+void        shtat_schedule_page_show            (ShtatSchedulePage *self,
+                                                 const char        *centre_code,
+                                                 guint              version);
+
+/* What the buttons and menus do. */
+gboolean    shtat_schedule_page_new_draft       (ShtatSchedulePage *self,
+                                                 gboolean           from_approved,
+                                                 GError           **error);
+gboolean    shtat_schedule_page_set_drivers     (ShtatSchedulePage *self,
+                                                 double             appeals,
+                                                 double             vehicles);
+gboolean    shtat_schedule_page_set_line_units  (ShtatSchedulePage *self,
+                                                 guint              index,
+                                                 int                units);
+gboolean    shtat_schedule_page_add_line        (ShtatSchedulePage *self,
+                                                 const char        *position,
+                                                 GError           **error);
+gboolean    shtat_schedule_page_undo            (ShtatSchedulePage *self);
+gboolean    shtat_schedule_page_redo            (ShtatSchedulePage *self);
+gboolean    shtat_schedule_page_submit          (ShtatSchedulePage *self,
+                                                 GError           **error);
+void        shtat_schedule_page_open_approval   (ShtatSchedulePage *self);
 gboolean    shtat_schedule_page_export          (ShtatSchedulePage *self,
                                                  const char        *format,
                                                  const char        *path,
                                                  GError           **error);
-/* What the user reads, for tests. */
-const char *shtat_schedule_page_get_status_text (ShtatSchedulePage *self);
-const char *shtat_schedule_page_get_totals_text (ShtatSchedulePage *self);
+void        shtat_schedule_page_print           (ShtatSchedulePage *self);
+
+/* What the user reads and touches, for tests. */
+const char *shtat_schedule_page_get_status_text     (ShtatSchedulePage *self);
+const char *shtat_schedule_page_get_totals_text     (ShtatSchedulePage *self);
+const char *shtat_schedule_page_get_compliance_text (ShtatSchedulePage *self);
+const char *shtat_schedule_page_get_placement_text  (ShtatSchedulePage *self);
+GtkWidget  *shtat_schedule_page_get_line_row        (ShtatSchedulePage *self,
+                                                     guint              index);
+GtkWidget  *shtat_schedule_page_get_units_spin      (ShtatSchedulePage *self,
+                                                     guint              index);
+ShtatSchedule *shtat_schedule_page_get_schedule     (ShtatSchedulePage *self);
 
 G_END_DECLS

@@ -121,7 +121,23 @@ undo_cb (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
 {
-  shtat_personnel_page_undo (SHTAT_WINDOW (widget)->personnel_page);
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0)
+    shtat_schedule_page_undo (self->schedule_page);
+  else
+    shtat_personnel_page_undo (self->personnel_page);
+}
+
+static void
+redo_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0)
+    shtat_schedule_page_redo (self->schedule_page);
 }
 
 static void
@@ -279,6 +295,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-promotions", NULL, show_promotions_cb);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_schedule_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
   gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);

@@ -5,6 +5,8 @@
 
 #include "shtat-text.h"
 
+#include <stdio.h>
+
 static int lang_override = -1;
 
 void
@@ -162,4 +164,28 @@ shtat_format_gdate (const GDate *date)
   if (date == NULL || !g_date_valid (date))
     return g_strdup ("");
   return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
+}
+
+/* "dd.mm.yyyy" or "yyyy-mm-dd"; empty gives an invalid (unset) date. */
+gboolean
+shtat_parse_date (const char *text,
+                  GDate      *out)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  guint d, m, y;
+  char extra;
+
+  g_date_clear (out, 1);
+  if (*t == '\0')
+    return TRUE;
+  if (sscanf (t, "%u.%u.%u%c", &d, &m, &y, &extra) == 3 && y >= 1000)
+    ;
+  else if (sscanf (t, "%u-%u-%u%c", &y, &m, &d, &extra) == 3 && y >= 1000)
+    ;
+  else
+    return FALSE;
+  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
 }

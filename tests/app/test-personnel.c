@@ -12,7 +12,6 @@
 #include "shtat-employee-page.h"
 #include "shtat-personnel-page.h"
 #include "shtat-promotions-page.h"
-#include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
 
@@ -193,44 +192,6 @@ test_first_run (Fixture       *f,
   }
 }
 
-/* The Schedule section shows a centre's latest version with its totals, and
- * exports it as the PDF an akimat signs. */
-static void
-test_schedule (Fixture       *f,
-               gconstpointer  data)
-{
-  ShtatSchedulePage *page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window));
-  const ShtatNormTable *fsc = shtat_norm_library_get_table (library, "fsc");
-  g_autoptr(ShtatSchedule) draft = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pdf = g_build_filename (f->dir, "schedule.pdf", NULL);
-  g_autofree char *head = NULL;
-  ShtatDrivers drivers;
-  gsize len = 0;
-
-  shtat_drivers_init (&drivers);
-  shtat_drivers_set (&drivers, SHTAT_DRIVER_APPEALS, 60);
-  shtat_drivers_set (&drivers, SHTAT_DRIVER_VEHICLES, 1);
-  draft = shtat_schedule_new_from_minimum (library, fsc, &drivers, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (shtat_schedule_set_centre (draft, "test-centre", &error));
-  g_assert_true (shtat_store_save_schedule (f->store, draft, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
-  shtat_schedule_page_refresh (page);
-  shtat_test_iterate ();
-  /* 60 appeals, 1 vehicle: 25.5 units (000 App) */
-  g_assert_cmpstr (shtat_schedule_page_get_status_text (page), ==, "Draft");
-  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (page), "25.5 staff units"));
-
-  g_assert_true (shtat_schedule_page_export (page, "pdf", pdf, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (pdf, &head, &len, NULL));
-  g_assert_true (g_str_has_prefix (head, "%PDF"));
-  g_remove (pdf);
-}
-
 /* Starting empty asks for the centre first; posts are then held at it. */
 static void
 test_empty_start (Fixture       *f,
@@ -394,7 +355,6 @@ main (int    argc,
 
   g_test_add ("/personnel/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/personnel/empty-start", Fixture, NULL, fixture_set_up, test_empty_start, fixture_tear_down);
-  g_test_add ("/personnel/schedule", Fixture, "centre", fixture_set_up, test_schedule, fixture_tear_down);
   g_test_add ("/personnel/add-employee", Fixture, "centre", fixture_set_up, test_add_employee, fixture_tear_down);
 
   ret = g_test_run ();

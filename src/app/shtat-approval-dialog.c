@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-approval"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shtat-approval-dialog.h"
+
+struct _ShtatApprovalDialog
+{
+  AdwWindow         parent_instance;
+
+  ShtatStore       *store;
+  ShtatNormLibrary *library;
+  ShtatCentre      *centre;
+  ShtatSchedule    *schedule;
+
+  GtkWidget        *akimat;
+  GtkWidget        *order_number;
+  GtkWidget        *order_date;
+  GtkWidget        *signatory;
+  GtkWidget        *effective;
+  GtkLabel         *error_label;
+  GtkWidget        *approve_button;
+};
+
+G_DEFINE_FINAL_TYPE (ShtatApprovalDialog, shtat_approval_dialog, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_APPROVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+show_error (ShtatApprovalDialog *self,
+            GtkWidget           *field,
+            const char          *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (field != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_widget_grab_focus (field);
+    }
+}
+
+static const char *
+text_of (GtkWidget *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_date (ShtatApprovalDialog *self,
+           GtkWidget           *entry,
+           GDate               *out)
+{
+  if (!shtat_parse_date (text_of (entry), out) || !g_date_valid (out))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: “%s” is not a date; write it as dd.mm.yyyy"),
+                                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (entry)),
+                                                  text_of (entry));
+      show_error (self, entry, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+shtat_approval_dialog_approve (ShtatApprovalDialog *self)
+{
+  g_autoptr(ShtatSchedule) fresh = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  ShtatSchedule *previous = NULL;
+  const char *table_id;
+  ShtatApproval approval = { 0 };
+
+  for (GtkWidget **w = (GtkWidget *[]) { self->akimat, self->order_number, self->order_date, self->signatory,
+                                         self->effective, NULL }; *w; w++)
+    gtk_widget_remove_css_class (*w, "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  approval.akimat = text_of (self->akimat);
+  approval.order_number = text_of (self->order_number);
+  approval.signatory = text_of (self->signatory);
+  for (GtkWidget **w = (GtkWidget *[]) { self->akimat, self->order_number, self->signatory, NULL }; *w; w++)
+    if (is_blank (text_of (*w)))
+      {
+        g_autofree char *message = g_strdup_printf (_("%s: required"),
+                                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (*w)));
+        show_error (self, *w, message);
+        return FALSE;
+      }
+  if (!read_date (self, self->order_date, &approval.order_date) || !read_date (self, self->effective, &approval.effective))
+    return FALSE;
+
+  /* approve what is stored, with the version it supersedes, so that nothing in
+   * memory changes unless the database does */
+  fresh = shtat_store_load_schedule (self->store, shtat_schedule_get_centre (self->schedule),
+                                     shtat_schedule_get_version (self->schedule), &error);
+  if (fresh != NULL)
+    versions = shtat_store_list_schedules (self->store, shtat_schedule_get_centre (self->schedule), &error);
+  if (versions == NULL)
+    {
+      show_error (self, NULL, error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < versions->len; i++)
+    if (shtat_schedule_get_status (g_ptr_array_index (versions, i)) == SHTAT_SCHEDULE_APPROVED)
+      previous = g_ptr_array_index (versions, i);
+  table_id = shtat_schedule_get_table (fresh);
+  if (!shtat_schedule_approve (fresh, self->library,
+                               shtat_norm_library_get_table (self->library, table_id ? table_id : "fsc"), NULL,
+                               &approval, previous, &error)
+      || !shtat_store_save_approval (self->store, fresh, previous, &error))
+    {
+      show_error (self, NULL, error->message);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[SIGNAL_APPROVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+void
+shtat_approval_dialog_fill (ShtatApprovalDialog *self,
+                            const char          *order_number,
+                            const char          *order_date,
+                            const char          *signatory,
+                            const char          *effective)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->order_number), order_number);
+  gtk_editable_set_text (GTK_EDITABLE (self->order_date), order_date);
+  gtk_editable_set_text (GTK_EDITABLE (self->signatory), signatory);
+  gtk_editable_set_text (GTK_EDITABLE (self->effective), effective);
+}
+
+const char *
+shtat_approval_dialog_get_error_text (ShtatApprovalDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : "";
+}
+
+static void
+approve_clicked_cb (GtkButton           *button,
+                    ShtatApprovalDialog *self)
+{
+  shtat_approval_dialog_approve (self);
+}
+
+static void
+cancel_clicked_cb (GtkButton           *button,
+                   ShtatApprovalDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static GtkWidget *
+entry (AdwPreferencesGroup *group,
+       const char          *title,
+       const char          *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static void
+shtat_approval_dialog_finalize (GObject *object)
+{
+  ShtatApprovalDialog *self = SHTAT_APPROVAL_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->centre, shtat_centre_unref);
+  g_clear_pointer (&self->schedule, shtat_schedule_unref);
+  G_OBJECT_CLASS (shtat_approval_dialog_parent_class)->finalize (object);
+}
+
+static void
+shtat_approval_dialog_class_init (ShtatApprovalDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = shtat_approval_dialog_finalize;
+  signals[SIGNAL_APPROVED] = g_signal_new ("approved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                           NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+shtat_approval_dialog_init (ShtatApprovalDialog *self)
+{
+}
+
+ShtatApprovalDialog *
+shtat_approval_dialog_new (GtkWindow        *parent,
+                           ShtatStore       *store,
+                           ShtatNormLibrary *library,
+                           ShtatCentre      *centre,
+                           ShtatSchedule    *schedule)
+{
+  ShtatApprovalDialog *self = g_object_new (SHTAT_TYPE_APPROVAL_DIALOG, "modal", TRUE, "transient-for", parent,
+                                            "default-width", 560, "title", _("Approve the Staffing Schedule"), NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *summary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *order = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(ShtatScheduleCheck) check = NULL;
+  const char *table_id = shtat_schedule_get_table (schedule);
+  const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  g_autofree char *units = shtat_units_format_locale (shtat_schedule_get_total_units (schedule));
+  g_autofree char *title = g_strdup_printf (_("Version %u, %s staff units"), shtat_schedule_get_version (schedule), units);
+  g_autofree char *today_text = NULL;
+  g_autofree char *effective_text = NULL;
+  GtkWidget *row;
+  GDate today, next;
+  gint64 monthly = 0, annual = 0;
+
+  self->store = g_object_ref (store);
+  self->library = g_object_ref (library);
+  self->centre = shtat_centre_ref (centre);
+  self->schedule = shtat_schedule_ref (schedule);
+
+  self->approve_button = gtk_button_new_with_mnemonic (_("_Approve"));
+  gtk_widget_add_css_class (self->approve_button, "suggested-action");
+  g_signal_connect (self->approve_button, "clicked", G_CALLBACK (approve_clicked_cb), self);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->approve_button);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+
+  /* what the akimat is about to sign */
+  adw_preferences_group_set_title (summary, name ? name : centre->code);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (shtat_schedule_get_fund (schedule, &monthly, &annual, NULL))
+    {
+      g_autofree char *m = shtat_money_format (monthly);
+      g_autofree char *a = shtat_money_format (annual);
+      g_autofree char *subtitle = g_strdup_printf (_("Wage fund %s a month, %s a year"), m, a);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    }
+  adw_preferences_group_add (summary, row);
+  check = shtat_schedule_check (schedule, library, shtat_norm_library_get_table (library, table_id ? table_id : "fsc"),
+                                NULL, NULL);
+  if (check != NULL)
+    {
+      g_autofree char *minimum = shtat_units_format_locale (check->minimum->total_units);
+      g_autofree char *text = g_strdup_printf (_("Minimum %s units · %u errors, %u warnings"), minimum,
+                                               check->n_errors, check->n_warnings);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   check->n_errors > 0 ? _("A schedule with errors against the minimum norms cannot be approved.")
+                                                       : _("Meets the minimum norms."));
+      adw_preferences_group_add (summary, row);
+    }
+
+  shtat_date_set_today (&today);
+  next = today;
+  g_date_set_day (&next, 1);
+  g_date_add_months (&next, 1);
+  today_text = shtat_format_gdate (&today);
+  effective_text = shtat_format_gdate (&next);
+  adw_preferences_group_set_title (order, _("The Akimat’s Order"));
+  self->akimat = entry (order, _("Akimat"), centre->akimat);
+  self->order_number = entry (order, _("Order number"), NULL);
+  self->order_date = entry (order, _("Order date"), today_text);
+  self->signatory = entry (order, _("Signed by"), NULL);
+  self->effective = entry (order, _("In effect from"), effective_text);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
+  adw_preferences_group_add (order, GTK_WIDGET (self->error_label));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), summary);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), order);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+  gtk_widget_grab_focus (self->order_number);
+  return self;
+}

@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Schedule section in a real window on a real database, as a director and
+ * then the akimat use it: a draft from the minimum norms, the drivers typed in,
+ * a line edited with the compliance following, undo and redo, salaries typed
+ * into the lines, submission, approval with the order's details, and the
+ * approved version read-only. Figures are those of 000 App worked out by hand:
+ * 0 appeals and no vehicle give 17 units; 60 appeals and 1 vehicle, 25.5. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "shtat-approval-dialog.h"
+#include "shtat-schedule-page.h"
+#include "shtat-test-util.h"
+#include "shtat-window.h"
+
+static ShtatNormLibrary *library;
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  ShtatStore        *store;
+  ShtatWindow       *window;
+  ShtatSchedulePage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+
+  f->dir = g_dir_make_tmp ("shtat-schedule-gui-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "shtat.db", NULL);
+  f->store = shtat_store_open (f->path, &error);
+  g_assert_no_error (error);
+  centre->code = g_strdup ("test-centre");
+  centre->name_kk = g_strdup ("Сынақ орталығы");
+  centre->name_ru = g_strdup ("Тестовый центр");
+  centre->akimat = g_strdup ("Сынақ ауданының әкімдігі");
+  g_assert_true (shtat_store_save_centre (f->store, centre, &error));
+
+  f->window = shtat_window_new (NULL, library, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  shtat_test_wait_mapped (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
+  f->page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window));
+  shtat_test_iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  shtat_test_iterate ();
+  g_clear_object (&f->store);
+  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
+      g_remove (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* The errors count of "Minimum … units for these drivers · N errors, M warnings". */
+static guint
+errors_shown (Fixture *f)
+{
+  const char *text = shtat_schedule_page_get_compliance_text (f->page);
+  const char *dot = strstr (text, "· ");
+
+  g_assert_nonnull (dot);
+  return (guint) g_ascii_strtoull (dot + strlen ("· "), NULL, 10);
+}
+
+static int
+line_of (Fixture    *f,
+         const char *position)
+{
+  ShtatSchedule *s = shtat_schedule_page_get_schedule (f->page);
+
+  for (guint i = 0; i < shtat_schedule_get_n_lines (s); i++)
+    if (g_strcmp0 (shtat_schedule_get_line (s, i)->position, position) == 0)
+      return (int) i;
+  return -1;
+}
+
+/* The entry row titled @title under @root. */
+static GtkWidget *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_entry_row (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into a line's entry and presses its apply button. */
+static void
+type_into_line (Fixture    *f,
+                guint       index,
+                const char *title,
+                const char *text)
+{
+  GtkWidget *entry = find_entry_row (shtat_schedule_page_get_line_row (f->page, index), title);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "apply");
+  shtat_test_iterate ();
+}
+
+static void
+set_spin (GtkWidget *spin,
+          double     value)
+{
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  shtat_test_iterate ();
+}
+
+static void
+test_workflow (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  ShtatApprovalDialog *dialog = NULL;
+  GtkWidget *appeals, *vehicles;
+  guint before;
+  int psychologist, driver;
+
+  /* nothing yet: the first draft comes from the norms, with no appeals counted */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.new-draft", "b", FALSE));
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (f->page), ==, "Draft");
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "17 staff units"));
+  g_assert_cmpuint (errors_shown (f), ==, 0);
+
+  /* the director types the centre's drivers: the minimum rises to 25.5 and the
+   * 17-unit draft falls short of it */
+  appeals = g_object_get_data (G_OBJECT (f->page), "appeals-spin");
+  vehicles = g_object_get_data (G_OBJECT (f->page), "vehicles-spin");
+  set_spin (appeals, 60);
+  set_spin (vehicles, 1);
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_compliance_text (f->page), "Minimum 25.5 units"));
+  g_assert_cmpuint (errors_shown (f), >, 0);
+
+  /* a new draft from the norms takes those drivers and meets them */
+  g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
+  g_assert_no_error (error);
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "25.5 staff units"));
+  g_assert_cmpuint (errors_shown (f), ==, 0);
+  g_assert_cmpuint (shtat_schedule_get_version (shtat_schedule_page_get_schedule (f->page)), ==, 2);
+
+  /* one psychologist fewer: that row is now below its minimum */
+  psychologist = line_of (f, "psychologist");
+  g_assert_cmpint (psychologist, >=, 0);
+  before = shtat_schedule_get_line (shtat_schedule_page_get_schedule (f->page), psychologist)->units;
+  set_spin (shtat_schedule_page_get_units_spin (f->page, psychologist), before / 100.0 - 1);
+  g_assert_cmpuint (errors_shown (f), ==, 1);
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "24.5 staff units"));
+
+  /* Ctrl+Z brings it back, Ctrl+Shift+Z takes it away again, Ctrl+Z once more */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpuint (errors_shown (f), ==, 0);
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "25.5 staff units"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpuint (errors_shown (f), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpuint (errors_shown (f), ==, 0);
+  /* what was undone is what the database holds */
+  {
+    g_autoptr(ShtatSchedule) stored = shtat_store_load_schedule (f->store, "test-centre", 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (shtat_schedule_get_line (stored, psychologist)->units, ==, before);
+  }
+
+  /* without salaries it cannot be submitted, and says which line lacks one */
+  g_assert_false (shtat_schedule_page_submit (f->page, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "salary"));
+  g_clear_error (&error);
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (f->page), ==, "Draft");
+
+  /* a wrong amount is refused with a message, and nothing changes */
+  type_into_line (f, 0, "Official salary per unit, ₸", "двести");
+  g_assert_cmpint (shtat_schedule_get_line (shtat_schedule_page_get_schedule (f->page), 0)->salary, ==, 0);
+
+  /* 200 000 ₸ on every line with units: 25.5 × 200 000 = 5 100 000 ₸ a month */
+  for (guint i = 0; i < shtat_schedule_get_n_lines (shtat_schedule_page_get_schedule (f->page)); i++)
+    if (shtat_schedule_get_line (shtat_schedule_page_get_schedule (f->page), i)->units > 0)
+      type_into_line (f, i, "Official salary per unit, ₸", "200 000");
+  g_assert_nonnull (strstr (shtat_schedule_page_get_totals_text (f->page), "5\u00a0100\u00a0000.00"));
+
+  /* the typical-norm lines need their reference; the drivers line is 1 (1 vehicle) */
+  driver = line_of (f, "driver");
+  g_assert_cmpint (shtat_schedule_get_line (shtat_schedule_page_get_schedule (f->page), driver)->units, ==, 100);
+  for (const char * const *typical = (const char *[]) { "cleaner", "yard-keeper", NULL }; *typical; typical++)
+    if (line_of (f, *typical) >= 0)
+      type_into_line (f, line_of (f, *typical), "Typical norm the units come from", "Typical norms for cleaning");
+
+  g_assert_true (shtat_schedule_page_submit (f->page, &error));
+  g_assert_no_error (error);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (f->page), ==, "Submitted");
+  /* a submitted version cannot be edited from the page */
+  g_assert_null (shtat_schedule_page_get_units_spin (f->page, 0));
+
+  /* the akimat approves: a missing order number is refused in the dialog */
+  shtat_schedule_page_open_approval (f->page);
+  shtat_test_iterate ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (SHTAT_IS_APPROVAL_DIALOG (w))
+          dialog = SHTAT_APPROVAL_DIALOG (w);
+      }
+  }
+  g_assert_nonnull (dialog);
+  shtat_approval_dialog_fill (dialog, "", "20.01.2026", "Сейітқалиев Ә. Б.", "01.02.2026");
+  g_assert_false (shtat_approval_dialog_approve (dialog));
+  g_assert_true (g_str_has_prefix (shtat_approval_dialog_get_error_text (dialog), "Order number"));
+  shtat_approval_dialog_fill (dialog, "214-п", "31.02.2026", "Сейітқалиев Ә. Б.", "01.02.2026");
+  g_assert_false (shtat_approval_dialog_approve (dialog));
+  g_assert_nonnull (strstr (shtat_approval_dialog_get_error_text (dialog), "31.02.2026"));
+  shtat_approval_dialog_fill (dialog, "214-п", "20.01.2026", "Сейітқалиев Ә. Б.", "01.02.2026");
+  g_assert_true (shtat_approval_dialog_approve (dialog));
+  shtat_test_iterate ();
+
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (f->page), ==, "Approved — order № 214-п of 20.01.2026");
+  g_assert_null (shtat_schedule_page_get_units_spin (f->page, 0));
+  versions = shtat_store_list_schedules (f->store, "test-centre", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpint (shtat_schedule_get_status (g_ptr_array_index (versions, 1)), ==, SHTAT_SCHEDULE_APPROVED);
+  g_assert_nonnull (shtat_schedule_get_sha256 (g_ptr_array_index (versions, 1)));
+
+  /* the approved version as the PDF the akimat signs */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "schedule.pdf", NULL);
+    g_autofree char *head = NULL;
+    gsize len = 0;
+
+    g_assert_true (shtat_schedule_page_export (f->page, "pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf, &head, &len, NULL));
+    g_assert_true (g_str_has_prefix (head, "%PDF"));
+    g_remove (pdf);
+  }
+
+  /* undo does not reach into an approved version */
+  g_assert_false (shtat_schedule_page_undo (f->page));
+
+  /* the next draft copies the approved version */
+  g_assert_true (shtat_schedule_page_new_draft (f->page, TRUE, &error));
+  g_assert_no_error (error);
+  shtat_test_iterate ();
+  g_assert_cmpuint (shtat_schedule_get_version (shtat_schedule_page_get_schedule (f->page)), ==, 3);
+  g_assert_nonnull (strstr (shtat_schedule_page_get_totals_text (f->page), "5\u00a0100\u00a0000.00"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  shtat_core_init_i18n ();
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  library = shtat_norm_library_load_default (&error);
+  g_assert_no_error (error);
+
+  g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_object_unref (library);
+  return ret;
+}
