@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "shtat-columns.h"
 #include "shtat-promotions-page.h"
 
 #define WINDOW_DAYS 90
@@ -38,10 +39,12 @@ typedef enum
 } Column;
 
 static char *
-cell_text (ShtatPromotionsPage *self,
-           ShtatPromotion      *p,
-           Column               column)
+cell_text (gpointer item,
+           guint    column,
+           gpointer user_data)
 {
+  ShtatPromotionsPage *self = user_data;
+  ShtatPromotion *p = item;
   const GDate *d = shtat_promotion_get_date (p);
 
   switch (column)
@@ -68,47 +71,22 @@ cell_text (ShtatPromotionsPage *self,
     }
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ShtatPromotionsPage      *self)
-{
-  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "shtat-column"));
-  g_autofree char *text = cell_text (self, gtk_list_item_get_item (item), column);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
-}
-
 static int
-compare_cb (gconstpointer a,
-            gconstpointer b,
-            gpointer      user_data)
+compare_cells (gpointer a,
+               gpointer b,
+               guint    which,
+               gpointer user_data)
 {
-  GtkColumnViewColumn *column = user_data;
-  ShtatPromotionsPage *self = g_object_get_data (G_OBJECT (column), "shtat-page");
-  Column which = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (column), "shtat-column"));
-  ShtatPromotion *x = (ShtatPromotion *) a;
-  ShtatPromotion *y = (ShtatPromotion *) b;
+  ShtatPromotion *x = a;
+  ShtatPromotion *y = b;
 
   if (which == COLUMN_DATE)
     return g_date_compare (shtat_promotion_get_date (x), shtat_promotion_get_date (y));
   if (which == COLUMN_KIND)
     return (int) shtat_promotion_get_kind (x) - (int) shtat_promotion_get_kind (y);
   {
-    g_autofree char *tx = cell_text (self, x, which);
-    g_autofree char *ty = cell_text (self, y, which);
+    g_autofree char *tx = cell_text (x, which, user_data);
+    g_autofree char *ty = cell_text (y, which, user_data);
     return g_utf8_collate (tx, ty);
   }
 }
@@ -119,23 +97,7 @@ add_column (ShtatPromotionsPage *self,
             Column               which,
             gboolean             expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-  GtkCustomSorter *sorter;
-
-  g_object_set_data (G_OBJECT (factory), "shtat-column", GUINT_TO_POINTER (which));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-  column = gtk_column_view_column_new (title, factory);
-  g_object_set_data (G_OBJECT (column), "shtat-page", self);
-  g_object_set_data (G_OBJECT (column), "shtat-column", GUINT_TO_POINTER (which));
-  sorter = gtk_custom_sorter_new (compare_cb, column, NULL);
-  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (sorter);
-  g_object_unref (column);
+  shtat_column_view_add_text_column (self->view, title, which, expand, FALSE, cell_text, compare_cells, self);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "shtat-personnel-page.h"
 #include "shtat-positions-page.h"
 #include "shtat-promotions-page.h"
+#include "shtat-overview-page.h"
 #include "shtat-schedule-page.h"
 #include "shtat-window.h"
 
@@ -27,6 +28,7 @@ struct _ShtatWindow
   ShtatPersonnelPage   *personnel_page;
   ShtatPromotionsPage  *promotions_page;
   ShtatSchedulePage    *schedule_page;
+  ShtatOverviewPage    *overview_page;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatWindow, shtat_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -84,6 +86,43 @@ show_schedule_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   shtat_window_show_section (SHTAT_WINDOW (widget), "schedule");
+}
+
+static void
+show_district_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  shtat_window_show_section (SHTAT_WINDOW (widget), "district");
+}
+
+/* The sections that show the database's schedules read it again when shown. */
+static void
+section_changed_cb (ShtatWindow *self)
+{
+  const char *section = shtat_window_get_section (self);
+
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (section, "district") == 0)
+    shtat_overview_page_refresh (self->overview_page);
+  else if (g_strcmp0 (section, "schedule") == 0)
+    shtat_schedule_page_refresh (self->schedule_page);
+}
+
+static void
+open_schedule_cb (ShtatOverviewPage *page,
+                  const char        *centre_code,
+                  guint              version,
+                  gboolean           approve,
+                  ShtatWindow       *self)
+{
+  g_signal_handlers_block_by_func (self->stack, section_changed_cb, self);
+  shtat_window_show_section (self, "schedule");
+  g_signal_handlers_unblock_by_func (self->stack, section_changed_cb, self);
+  shtat_schedule_page_show (self->schedule_page, centre_code, version);
+  if (approve)
+    shtat_schedule_page_open_approval (self->schedule_page);
 }
 
 static void
@@ -185,6 +224,8 @@ shtat_window_constructed (GObject *object)
       shtat_promotions_page_set_list (self->promotions_page, shtat_personnel_page_get_list (self->personnel_page),
                                       self->library);
       shtat_schedule_page_set_store (self->schedule_page, self->store, self->library);
+      shtat_overview_page_set_store (self->overview_page, self->store, self->library);
+      g_signal_connect (self->overview_page, "open-schedule", G_CALLBACK (open_schedule_cb), self);
     }
   else
     shtat_personnel_page_set_unavailable (self->personnel_page,
@@ -202,9 +243,11 @@ shtat_window_constructed (GObject *object)
 
   section = g_settings_get_string (self->settings, "last-section");
   if (g_strcmp0 (section, "positions") == 0
-      || ((g_strcmp0 (section, "personnel") == 0 || g_strcmp0 (section, "promotions") == 0) && self->store != NULL))
+      || ((g_strcmp0 (section, "personnel") == 0 || g_strcmp0 (section, "promotions") == 0
+           || g_strcmp0 (section, "schedule") == 0 || g_strcmp0 (section, "district") == 0) && self->store != NULL))
     shtat_window_show_section (self, section);
   g_settings_bind (self->settings, "last-section", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (section_changed_cb), self);
 }
 
 static void
@@ -278,6 +321,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   g_type_ensure (SHTAT_TYPE_PERSONNEL_PAGE);
   g_type_ensure (SHTAT_TYPE_PROMOTIONS_PAGE);
   g_type_ensure (SHTAT_TYPE_SCHEDULE_PAGE);
+  g_type_ensure (SHTAT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SHTAT_TYPE_POSITIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-window.ui");
@@ -287,6 +331,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, personnel_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, promotions_page);
   gtk_widget_class_bind_template_child (widget_class, ShtatWindow, schedule_page);
+  gtk_widget_class_bind_template_child (widget_class, ShtatWindow, overview_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-norms", NULL, show_norms_cb);
   gtk_widget_class_install_action (widget_class, "win.show-positions", NULL, show_positions_cb);
@@ -294,6 +339,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-employee", NULL, new_employee_cb);
   gtk_widget_class_install_action (widget_class, "win.show-promotions", NULL, show_promotions_cb);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_schedule_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-district", NULL, show_district_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
   gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
@@ -318,6 +364,12 @@ shtat_window_new (ShtatApplication *app,
                        "library", library,
                        "store", store,
                        NULL);
+}
+
+GtkWidget *
+shtat_window_get_overview_page (ShtatWindow *self)
+{
+  return GTK_WIDGET (self->overview_page);
 }
 
 GtkWidget *

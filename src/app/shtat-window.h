@@ -15,6 +15,7 @@ ShtatWindow *shtat_window_new           (ShtatApplication *app,
                                          ShtatStore       *store);
 GtkWidget   *shtat_window_get_personnel_page (ShtatWindow *self);
 GtkWidget   *shtat_window_get_promotions_page (ShtatWindow *self);
+GtkWidget   *shtat_window_get_overview_page (ShtatWindow *self);
 GtkWidget   *shtat_window_get_schedule_page (ShtatWindow *self);
 GtkWidget   *shtat_window_get_norms_page     (ShtatWindow *self);
 GtkWidget   *shtat_window_get_positions_page (ShtatWindow *self);

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "shtat-norms-page.h"
+#include "shtat-overview-page.h"
 #include "shtat-personnel-page.h"
 #include "shtat-employee-page.h"
 #include "shtat-positions-page.h"
@@ -115,6 +116,15 @@ main (int    argc,
     }
   else if (g_strcmp0 (section, "schedule") == 0)
     shtat_window_show_section (window, "schedule");
+  else if (g_strcmp0 (section, "district") == 0)
+    {
+      ShtatOverviewPage *page = SHTAT_OVERVIEW_PAGE (shtat_window_get_overview_page (window));
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      shtat_window_show_section (window, "district");
+      while (shtat_overview_page_is_busy (page) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+    }
   else if (g_strcmp0 (section, "positions") == 0)
     {
       shtat_window_show_section (window, "positions");
