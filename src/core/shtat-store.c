@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "shtat-appeals.h"
+#include "shtat-pay.h"
 #include "shtat-schedule.h"
 #include "shtat-store.h"
 #include "shtat-text.h"
@@ -128,12 +130,72 @@ migrate_to_2 (sqlite3  *db,
   return sqlite3_exec (db, schema_2, NULL, NULL, errmsg) == SQLITE_OK;
 }
 
+/* Version 3: centre profiles and the pay grid.
+ *
+ * A centre's profile: its monthly appeal counts per channel of 256-НҚ §12
+ * (month as "YYYY-MM", channel by its code), its chosen averaging period, and
+ * its other figures and flags by their norm-data names ("vehicles", "beds",
+ * "has-lift"; a flag is stored only when set, as 1). Rows name the centre by
+ * code and go with it: renamed with it, deleted with it.
+ *
+ * The working-day calendar is one for the installation (holidays and
+ * transferred working days are set for the whole country): each row is an
+ * exception to Monday–Friday.
+ *
+ * The pay grid of Decree 1193: bases by date, coefficients by cell and date,
+ * placements of positions. A coefficient without a category has the category
+ * '' rather than NULL, so that the primary key holds it. The primary keys are
+ * the indexes the queries use (by centre, then month). */
+static const char schema_3[] =
+  "CREATE TABLE centre_profiles ("
+  "  centre_code TEXT PRIMARY KEY REFERENCES centres (code) ON UPDATE CASCADE ON DELETE CASCADE,"
+  "  period_from TEXT,"
+  "  period_to TEXT);"
+  "CREATE TABLE centre_appeals ("
+  "  centre_code TEXT NOT NULL REFERENCES centres (code) ON UPDATE CASCADE ON DELETE CASCADE,"
+  "  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),"
+  "  channel TEXT NOT NULL,"
+  "  count INTEGER NOT NULL CHECK (count >= 0),"
+  "  PRIMARY KEY (centre_code, month, channel)) WITHOUT ROWID;"
+  "CREATE TABLE centre_drivers ("
+  "  centre_code TEXT NOT NULL REFERENCES centres (code) ON UPDATE CASCADE ON DELETE CASCADE,"
+  "  name TEXT NOT NULL,"
+  "  value REAL NOT NULL CHECK (value >= 0),"
+  "  PRIMARY KEY (centre_code, name)) WITHOUT ROWID;"
+  "CREATE TABLE calendar_days ("
+  "  day TEXT PRIMARY KEY,"
+  "  working INTEGER NOT NULL CHECK (working IN (0, 1)),"
+  "  note TEXT) WITHOUT ROWID;"
+  "CREATE TABLE pay_bases ("
+  "  date_from TEXT PRIMARY KEY,"
+  "  tiyn INTEGER NOT NULL CHECK (tiyn > 0)) WITHOUT ROWID;"
+  "CREATE TABLE pay_coefficients ("
+  "  block TEXT NOT NULL,"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  years INTEGER NOT NULL CHECK (years >= 0),"
+  "  date_from TEXT NOT NULL,"
+  "  coefficient INTEGER NOT NULL CHECK (coefficient > 0),"
+  "  PRIMARY KEY (block, category, years, date_from)) WITHOUT ROWID;"
+  "CREATE TABLE pay_positions ("
+  "  position TEXT PRIMARY KEY,"
+  "  block TEXT NOT NULL,"
+  "  category TEXT,"
+  "  years INTEGER NOT NULL CHECK (years >= 0)) WITHOUT ROWID;";
+
+static gboolean
+migrate_to_3 (sqlite3  *db,
+              char    **errmsg)
+{
+  return sqlite3_exec (db, schema_3, NULL, NULL, errmsg) == SQLITE_OK;
+}
+
 typedef gboolean (*Migration) (sqlite3 *db, char **errmsg);
 
 /* migrations[i] takes the schema from version i to i + 1. */
 static const Migration migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -2669,4 +2731,541 @@ shtat_store_load_schedule (ShtatStore  *self,
     set_sqlite_error (self, rc, NULL, error);
   sqlite3_finalize (stmt);
   return schedule;
+}
+
+
+/* ======================================================================== */
+/* Centre profiles, the working-day calendar and the pay grid (schema 3)    */
+/* ======================================================================== */
+
+/* Small tables, read and written whole: each function prepares its
+ * statements once and uses them for every row of the call. */
+
+typedef sqlite3_stmt OwnedStmt;
+
+static void
+owned_stmt_free (OwnedStmt *stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OwnedStmt, owned_stmt_free)
+
+/* Runs a statement that returns no rows, and makes it ready for the next. */
+static gboolean
+run_again (ShtatStore    *self,
+           sqlite3_stmt  *stmt,
+           const char    *record,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    set_sqlite_error (self, rc, record, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+static gboolean
+centre_exists (ShtatStore  *self,
+               const char  *centre_code,
+               GError     **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_CENTRE_BY_CODE, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, centre_code);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND,
+                 _("There is no centre “%s”"), centre_code != NULL ? centre_code : "");
+  else
+    set_sqlite_error (self, rc, NULL, error);
+  return FALSE;
+}
+
+static gboolean
+column_month (sqlite3_stmt *stmt,
+              int           col,
+              ShtatMonth   *out)
+{
+  return shtat_month_parse ((const char *) sqlite3_column_text (stmt, col), out);
+}
+
+static gboolean
+corrupt_row (ShtatStore   *self,
+             const char   *table,
+             GError      **error)
+{
+  g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CORRUPT,
+               _("“%s”: the table %s holds a row Shtat cannot read"), self->path, table);
+  return FALSE;
+}
+
+static gboolean
+step_error (ShtatStore  *self,
+            int          rc,
+            GError     **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  set_sqlite_error (self, rc, NULL, error);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Centre profiles                                                          */
+
+static int
+compare_appeal_counts (gconstpointer a,
+                       gconstpointer b)
+{
+  const ShtatAppealCount *x = a;
+  const ShtatAppealCount *y = b;
+  int c = shtat_month_compare (&x->month, &y->month);
+
+  if (c != 0)
+    return c;
+  return x->channel < y->channel ? -1 : x->channel > y->channel;
+}
+
+static gboolean
+read_profile (ShtatStore          *self,
+              ShtatCentreProfile  *profile,
+              GError             **error)
+{
+  g_autoptr(OwnedStmt) period = NULL;
+  g_autoptr(OwnedStmt) appeals = NULL;
+  g_autoptr(OwnedStmt) drivers = NULL;
+  int rc;
+
+  if (!centre_exists (self, profile->centre_code, error))
+    return FALSE;
+
+  period = prepare (self, "SELECT period_from, period_to FROM centre_profiles WHERE centre_code = ?1", error);
+  if (period == NULL)
+    return FALSE;
+  sqlite3_bind_text (period, 1, profile->centre_code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (period);
+  if (rc == SQLITE_ROW)
+    {
+      if (sqlite3_column_type (period, 0) != SQLITE_NULL
+          && (!column_month (period, 0, &profile->period_from) || !column_month (period, 1, &profile->period_to)))
+        return corrupt_row (self, "centre_profiles", error);
+    }
+  else if (!step_error (self, rc, error))
+    return FALSE;
+
+  appeals = prepare (self, "SELECT month, channel, count FROM centre_appeals WHERE centre_code = ?1", error);
+  if (appeals == NULL)
+    return FALSE;
+  sqlite3_bind_text (appeals, 1, profile->centre_code, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (appeals)) == SQLITE_ROW)
+    {
+      ShtatAppealCount c;
+
+      if (!column_month (appeals, 0, &c.month)
+          || !shtat_appeal_channel_from_string ((const char *) sqlite3_column_text (appeals, 1), &c.channel))
+        return corrupt_row (self, "centre_appeals", error);
+      c.count = sqlite3_column_int64 (appeals, 2);
+      g_array_append_val (profile->appeals, c);
+    }
+  if (!step_error (self, rc, error))
+    return FALSE;
+  /* the key sorts channels by their codes; the profile keeps the act's order */
+  g_array_sort (profile->appeals, compare_appeal_counts);
+
+  drivers = prepare (self, "SELECT name, value FROM centre_drivers WHERE centre_code = ?1", error);
+  if (drivers == NULL)
+    return FALSE;
+  sqlite3_bind_text (drivers, 1, profile->centre_code, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (drivers)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (drivers, 0);
+      double value = sqlite3_column_double (drivers, 1);
+      ShtatDriver driver;
+      ShtatFlag flag;
+
+      if (shtat_driver_from_string (name, &driver) && driver != SHTAT_DRIVER_APPEALS)
+        {
+          profile->values[driver] = value;
+          profile->set[driver] = TRUE;
+        }
+      else if (shtat_flag_from_string (name, &flag))
+        profile->flags[flag] = value != 0;
+      else
+        return corrupt_row (self, "centre_drivers", error);
+    }
+  return step_error (self, rc, error);
+}
+
+/* The profile of a centre: empty when nothing is stored for it. */
+ShtatCentreProfile *
+shtat_store_load_centre_profile (ShtatStore  *self,
+                                 const char  *centre_code,
+                                 GError     **error)
+{
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (centre_code != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = shtat_centre_profile_new (centre_code);
+  if (!begin_read (self, error))
+    return NULL;
+  if (!finish (self, read_profile (self, profile, error), error))
+    return NULL;
+  return g_steal_pointer (&profile);
+}
+
+static gboolean
+write_profile (ShtatStore                *self,
+               const ShtatCentreProfile  *profile,
+               GError                   **error)
+{
+  g_autofree char *record = g_strdup_printf (_("Profile of the centre %s"), profile->centre_code);
+  const char *code = profile->centre_code;
+  g_autoptr(OwnedStmt) stmt = NULL;
+
+  if (!centre_exists (self, code, error))
+    return FALSE;
+
+  for (const char * const *sql = (const char * const[]) {
+         "DELETE FROM centre_appeals WHERE centre_code = ?1",
+         "DELETE FROM centre_drivers WHERE centre_code = ?1",
+         "DELETE FROM centre_profiles WHERE centre_code = ?1",
+         NULL };
+       *sql != NULL; sql++)
+    {
+      g_autoptr(OwnedStmt) del = prepare (self, *sql, error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_text (del, 1, code, -1, SQLITE_STATIC);
+      if (!run_again (self, del, record, error))
+        return FALSE;
+    }
+
+  stmt = prepare (self, "INSERT INTO centre_profiles (centre_code, period_from, period_to) VALUES (?1, ?2, ?3)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (profile->period_from.year != 0)
+    {
+      sqlite3_bind_text (stmt, 2, shtat_month_to_iso (&profile->period_from), -1, g_free);
+      sqlite3_bind_text (stmt, 3, shtat_month_to_iso (&profile->period_to), -1, g_free);
+    }
+  if (!run_again (self, stmt, record, error))
+    return FALSE;
+  g_clear_pointer (&stmt, owned_stmt_free);
+
+  stmt = prepare (self, "INSERT INTO centre_appeals (centre_code, month, channel, count) VALUES (?1, ?2, ?3, ?4)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < profile->appeals->len; i++)
+    {
+      const ShtatAppealCount *c = &g_array_index (profile->appeals, ShtatAppealCount, i);
+
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, shtat_month_to_iso (&c->month), -1, g_free);
+      sqlite3_bind_text (stmt, 3, shtat_appeal_channel_to_string (c->channel), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, c->count);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  g_clear_pointer (&stmt, owned_stmt_free);
+
+  stmt = prepare (self, "INSERT INTO centre_drivers (centre_code, name, value) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    {
+      if (!profile->set[d] || d == SHTAT_DRIVER_APPEALS)
+        continue;
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, shtat_driver_to_string (d), -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, profile->values[d]);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  for (guint f = 0; f < SHTAT_N_FLAGS; f++)
+    {
+      if (!profile->flags[f])
+        continue;
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, shtat_flag_to_string (f), -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 3, 1);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces the whole stored profile of the centre with @profile, after
+ * checking it (no count in a month that has not begun, none negative…). */
+gboolean
+shtat_store_save_centre_profile (ShtatStore                *self,
+                                 const ShtatCentreProfile  *profile,
+                                 GError                   **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (profile != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!shtat_centre_profile_validate (profile, NULL, error))
+    return FALSE;
+  if (!begin_write (self, error))
+    return FALSE;
+  return finish (self, write_profile (self, profile, error), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The working-day calendar                                                 */
+
+ShtatCalendar *
+shtat_store_load_calendar (ShtatStore  *self,
+                           GError     **error)
+{
+  g_autoptr(ShtatCalendar) calendar = NULL;
+  g_autoptr(OwnedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  calendar = shtat_calendar_new ();
+  stmt = prepare (self, "SELECT day, working, note FROM calendar_days ORDER BY day", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GDate day;
+
+      column_date (stmt, 0, &day);
+      if (!g_date_valid (&day)
+          || !shtat_calendar_set_day (calendar, &day, sqlite3_column_int (stmt, 1) != 0,
+                                      (const char *) sqlite3_column_text (stmt, 2), NULL))
+        {
+          corrupt_row (self, "calendar_days", error);
+          return NULL;
+        }
+    }
+  if (!step_error (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&calendar);
+}
+
+static gboolean
+write_calendar (ShtatStore     *self,
+                ShtatCalendar  *calendar,
+                GError        **error)
+{
+  GPtrArray *days = shtat_calendar_get_days (calendar);
+  g_autoptr(OwnedStmt) stmt = NULL;
+
+  if (!exec_sql (self, "DELETE FROM calendar_days", error))
+    return FALSE;
+  stmt = prepare (self, "INSERT INTO calendar_days (day, working, note) VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < days->len; i++)
+    {
+      const ShtatCalendarDay *day = g_ptr_array_index (days, i);
+      g_autofree char *when = shtat_format_gdate (&day->date);
+      g_autofree char *record = g_strdup_printf (_("Calendar, %s"), when);
+
+      bind_date (stmt, 1, &day->date);
+      sqlite3_bind_int (stmt, 2, day->working ? 1 : 0);
+      bind_text (stmt, 3, day->note);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces every stored exception with those of @calendar. */
+gboolean
+shtat_store_save_calendar (ShtatStore     *self,
+                           ShtatCalendar  *calendar,
+                           GError        **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (calendar != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  return finish (self, write_calendar (self, calendar, error), error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The pay grid                                                             */
+
+static gboolean
+read_pay_grid (ShtatStore    *self,
+               ShtatPayGrid  *grid,
+               GError       **error)
+{
+  g_autoptr(OwnedStmt) bases = NULL;
+  g_autoptr(OwnedStmt) cells = NULL;
+  g_autoptr(OwnedStmt) positions = NULL;
+  int rc;
+
+  bases = prepare (self, "SELECT date_from, tiyn FROM pay_bases", error);
+  if (bases == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (bases)) == SQLITE_ROW)
+    {
+      GDate from;
+
+      column_date (bases, 0, &from);
+      if (!shtat_pay_grid_add_base (grid, &from, sqlite3_column_int64 (bases, 1), NULL))
+        return corrupt_row (self, "pay_bases", error);
+    }
+  if (!step_error (self, rc, error))
+    return FALSE;
+
+  cells = prepare (self, "SELECT block, category, years, date_from, coefficient FROM pay_coefficients", error);
+  if (cells == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (cells)) == SQLITE_ROW)
+    {
+      GDate from;
+      gint64 years = sqlite3_column_int64 (cells, 2);
+      gint64 coefficient = sqlite3_column_int64 (cells, 4);
+
+      column_date (cells, 3, &from);
+      if (years < 0 || years > SHTAT_PAY_YEARS_MAX || coefficient <= 0 || coefficient > SHTAT_COEFFICIENT_MAX
+          || !shtat_pay_grid_add_coefficient (grid, (const char *) sqlite3_column_text (cells, 0),
+                                              (const char *) sqlite3_column_text (cells, 1), (guint) years,
+                                              &from, (int) coefficient, NULL))
+        return corrupt_row (self, "pay_coefficients", error);
+    }
+  if (!step_error (self, rc, error))
+    return FALSE;
+
+  positions = prepare (self, "SELECT position, block, category, years FROM pay_positions", error);
+  if (positions == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (positions)) == SQLITE_ROW)
+    {
+      gint64 years = sqlite3_column_int64 (positions, 3);
+
+      if (years < 0 || years > SHTAT_PAY_YEARS_MAX
+          || !shtat_pay_grid_set_position (grid, (const char *) sqlite3_column_text (positions, 0),
+                                           (const char *) sqlite3_column_text (positions, 1),
+                                           (const char *) sqlite3_column_text (positions, 2), (guint) years, NULL))
+        return corrupt_row (self, "pay_positions", error);
+    }
+  return step_error (self, rc, error);
+}
+
+ShtatPayGrid *
+shtat_store_load_pay_grid (ShtatStore  *self,
+                           GError     **error)
+{
+  g_autoptr(ShtatPayGrid) grid = NULL;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  grid = shtat_pay_grid_new ();
+  if (!begin_read (self, error))
+    return NULL;
+  if (!finish (self, read_pay_grid (self, grid, error), error))
+    return NULL;
+  return g_steal_pointer (&grid);
+}
+
+static gboolean
+write_pay_grid (ShtatStore    *self,
+                ShtatPayGrid  *grid,
+                GError       **error)
+{
+  GPtrArray *bases = shtat_pay_grid_get_bases (grid);
+  GPtrArray *cells = shtat_pay_grid_get_coefficients (grid);
+  GPtrArray *positions = shtat_pay_grid_get_positions (grid);
+  g_autoptr(OwnedStmt) stmt = NULL;
+
+  if (!exec_sql (self, "DELETE FROM pay_bases; DELETE FROM pay_coefficients; DELETE FROM pay_positions", error))
+    return FALSE;
+
+  stmt = prepare (self, "INSERT INTO pay_bases (date_from, tiyn) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < bases->len; i++)
+    {
+      const ShtatPayBase *base = g_ptr_array_index (bases, i);
+      g_autofree char *when = shtat_format_gdate (&base->from);
+      g_autofree char *record = g_strdup_printf (_("Base official salary from %s"), when);
+
+      bind_date (stmt, 1, &base->from);
+      sqlite3_bind_int64 (stmt, 2, base->tiyn);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  g_clear_pointer (&stmt, owned_stmt_free);
+
+  stmt = prepare (self, "INSERT INTO pay_coefficients (block, category, years, date_from, coefficient)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const ShtatPayCoefficient *c = g_ptr_array_index (cells, i);
+      g_autofree char *when = shtat_format_gdate (&c->from);
+      /* TRANSLATORS: a record of the pay grid: block, category (may be empty), years, date */
+      g_autofree char *record = g_strdup_printf (_("Coefficient %s %s, %u years, from %s"), c->block,
+                                                 c->category != NULL ? c->category : "", c->years, when);
+
+      sqlite3_bind_text (stmt, 1, c->block, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, c->category != NULL ? c->category : "", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, c->years);
+      bind_date (stmt, 4, &c->from);
+      sqlite3_bind_int64 (stmt, 5, c->coefficient);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  g_clear_pointer (&stmt, owned_stmt_free);
+
+  stmt = prepare (self, "INSERT INTO pay_positions (position, block, category, years) VALUES (?1, ?2, ?3, ?4)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < positions->len; i++)
+    {
+      const ShtatPayPosition *p = g_ptr_array_index (positions, i);
+      g_autofree char *record = g_strdup_printf (_("Placement of the position %s"), p->position);
+
+      sqlite3_bind_text (stmt, 1, p->position, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, p->block, -1, SQLITE_STATIC);
+      bind_text (stmt, 3, p->category);
+      sqlite3_bind_int64 (stmt, 4, p->years);
+      if (!run_again (self, stmt, record, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces the stored grid with @grid. */
+gboolean
+shtat_store_save_pay_grid (ShtatStore    *self,
+                           ShtatPayGrid  *grid,
+                           GError       **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (grid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!begin_write (self, error))
+    return FALSE;
+  return finish (self, write_pay_grid (self, grid, error), error);
 }

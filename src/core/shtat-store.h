@@ -126,4 +126,38 @@ ShtatSchedule *shtat_store_load_schedule  (ShtatStore     *self,
                                            guint           version,
                                            GError        **error);
 
+/* Centre profiles (shtat-appeals.h): monthly appeal counts, the averaging
+ * period, the centre's other figures. A centre with nothing stored has an
+ * empty profile; a centre that does not exist is SHTAT_STORE_ERROR_NOT_FOUND.
+ * Saving validates the profile and replaces the centre's whole profile in one
+ * transaction. */
+typedef struct _ShtatCentreProfile ShtatCentreProfile;
+typedef struct _ShtatCalendar ShtatCalendar;
+typedef struct _ShtatPayGrid ShtatPayGrid;
+
+ShtatCentreProfile *shtat_store_load_centre_profile (ShtatStore                *self,
+                                                     const char                *centre_code,
+                                                     GError                   **error);
+gboolean            shtat_store_save_centre_profile (ShtatStore                *self,
+                                                     const ShtatCentreProfile  *profile,
+                                                     GError                   **error);
+
+/* The working-day calendar, one for the installation: its exceptions to
+ * Monday–Friday. Saving replaces them all in one transaction. */
+ShtatCalendar      *shtat_store_load_calendar       (ShtatStore                *self,
+                                                     GError                   **error);
+gboolean            shtat_store_save_calendar       (ShtatStore                *self,
+                                                     ShtatCalendar             *calendar,
+                                                     GError                   **error);
+
+/* The pay grid (shtat-pay.h), one for the installation; an empty grid when
+ * none is stored. Saving replaces the stored grid with @grid in one
+ * transaction: edit the grid loaded (add, remove, change an entry), then save
+ * it, and either every change is stored or none is. */
+ShtatPayGrid       *shtat_store_load_pay_grid       (ShtatStore                *self,
+                                                     GError                   **error);
+gboolean            shtat_store_save_pay_grid       (ShtatStore                *self,
+                                                     ShtatPayGrid              *grid,
+                                                     GError                   **error);
+
 G_END_DECLS

@@ -425,6 +425,90 @@ test_money_text (void)
     }
 }
 
+/* A copy is equal to its grid until one of them changes. */
+static void
+test_copy_equal (void)
+{
+  g_autoptr(ShtatPayGrid) grid = sample_grid ();
+  g_autoptr(ShtatPayGrid) copy = NULL;
+  GDate y2024 = date (2024, 1, 1);
+
+  g_assert_true (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 5, NULL));
+  copy = shtat_pay_grid_copy (grid);
+  g_assert_true (shtat_pay_grid_equal (grid, copy));
+  g_assert_true (shtat_pay_grid_add_coefficient (copy, "B3", NULL, 0, &y2024, 20001, NULL));
+  g_assert_false (shtat_pay_grid_equal (grid, copy));
+  g_assert_true (shtat_pay_grid_add_coefficient (copy, "B3", "", 0, &y2024, 20000, NULL));
+  g_assert_true (shtat_pay_grid_equal (grid, copy));
+  g_assert_true (shtat_pay_grid_set_position (copy, "psychologist", "B2", "1", 10, NULL));
+  g_assert_false (shtat_pay_grid_equal (grid, copy));
+}
+
+/* The CSV of docs/pay-grid.md: written, read back, and the same grid. */
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(ShtatPayGrid) grid = sample_grid ();
+  g_autoptr(ShtatPayGrid) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  GDate on = date (2026, 3, 1);
+  gint64 salary = 0;
+
+  g_assert_true (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 5, NULL));
+  g_assert_true (shtat_pay_grid_set_position (grid, "driver", "B3", NULL, 0, NULL));
+  csv = shtat_pay_grid_to_csv (grid);
+  g_assert_cmpstr (csv, ==,
+                   "kind,from,position,block,category,years,value\n"
+                   "base,2024-01-01,,,,,17697.00\n"
+                   "base,2026-01-01,,,,,20000.00\n"
+                   "coefficient,2024-01-01,,B2,1,0,3\n"
+                   "coefficient,2024-01-01,,B2,1,5,3.5\n"
+                   "coefficient,2026-01-01,,B2,1,5,3.6\n"
+                   "coefficient,2024-01-01,,B2,1,10,4\n"
+                   "coefficient,2024-01-01,,B3,,0,2\n"
+                   "position,,driver,B3,,0,\n"
+                   "position,,psychologist,B2,1,5,\n");
+  back = shtat_pay_grid_from_csv ("grid.csv", csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_pay_grid_equal (grid, back));
+  /* 20 000,00 ₸ × 3.6 = 72 000,00 ₸ in 2026 */
+  g_assert_true (shtat_pay_grid_position_salary (back, "psychologist", &on, &salary, NULL, &error));
+  g_assert_cmpint (salary, ==, 7200000);
+}
+
+static void
+test_csv_errors (void)
+{
+  struct { const char *text; const char *message; } cases[] = {
+    { "kind,from,position,block,category,years,value\nbase,2026-01-01,,,,,0\n",
+      "grid.csv:2: The base official salary must be more than zero" },
+    { "base,2026-02-30,,,,,100\n", "grid.csv:1: give the date the figure applies from as YYYY-MM-DD" },
+    { "base,2026-01-01,,,,,100\nbase,2026-01-01,,,,,200\n",
+      "grid.csv:2: a base official salary from this date is given twice" },
+    { "coefficient,2026-01-01,,B2,1,5,3.79\ncoefficient,2026-01-01,,B2,1,5,3.8\n",
+      "grid.csv:2: this coefficient is given twice" },
+    { "coefficient,2026-01-01,,B2,1,5,3.12345\n",
+      "grid.csv:1: a coefficient is written like 3.79, with up to four decimals" },
+    { "coefficient,2026-01-01,,,1,5,3\n", "grid.csv:1: Block: give a code" },
+    { "coefficient,2026-01-01,,B2,1,101,3\n", "grid.csv:1: years of service are a whole number from 0 to 100" },
+    { "position,,driver,B3,,0,\nposition,,driver,B2,,0,\n", "grid.csv:2: the position is placed twice" },
+    { "salary,,,,,,\n", "grid.csv:1: unknown kind “salary”: use base, coefficient or position" },
+    { "base,2026-01-01,100\n", "grid.csv:1: give seven columns: kind, from, position, block, category, years, value" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShtatPayGrid) grid = shtat_pay_grid_from_csv ("grid.csv", cases[i].text, strlen (cases[i].text),
+                                                              &error);
+
+      g_assert_null (grid);
+      g_assert_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_INVALID);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +525,9 @@ main (int   argc,
   g_test_add_func ("/pay/edit", test_edit);
   g_test_add_func ("/pay/position", test_position);
   g_test_add_func ("/pay/coefficient-text", test_coefficient_text);
+  g_test_add_func ("/pay/copy-equal", test_copy_equal);
+  g_test_add_func ("/pay/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/pay/csv-errors", test_csv_errors);
   g_test_add_func ("/money/for-units", test_money_for_units);
   g_test_add_func ("/money/text", test_money_text);
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "shtat-appeals.h"
 #include "shtat-core.h"
 
 typedef struct
@@ -447,7 +448,7 @@ test_create (Fixture       *f,
   sqlite3 *db;
 
   g_assert_cmpstr (shtat_store_get_path (store), ==, f->path);
-  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 3);
   g_assert_true (shtat_store_is_empty (store));
   g_assert_cmpuint (file_mode (folder), ==, 0700);
   g_assert_cmpuint (file_mode (f->path), ==, 0600);
@@ -462,14 +463,14 @@ test_create (Fixture       *f,
   db = raw_open (f->path);
   journal_mode = raw_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM centres"), ==, 2);
   sqlite3_close (db);
 
   /* opened again: the same version, no backup, the data still there */
   g_clear_object (&store);
   store = open_store (f->path);
-  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 3);
   g_assert_false (shtat_store_is_empty (store));
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
@@ -1333,7 +1334,7 @@ test_newer_version (Fixture       *f,
 {
   g_autofree char *folder = g_path_get_dirname (f->path);
   g_autofree char *expected = g_strdup_printf ("The database “%s” was written by a newer version "
-                                               "of Shtat (schema 99; this version reads up to 2): "
+                                               "of Shtat (schema 99; this version reads up to 3): "
                                                "update Shtat to open it", f->path);
   g_autoptr(ShtatStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -1374,7 +1375,7 @@ test_migration_backup (Fixture       *f,
   sqlite3_close (db);
 
   store = open_store (f->path);
-  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 3);
 
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (file_mode (backup), ==, 0600);
@@ -1387,7 +1388,7 @@ test_migration_backup (Fixture       *f,
   sqlite3_close (db);
 
   db = raw_open (f->path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM notes"), ==, 1);
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'employees'"),
                    ==, 1);
@@ -1425,6 +1426,428 @@ test_read_only_folder (Fixture       *f,
   g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
 }
 
+/* ------------------------------------------------------------------------ */
+/* Centre profiles, the calendar and the pay grid (schema 3)                */
+
+static GDate
+first_of (int year,
+          int month_number)
+{
+  return dmy (1, (guint) month_number, (guint) year);
+}
+
+/* A profile with counts for January–March 2025, vehicles, beds, a lift and a
+ * chosen period. */
+static ShtatCentreProfile *
+make_profile (const char *code)
+{
+  ShtatCentreProfile *profile = shtat_centre_profile_new (code);
+  ShtatMonth from = { 2025, 1 }, to = { 2025, 3 };
+
+  for (int m = 1; m <= 3; m++)
+    for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+      {
+        ShtatMonth mo = { 2025, m };
+
+        g_assert_true (shtat_centre_profile_set_appeals (profile, &mo, c, m * 100 + c, NULL));
+      }
+  g_assert_true (shtat_centre_profile_set_driver (profile, SHTAT_DRIVER_VEHICLES, 2, NULL));
+  g_assert_true (shtat_centre_profile_set_driver (profile, SHTAT_DRIVER_BEDS, 30, NULL));
+  shtat_centre_profile_set_flag (profile, SHTAT_FLAG_HAS_LIFT, TRUE);
+  g_assert_true (shtat_centre_profile_set_period (profile, &from, &to, NULL));
+  return profile;
+}
+
+static void
+test_profile_round_trip (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatCentreProfile) profile = make_profile ("astana-almaty");
+  g_autoptr(ShtatCentreProfile) loaded = NULL;
+  g_autoptr(ShtatCentreProfile) other = NULL;
+  g_autoptr(ShtatCentreProfile) again = NULL;
+  g_autoptr(GError) error = NULL;
+  ShtatMonth feb = { 2025, 2 };
+  gint64 count = 0;
+  sqlite3 *db;
+
+  save_centres (store);
+
+  /* nothing stored yet: an empty profile */
+  loaded = shtat_store_load_centre_profile (store, "astana-almaty", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->appeals->len, ==, 0);
+  g_assert_false (loaded->set[SHTAT_DRIVER_VEHICLES]);
+  g_assert_cmpint (loaded->period_from.year, ==, 0);
+  g_clear_pointer (&loaded, shtat_centre_profile_unref);
+
+  g_assert_true (shtat_store_save_centre_profile (store, profile, &error));
+  g_assert_no_error (error);
+  loaded = shtat_store_load_centre_profile (store, "astana-almaty", &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_centre_profile_equal (profile, loaded));
+  /* 3 months × 5 channels; February's contact centre count is 2 × 100 + 1 */
+  g_assert_cmpuint (loaded->appeals->len, ==, 15);
+  g_assert_true (shtat_centre_profile_get_appeals (loaded, &feb, SHTAT_APPEAL_CONTACT_111, &count));
+  g_assert_cmpint (count, ==, 201);
+  /* in the act's order of channels, not in the order of their codes */
+  g_assert_cmpint (g_array_index (loaded->appeals, ShtatAppealCount, 0).channel, ==, SHTAT_APPEAL_SELF);
+  g_assert_cmpint (g_array_index (loaded->appeals, ShtatAppealCount, 4).channel, ==, SHTAT_APPEAL_MEDIA);
+
+  /* the other centre is untouched */
+  other = shtat_store_load_centre_profile (store, "astana-saryarka", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other->appeals->len, ==, 0);
+
+  /* saving again replaces the whole profile: a count removed is gone */
+  g_assert_true (shtat_centre_profile_remove_appeals (profile, &feb, SHTAT_APPEAL_MEDIA));
+  shtat_centre_profile_unset_driver (profile, SHTAT_DRIVER_BEDS);
+  shtat_centre_profile_set_flag (profile, SHTAT_FLAG_HAS_LIFT, FALSE);
+  g_assert_true (shtat_centre_profile_set_period (profile, NULL, NULL, NULL));
+  g_assert_true (shtat_store_save_centre_profile (store, profile, &error));
+  g_assert_no_error (error);
+  again = shtat_store_load_centre_profile (store, "astana-almaty", &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_centre_profile_equal (profile, again));
+  g_assert_cmpuint (again->appeals->len, ==, 14);
+
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM centre_appeals"), ==, 14);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM centre_drivers"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count FROM centre_appeals WHERE month = '2025-03' AND channel = 'self'"),
+                   ==, 300);
+  sqlite3_close (db);
+}
+
+static void
+test_profile_unknown_centre (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatCentreProfile) profile = make_profile ("nowhere");
+  g_autoptr(ShtatCentreProfile) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  loaded = shtat_store_load_centre_profile (store, "nowhere", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no centre “nowhere”");
+  g_clear_error (&error);
+
+  g_assert_false (shtat_store_save_centre_profile (store, profile, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
+}
+
+/* Invalid data is refused before anything is written; a failure in the middle
+ * of the writing (here a trigger that stands for a full disk) leaves the
+ * stored profile as it was. */
+static void
+test_profile_failed_save (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatCentreProfile) profile = make_profile ("astana-almaty");
+  g_autoptr(ShtatCentreProfile) changed = NULL;
+  g_autoptr(ShtatCentreProfile) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ShtatAppealCount negative = { { 2025, 4 }, SHTAT_APPEAL_MEDIA, -3 };
+  ShtatMonth jan = { 2025, 1 };
+  sqlite3 *db;
+
+  save_centres (store);
+  g_assert_true (shtat_store_save_centre_profile (store, profile, &error));
+  g_assert_no_error (error);
+
+  changed = shtat_centre_profile_copy (profile);
+  g_array_append_val (changed->appeals, negative);
+  g_assert_false (shtat_store_save_centre_profile (store, changed, &error));
+  g_assert_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Appeals of 04.2025, Mass media and social networks: the count -3 is negative");
+  g_clear_error (&error);
+
+  /* the appeals are written before the drivers: the trigger fails the
+   * transaction after the old rows are deleted and the new counts are in */
+  g_array_set_size (changed->appeals, changed->appeals->len - 1);
+  g_assert_true (shtat_centre_profile_set_appeals (changed, &jan, SHTAT_APPEAL_SELF, 9999, NULL));
+  db = raw_open (f->path);
+  raw_exec (db, "CREATE TRIGGER fail BEFORE INSERT ON centre_drivers BEGIN SELECT RAISE (ABORT, 'disk full'); END");
+  sqlite3_close (db);
+  g_assert_false (shtat_store_save_centre_profile (store, changed, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Profile of the centre astana-almaty: disk full");
+  g_clear_error (&error);
+
+  loaded = shtat_store_load_centre_profile (store, "astana-almaty", &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_centre_profile_equal (profile, loaded));
+}
+
+/* A centre renamed takes its profile along. */
+static void
+test_profile_follows_centre (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatCentreProfile) profile = make_profile ("astana-almaty");
+  g_autoptr(ShtatCentreProfile) loaded = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_centres (store);
+  g_assert_true (shtat_store_save_centre_profile (store, profile, &error));
+  centres = shtat_store_list_centres (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      ShtatCentre *centre = g_ptr_array_index (centres, i);
+
+      if (g_str_equal (centre->code, "astana-almaty"))
+        {
+          g_free (centre->code);
+          centre->code = g_strdup ("astana-almaty-2");
+          g_assert_true (shtat_store_save_centre (store, centre, &error));
+          g_assert_no_error (error);
+        }
+    }
+  loaded = shtat_store_load_centre_profile (store, "astana-almaty-2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->appeals->len, ==, 15);
+  g_assert_true (loaded->set[SHTAT_DRIVER_VEHICLES]);
+}
+
+static void
+test_calendar_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatCalendar) calendar = shtat_calendar_new ();
+  g_autoptr(ShtatCalendar) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate nauryz = dmy (23, 3, 2026), saturday = dmy (7, 3, 2026), monday = dmy (9, 3, 2026);
+  ShtatMonth march = { 2026, 3 };
+  GPtrArray *days;
+
+  loaded = shtat_store_load_calendar (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_calendar_get_days (loaded)->len, ==, 0);
+  g_clear_pointer (&loaded, shtat_calendar_unref);
+
+  g_assert_true (shtat_calendar_set_day (calendar, &nauryz, FALSE, "Наурыз мейрамы", NULL));
+  g_assert_true (shtat_calendar_set_day (calendar, &monday, FALSE, NULL, NULL));
+  g_assert_true (shtat_calendar_set_day (calendar, &saturday, TRUE, "перенос", NULL));
+  g_assert_true (shtat_store_save_calendar (store, calendar, &error));
+  g_assert_no_error (error);
+
+  loaded = shtat_store_load_calendar (store, &error);
+  g_assert_no_error (error);
+  days = shtat_calendar_get_days (loaded);
+  g_assert_cmpuint (days->len, ==, 3);
+  assert_date (&((ShtatCalendarDay *) g_ptr_array_index (days, 0))->date, &saturday);
+  g_assert_true (((ShtatCalendarDay *) g_ptr_array_index (days, 0))->working);
+  g_assert_cmpstr (((ShtatCalendarDay *) g_ptr_array_index (days, 2))->note, ==, "Наурыз мейрамы");
+  g_assert_null (((ShtatCalendarDay *) g_ptr_array_index (days, 1))->note);
+  /* March 2026 begins on a Sunday: 22 weekdays (Mon 2 to Tue 31), less two
+   * holidays, plus one working Saturday: 21 */
+  g_assert_cmpuint (shtat_calendar_count_month (loaded, &march), ==, 21);
+
+  /* saving replaces every exception */
+  g_assert_true (shtat_calendar_remove_day (calendar, &monday));
+  g_assert_true (shtat_store_save_calendar (store, calendar, &error));
+  g_clear_pointer (&loaded, shtat_calendar_unref);
+  loaded = shtat_store_load_calendar (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_calendar_get_days (loaded)->len, ==, 2);
+}
+
+/* SAMPLE figures, not those of Decree 1193. */
+static ShtatPayGrid *
+make_grid (void)
+{
+  ShtatPayGrid *grid = shtat_pay_grid_new ();
+  GDate y2025 = first_of (2025, 1), y2026 = first_of (2026, 1);
+
+  g_assert_true (shtat_pay_grid_add_base (grid, &y2025, 1769700, NULL));
+  g_assert_true (shtat_pay_grid_add_base (grid, &y2026, 2000000, NULL));
+  g_assert_true (shtat_pay_grid_add_coefficient (grid, "B2", "1", 0, &y2025, 30000, NULL));
+  g_assert_true (shtat_pay_grid_add_coefficient (grid, "B2", "1", 5, &y2025, 35000, NULL));
+  g_assert_true (shtat_pay_grid_add_coefficient (grid, "B3", NULL, 0, &y2025, 20000, NULL));
+  g_assert_true (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 5, NULL));
+  g_assert_true (shtat_pay_grid_set_position (grid, "driver", "B3", NULL, 0, NULL));
+  return grid;
+}
+
+static void
+test_pay_grid_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatPayGrid) grid = make_grid ();
+  g_autoptr(ShtatPayGrid) loaded = NULL;
+  g_autoptr(ShtatPayGrid) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate on = dmy (1, 6, 2026), y2025 = first_of (2025, 1);
+  gint64 salary = 0;
+  g_autofree char *grade = NULL;
+
+  loaded = shtat_store_load_pay_grid (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_pay_grid_get_bases (loaded)->len, ==, 0);
+  g_clear_pointer (&loaded, shtat_pay_grid_unref);
+
+  g_assert_true (shtat_store_save_pay_grid (store, grid, &error));
+  g_assert_no_error (error);
+  loaded = shtat_store_load_pay_grid (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_pay_grid_equal (grid, loaded));
+  g_assert_null (((ShtatPayCoefficient *) g_ptr_array_index (shtat_pay_grid_get_coefficients (loaded), 2))->category);
+  /* 20 000,00 ₸ × 3.5 = 70 000,00 ₸ on 01.06.2026 */
+  g_assert_true (shtat_pay_grid_position_salary (loaded, "psychologist", &on, &salary, &grade, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (salary, ==, 7000000);
+  g_assert_cmpstr (grade, ==, "B2-1");
+
+  /* one entry removed, one changed: saved as one unit */
+  g_assert_true (shtat_pay_grid_remove_position (loaded, "driver"));
+  g_assert_true (shtat_pay_grid_add_coefficient (loaded, "B3", NULL, 0, &y2025, 21000, NULL));
+  g_assert_true (shtat_store_save_pay_grid (store, loaded, &error));
+  g_assert_no_error (error);
+  again = shtat_store_load_pay_grid (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_pay_grid_equal (loaded, again));
+  g_assert_false (shtat_pay_grid_equal (grid, again));
+  g_assert_cmpuint (shtat_pay_grid_get_positions (again)->len, ==, 1);
+}
+
+/* A save that fails half-way leaves the stored grid whole. */
+static void
+test_pay_grid_failed_save (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(ShtatPayGrid) grid = make_grid ();
+  g_autoptr(ShtatPayGrid) changed = make_grid ();
+  g_autoptr(ShtatPayGrid) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate y2027 = first_of (2027, 1);
+  sqlite3 *db;
+
+  g_assert_true (shtat_store_save_pay_grid (store, grid, &error));
+  g_assert_true (shtat_pay_grid_add_base (changed, &y2027, 2100000, NULL));
+  g_assert_true (shtat_pay_grid_remove_position (changed, "psychologist"));
+
+  db = raw_open (f->path);
+  raw_exec (db, "CREATE TRIGGER fail BEFORE INSERT ON pay_positions BEGIN SELECT RAISE (ABORT, 'disk full'); END");
+  sqlite3_close (db);
+  g_assert_false (shtat_store_save_pay_grid (store, changed, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpstr (error->message, ==, "Placement of the position driver: disk full");
+  g_clear_error (&error);
+
+  loaded = shtat_store_load_pay_grid (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_pay_grid_equal (grid, loaded));
+}
+
+/* A database written by the version before (schema 2: personnel files and
+ * schedules) opens as schema 3: backed up first to PATH.bak-v2, its data kept,
+ * the new tables there to use. The tables are created here as version 2
+ * created them. */
+static void
+test_migration_from_2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  g_autofree char *backup = g_strconcat (f->path, ".bak-v2", NULL);
+  g_autoptr(ShtatStore) store = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+  g_autoptr(ShtatCentreProfile) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  db = raw_open (f->path);
+  raw_exec (db,
+            "CREATE TABLE centres (id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL UNIQUE,"
+            "  name_kk TEXT, name_ru TEXT, district TEXT, akimat TEXT);"
+            "CREATE TABLE employees (id INTEGER PRIMARY KEY AUTOINCREMENT, iin TEXT NOT NULL UNIQUE,"
+            "  surname TEXT NOT NULL, name TEXT NOT NULL, patronymic TEXT, birth_date TEXT, sex INTEGER NOT NULL);"
+            "CREATE TABLE education (id INTEGER PRIMARY KEY, employee_id INTEGER NOT NULL REFERENCES employees (id)"
+            "  ON DELETE CASCADE, level TEXT NOT NULL, field TEXT, relevant INTEGER NOT NULL DEFAULT 0,"
+            "  specialty TEXT, institution TEXT, diploma TEXT, year INTEGER);"
+            "CREATE TABLE certificates (id INTEGER PRIMARY KEY, employee_id INTEGER NOT NULL REFERENCES employees (id)"
+            "  ON DELETE CASCADE, kind TEXT NOT NULL, number TEXT, issued TEXT, expires TEXT);"
+            "CREATE TABLE work_periods (id INTEGER PRIMARY KEY, employee_id INTEGER NOT NULL REFERENCES employees (id)"
+            "  ON DELETE CASCADE, organisation TEXT, sector TEXT NOT NULL, position TEXT, level TEXT, category TEXT,"
+            "  managerial INTEGER NOT NULL DEFAULT 0, date_from TEXT, date_to TEXT);"
+            "CREATE TABLE assignments (id INTEGER PRIMARY KEY, employee_id INTEGER NOT NULL REFERENCES employees (id)"
+            "  ON DELETE CASCADE, centre_id INTEGER NOT NULL REFERENCES centres (id), position TEXT NOT NULL,"
+            "  level TEXT, category TEXT, rate INTEGER NOT NULL, date_from TEXT, date_to TEXT);"
+            "CREATE INDEX employees_by_name ON employees (surname, name);"
+            "CREATE INDEX education_by_employee ON education (employee_id);"
+            "CREATE INDEX certificates_by_employee ON certificates (employee_id);"
+            "CREATE INDEX work_periods_by_employee ON work_periods (employee_id);"
+            "CREATE INDEX assignments_by_employee ON assignments (employee_id);"
+            "CREATE INDEX assignments_by_centre ON assignments (centre_id);"
+            "CREATE TABLE schedules (id INTEGER PRIMARY KEY, centre_code TEXT NOT NULL,"
+            "  version INTEGER NOT NULL CHECK (version > 0), status TEXT NOT NULL, sha256 TEXT, xml BLOB NOT NULL,"
+            "  UNIQUE (centre_code, version));"
+            "PRAGMA application_id = 1399354465;"
+            "INSERT INTO centres (code, name_kk, name_ru) VALUES ('astana-almaty', 'Алматы ауданының ОҚО', 'ЦПС');"
+            "INSERT INTO employees (iin, surname, name, birth_date, sex) VALUES ('900101300126', 'Ахметова', 'Айгүл',"
+            "  '1990-01-01', 1);"
+            "INSERT INTO assignments (employee_id, centre_id, position, rate, date_from)"
+            "  VALUES (1, 1, 'psychologist', 100, '2020-09-01');"
+            "INSERT INTO schedules (centre_code, version, status, xml) VALUES ('astana-almaty', 1, 'draft', x'3c782f3e');"
+            "PRAGMA user_version = 2");
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  g_assert_cmpint (shtat_store_get_schema_version (store), ==, 3);
+
+  /* the backup is the version 2 file, whole */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  db = raw_open (backup);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM employees"), ==, 1);
+  g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'centre_appeals'"), ==, 0);
+  sqlite3_close (db);
+
+  /* the data is kept */
+  centres = shtat_store_list_centres (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (centres->len, ==, 1);
+  g_assert_cmpstr (((ShtatCentre *) g_ptr_array_index (centres, 0))->code, ==, "astana-almaty");
+  employees = shtat_store_load_employees (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (employees->len, ==, 1);
+  g_assert_cmpstr (((ShtatEmployee *) g_ptr_array_index (employees, 0))->iin, ==, "900101300126");
+  g_assert_cmpuint (((ShtatEmployee *) g_ptr_array_index (employees, 0))->assignments->len, ==, 1);
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 3);
+  status = raw_text (db, "SELECT status FROM schedules WHERE centre_code = 'astana-almaty' AND version = 1");
+  g_assert_cmpstr (status, ==, "draft");
+  sqlite3_close (db);
+
+  /* and the new tables are there to use */
+  profile = make_profile ("astana-almaty");
+  g_assert_true (shtat_store_save_centre_profile (store, profile, &error));
+  g_assert_no_error (error);
+  loaded = shtat_store_load_centre_profile (store, "astana-almaty", &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_centre_profile_equal (profile, loaded));
+
+  /* opened again: nothing more to migrate, no new backup */
+  g_clear_object (&store);
+  g_assert_cmpint (g_unlink (backup), ==, 0);
+  store = open_store (f->path);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1458,6 +1881,14 @@ main (int    argc,
   ADD ("newer-version", test_newer_version);
   ADD ("migration-backup", test_migration_backup);
   ADD ("read-only-folder", test_read_only_folder);
+  ADD ("profile-round-trip", test_profile_round_trip);
+  ADD ("profile-unknown-centre", test_profile_unknown_centre);
+  ADD ("profile-failed-save", test_profile_failed_save);
+  ADD ("profile-follows-centre", test_profile_follows_centre);
+  ADD ("calendar-round-trip", test_calendar_round_trip);
+  ADD ("pay-grid-round-trip", test_pay_grid_round_trip);
+  ADD ("pay-grid-failed-save", test_pay_grid_failed_save);
+  ADD ("migration-from-2", test_migration_from_2);
 
 #undef ADD
 
