@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shtat-schedule-pdf.h"
@@ -318,18 +319,14 @@ format_units (int       hundredths,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Page geometry, in PDF points                                             */
+/* Page geometry, in points                                                 */
 
 #define MM            (72.0 / 25.4)
-#define PAGE_WIDTH    (297 * MM)
-#define PAGE_HEIGHT   (210 * MM)
 #define MARGIN_LEFT   (20 * MM)
 #define MARGIN_RIGHT  (12 * MM)
 #define MARGIN_TOP    (12 * MM)
 #define MARGIN_BOTTOM (16 * MM)
-#define FOOTER_BASE   (PAGE_HEIGHT - 8 * MM)
-#define TABLE_WIDTH   (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
-#define APPROVAL_WIDTH (100 * MM)
+#define FOOTER_RISE   (8 * MM)     /* the footer's bottom above the page's */
 #define PAD_X         3.0
 #define PAD_Y         2.5
 #define RULE          0.5
@@ -338,6 +335,13 @@ format_units (int       hundredths,
 
 /* Widths of the columns other than the position, which takes the rest. */
 static const double col_mm[SHTAT_DOCUMENT_N_COLS] = { 12, 50, 0, 22, 25, 28, 26, 31 };
+#define FIXED_COLUMNS_MM (12 + 50 + 22 + 25 + 28 + 26 + 31)
+
+/* The smallest page laid out as it is: the position column keeps 45 mm and the
+ * approval block, the title and the first rows fit under each other. A smaller
+ * page gets the layout of a page this size, scaled down to fit it. */
+#define MIN_PAGE_WIDTH  (MARGIN_LEFT + MARGIN_RIGHT + (FIXED_COLUMNS_MM + 45) * MM)
+#define MIN_PAGE_HEIGHT (140 * MM)
 
 #define FONT_BODY     "DejaVu Sans 8.5"
 #define FONT_BOLD     "DejaVu Sans Bold 8.5"
@@ -349,6 +353,169 @@ static const double col_mm[SHTAT_DOCUMENT_N_COLS] = { 12, 50, 0, 22, 25, 28, 26,
 #define FONT_SUBTITLE "DejaVu Sans Bold 11"
 #define FONT_MARK     "DejaVu Sans Bold 12"
 #define FONT_FOOTER   "DejaVu Sans 7.5"
+
+/* ------------------------------------------------------------------------ */
+/* Shaping                                                                  */
+
+/* Texts are shaped with a font map and a context of the thread's own, set up
+ * like a PDF surface (no hinting, unrounded metrics, 72 points to the inch),
+ * whatever the surface the pages are drawn on: a printout and a PDF of the same
+ * page size break lines and pages in the same places, and a document made in a
+ * worker thread shares nothing with the interface's fonts. Shaped texts are
+ * kept for the next documents of the thread: most cells of a schedule (labels,
+ * units, position names, salaries) come back in the next one. */
+
+typedef struct
+{
+  PangoFontMap *fontmap;
+  PangoContext *context;
+  GHashTable   *fonts;     /* font name → PangoFontDescription */
+  GHashTable   *layouts;   /* LayoutKey → PangoLayout */
+} Shaper;
+
+typedef struct
+{
+  const char     *font;    /* one of the FONT_ names */
+  int             width;   /* Pango units; 0: a single line, not wrapped */
+  PangoAlignment  align;
+  char            text[];
+} LayoutKey;
+
+/* Kept layouts before the cache starts again: a few documents' worth. */
+#define SHAPER_MAX_LAYOUTS 8192
+
+static guint
+layout_key_hash (gconstpointer data)
+{
+  const LayoutKey *key = data;
+
+  return g_str_hash (key->text) * 31u + g_str_hash (key->font) * 7u + (guint) key->width + (guint) key->align;
+}
+
+static gboolean
+layout_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const LayoutKey *x = a;
+  const LayoutKey *y = b;
+
+  return x->width == y->width && x->align == y->align && g_str_equal (x->font, y->font)
+         && g_str_equal (x->text, y->text);
+}
+
+static void
+shaper_free (Shaper *shaper)
+{
+  g_hash_table_unref (shaper->layouts);
+  g_hash_table_unref (shaper->fonts);
+  g_object_unref (shaper->context);
+  g_object_unref (shaper->fontmap);
+  g_free (shaper);
+}
+
+static GPrivate shaper_key = G_PRIVATE_INIT ((GDestroyNotify) shaper_free);
+
+/* A thread's shaper goes when the thread ends; the main thread's when the
+ * program exits, so that what fontconfig holds for it is freed rather than
+ * reported as lost by leak checkers. */
+static void
+shaper_free_at_exit (void)
+{
+  g_private_replace (&shaper_key, NULL);
+}
+
+static Shaper *
+shaper_get (void)
+{
+  static gsize at_exit = 0;
+  Shaper *shaper = g_private_get (&shaper_key);
+  cairo_font_options_t *options;
+
+  if (shaper != NULL)
+    return shaper;
+
+  shaper = g_new0 (Shaper, 1);
+  shaper->fontmap = pango_cairo_font_map_new ();
+  shaper->context = pango_font_map_create_context (shaper->fontmap);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (shaper->context, options);
+  cairo_font_options_destroy (options);
+  /* font sizes in points, not 96 dpi pixels */
+  pango_cairo_context_set_resolution (shaper->context, 72);
+  pango_context_set_round_glyph_positions (shaper->context, FALSE);
+  shaper->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) pango_font_description_free);
+  shaper->layouts = g_hash_table_new_full (layout_key_hash, layout_key_equal, g_free, g_object_unref);
+  g_private_set (&shaper_key, shaper);
+  if (g_once_init_enter (&at_exit))
+    {
+      atexit (shaper_free_at_exit);
+      g_once_init_leave (&at_exit, 1);
+    }
+  return shaper;
+}
+
+/* A text shaped in @font, wrapped to @width (0: not wrapped) and aligned; owned
+ * by the shaper: ref it to keep it. */
+static PangoLayout *
+shaper_layout (Shaper         *shaper,
+               const char     *text,
+               const char     *font,
+               double          width,
+               PangoAlignment  align)
+{
+  gsize len;
+  LayoutKey *key;
+  PangoLayout *layout;
+  const PangoFontDescription *desc;
+
+  if (text == NULL)
+    text = "";
+  len = strlen (text);
+  key = g_malloc (sizeof (LayoutKey) + len + 1);
+  key->font = font;
+  key->width = width > 0 ? pango_units_from_double (width) : 0;
+  key->align = align;
+  memcpy (key->text, text, len + 1);
+
+  layout = g_hash_table_lookup (shaper->layouts, key);
+  if (layout != NULL)
+    {
+      g_free (key);
+      return layout;
+    }
+
+  desc = g_hash_table_lookup (shaper->fonts, font);
+  if (desc == NULL)
+    {
+      PangoFontDescription *parsed = pango_font_description_from_string (font);
+
+      g_hash_table_insert (shaper->fonts, (gpointer) font, parsed);
+      desc = parsed;
+    }
+
+  layout = pango_layout_new (shaper->context);
+  pango_layout_set_font_description (layout, desc);
+  if (key->width > 0)
+    {
+      pango_layout_set_width (layout, key->width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_height (layout, -MAX_CELL_LINES);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text, (int) len);
+
+  if (g_hash_table_size (shaper->layouts) >= SHAPER_MAX_LAYOUTS)
+    g_hash_table_remove_all (shaper->layouts);
+  g_hash_table_insert (shaper->layouts, key, layout);
+  return layout;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The document                                                             */
 
 typedef enum
 {
@@ -380,15 +547,57 @@ item_free (Item *item)
   g_free (item);
 }
 
+/* What a page shows, as drawing operations in the coordinates of the page
+ * laid out: computed once, drawn on any surface. */
+typedef enum
+{
+  OP_TEXT,   /* layout at x, y */
+  OP_LINE,   /* from x, y, width long */
+  OP_BOX,    /* a rectangle's outline */
+  OP_FILL,   /* a filled rectangle */
+} OpKind;
+
 typedef struct
 {
+  OpKind       kind;
+  double       x;
+  double       y;
+  double       width;
+  double       height;
+  double       gray;
+  double       line_width;
+  PangoLayout *layout;
+} Op;
+
+static void
+op_clear (Op *op)
+{
+  g_clear_object (&op->layout);
+}
+
+struct _ShtatScheduleDocument
+{
+  /* the page asked for, and the one laid out (larger when the page is
+   * smaller than the smallest laid out as it is) */
+  double            page_width;
+  double            page_height;
+  double            width;
+  double            height;
+  double            scale;
+  char             *title;
+  GPtrArray        *pages;    /* GArray of Op, one per page */
+
+  /* while laying out */
   ShtatSchedule    *schedule;
   ShtatLang         lang;
   const char       *centre;
-  cairo_t          *cr;
-  PangoContext     *pango;
+  Shaper           *shaper;
+  GArray           *ops;      /* of the page being laid out; NULL: measuring */
+  double            gray;     /* of the texts laid out */
   GPtrArray        *groups;   /* ShtatDocumentGroup */
   GPtrArray        *items;    /* Item */
+  double            table_width;
+  double            approval_width;
   double            col_x[SHTAT_DOCUMENT_N_COLS + 1];
   double            header_height;
   double            header_label_height;
@@ -400,30 +609,25 @@ typedef struct
   int               total_units;
   gint64            monthly;
   gint64            annual;
-} Writer;
+};
 
-static PangoLayout *
-make_layout (Writer         *w,
-             const char     *text,
-             const char     *font,
-             double          width,
-             PangoAlignment  align)
+typedef ShtatScheduleDocument Doc;
+
+static void
+emit (Doc          *d,
+      OpKind        kind,
+      double        x,
+      double        y,
+      double        width,
+      double        height,
+      double        line_width,
+      PangoLayout  *layout)
 {
-  PangoLayout *layout = pango_layout_new (w->pango);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
+  Op op = { kind, x, y, width, height, d->gray, line_width, NULL };
 
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_height (layout, -MAX_CELL_LINES);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-    }
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
+  if (layout != NULL)
+    op.layout = g_object_ref (layout);
+  g_array_append_val (d->ops, op);
 }
 
 static double
@@ -435,9 +639,19 @@ layout_height (PangoLayout *layout)
   return pango_units_to_double (height);
 }
 
+static PangoLayout *
+get_layout (Doc            *d,
+            const char     *text,
+            const char     *font,
+            double          width,
+            PangoAlignment  align)
+{
+  return shaper_layout (d->shaper, text, font, width, align);
+}
+
 /* Draws (if @draw) a text at x, y in a box @width wide; returns its height. */
 static double
-text_at (Writer         *w,
+text_at (Doc            *d,
          gboolean        draw,
          const char     *text,
          const char     *font,
@@ -446,169 +660,173 @@ text_at (Writer         *w,
          double          width,
          PangoAlignment  align)
 {
-  g_autoptr(PangoLayout) layout = make_layout (w, text, font, width, align);
+  PangoLayout *layout = get_layout (d, text, font, width, align);
 
   if (draw)
-    {
-      cairo_move_to (w->cr, x, y);
-      pango_cairo_show_layout (w->cr, layout);
-    }
+    emit (d, OP_TEXT, x, y, 0, 0, 0, layout);
   return layout_height (layout);
 }
 
 /* A line to sign or write on. */
 static void
-rule (Writer   *w,
+rule (Doc      *d,
       gboolean  draw,
       double    x,
       double    y,
       double    width)
 {
-  if (!draw)
-    return;
-  cairo_move_to (w->cr, x, y);
-  cairo_line_to (w->cr, x + width, y);
-  cairo_stroke (w->cr);
+  if (draw)
+    emit (d, OP_LINE, x, y, width, 0, RULE, NULL);
+}
+
+static void
+box (Doc    *d,
+     double  x,
+     double  y,
+     double  width,
+     double  height,
+     double  line_width)
+{
+  emit (d, OP_BOX, x, y, width, height, line_width, NULL);
+}
+
+static void
+fill (Doc    *d,
+      double  x,
+      double  y,
+      double  width,
+      double  height,
+      double  gray)
+{
+  double saved = d->gray;
+
+  d->gray = gray;
+  emit (d, OP_FILL, x, y, width, height, 0, NULL);
+  d->gray = saved;
 }
 
 static double
-col_width (Writer *w,
-           guint   first,
-           guint   last)
+col_width (Doc   *d,
+           guint  first,
+           guint  last)
 {
-  return w->col_x[last + 1] - w->col_x[first];
+  return d->col_x[last + 1] - d->col_x[first];
 }
 
 /* The approval block, the draft mark and the title: returns where the table
  * starts. */
 static double
-top_block (Writer   *w,
+top_block (Doc      *d,
            gboolean  draw)
 {
-  ShtatScheduleStatus status = shtat_schedule_get_status (w->schedule);
-  const ShtatApproval *approval = shtat_schedule_get_approval (w->schedule);
+  ShtatScheduleStatus status = shtat_schedule_get_status (d->schedule);
+  const ShtatApproval *approval = shtat_schedule_get_approval (d->schedule);
   gboolean approved = approval != NULL
                       && (status == SHTAT_SCHEDULE_APPROVED || status == SHTAT_SCHEDULE_SUPERSEDED);
-  double x = PAGE_WIDTH - MARGIN_RIGHT - APPROVAL_WIDTH;
+  double aw = d->approval_width;
+  double x = d->width - MARGIN_RIGHT - aw;
   double y = MARGIN_TOP;
   double cx = MARGIN_LEFT;
-  g_autofree char *order = shtat_document_dup_order (approved ? approval : NULL, w->lang);
+  g_autofree char *order = shtat_document_dup_order (approved ? approval : NULL, d->lang);
   g_autofree char *effective = NULL;
   const char *mark = NULL;
 
-  y += text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_APPROVE, w->lang),
-                FONT_APPROVE, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT) + 4;
+  y += text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_APPROVE, d->lang),
+                FONT_APPROVE, x, y, aw, PANGO_ALIGN_LEFT) + 4;
   if (approved)
     {
       double h;
 
-      y += text_at (w, draw, approval->akimat, FONT_TEXT, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT) + 12;
-      h = text_at (w, draw, approval->signatory, FONT_TEXT, x + 38 * MM, y, APPROVAL_WIDTH - 38 * MM,
+      y += text_at (d, draw, approval->akimat, FONT_TEXT, x, y, aw, PANGO_ALIGN_LEFT) + 12;
+      h = text_at (d, draw, approval->signatory, FONT_TEXT, x + 38 * MM, y, aw - 38 * MM,
                    PANGO_ALIGN_LEFT);
-      rule (w, draw, x, y + h - 2, 35 * MM);
+      rule (d, draw, x, y + h - 2, 35 * MM);
       y += h + 4;
-      y += text_at (w, draw, order, FONT_TEXT, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT);
+      y += text_at (d, draw, order, FONT_TEXT, x, y, aw, PANGO_ALIGN_LEFT);
     }
   else
     {
       y += 16;
-      rule (w, draw, x, y, APPROVAL_WIDTH);
+      rule (d, draw, x, y, aw);
       y += 16;
-      rule (w, draw, x, y, APPROVAL_WIDTH);
-      y += 1 + text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_AKIMAT, w->lang),
-                        FONT_SMALL, x, y + 1, APPROVAL_WIDTH, PANGO_ALIGN_CENTER);
+      rule (d, draw, x, y, aw);
+      y += 1 + text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_AKIMAT, d->lang),
+                        FONT_SMALL, x, y + 1, aw, PANGO_ALIGN_CENTER);
       y += 18;
-      rule (w, draw, x, y, 30 * MM);
-      rule (w, draw, x + 35 * MM, y, APPROVAL_WIDTH - 35 * MM);
-      text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SIGNATURE, w->lang),
+      rule (d, draw, x, y, 30 * MM);
+      rule (d, draw, x + 35 * MM, y, aw - 35 * MM);
+      text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SIGNATURE, d->lang),
                FONT_SMALL, x, y + 1, 30 * MM, PANGO_ALIGN_CENTER);
-      y += 1 + text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_FULL_NAME, w->lang),
-                        FONT_SMALL, x + 35 * MM, y + 1, APPROVAL_WIDTH - 35 * MM, PANGO_ALIGN_CENTER);
+      y += 1 + text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_FULL_NAME, d->lang),
+                        FONT_SMALL, x + 35 * MM, y + 1, aw - 35 * MM, PANGO_ALIGN_CENTER);
       y += 8;
-      y += text_at (w, draw, order, FONT_TEXT, x, y, APPROVAL_WIDTH, PANGO_ALIGN_LEFT);
+      y += text_at (d, draw, order, FONT_TEXT, x, y, aw, PANGO_ALIGN_LEFT);
     }
 
   if (status == SHTAT_SCHEDULE_SUPERSEDED)
-    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUPERSEDED, w->lang);
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUPERSEDED, d->lang);
   else if (!approved)
-    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_DRAFT, w->lang);
-  if (mark != NULL)
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_DRAFT, d->lang);
+  if (mark != NULL && draw)
     {
-      g_autoptr(PangoLayout) layout = make_layout (w, mark, FONT_MARK, 0, PANGO_ALIGN_LEFT);
+      PangoLayout *layout = get_layout (d, mark, FONT_MARK, 0, PANGO_ALIGN_LEFT);
       int width, height;
 
       pango_layout_get_size (layout, &width, &height);
-      if (draw)
-        {
-          cairo_save (w->cr);
-          cairo_set_line_width (w->cr, 1.5);
-          cairo_rectangle (w->cr, MARGIN_LEFT, MARGIN_TOP,
-                           pango_units_to_double (width) + 16, pango_units_to_double (height) + 8);
-          cairo_stroke (w->cr);
-          cairo_move_to (w->cr, MARGIN_LEFT + 8, MARGIN_TOP + 4);
-          pango_cairo_show_layout (w->cr, layout);
-          cairo_restore (w->cr);
-        }
+      box (d, MARGIN_LEFT, MARGIN_TOP, pango_units_to_double (width) + 16,
+           pango_units_to_double (height) + 8, 1.5);
+      emit (d, OP_TEXT, MARGIN_LEFT + 8, MARGIN_TOP + 4, 0, 0, 0, layout);
     }
 
   y += 12 * MM;
-  y += text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TITLE, w->lang),
-                FONT_TITLE, cx, y, TABLE_WIDTH, PANGO_ALIGN_CENTER) + 3;
-  y += text_at (w, draw, w->centre, FONT_SUBTITLE, cx + 30 * MM, y, TABLE_WIDTH - 60 * MM,
+  y += text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TITLE, d->lang),
+                FONT_TITLE, cx, y, d->table_width, PANGO_ALIGN_CENTER) + 3;
+  y += text_at (d, draw, d->centre, FONT_SUBTITLE, cx + 30 * MM, y, d->table_width - 60 * MM,
                 PANGO_ALIGN_CENTER) + 3;
-  effective = shtat_document_dup_effective (approved ? &approval->effective : NULL, w->lang);
-  y += text_at (w, draw, effective, FONT_TEXT, cx, y, TABLE_WIDTH, PANGO_ALIGN_CENTER);
+  effective = shtat_document_dup_effective (approved ? &approval->effective : NULL, d->lang);
+  y += text_at (d, draw, effective, FONT_TEXT, cx, y, d->table_width, PANGO_ALIGN_CENTER);
   return y + 5 * MM;
 }
 
 /* Header row and the row of column numbers; returns their height. */
 static double
-table_header (Writer   *w,
+table_header (Doc      *d,
               gboolean  draw,
               double    y)
 {
+  static const char * const numbers[SHTAT_DOCUMENT_N_COLS] = { "1", "2", "3", "4", "5", "6", "7", "8" };
   double label_height = 0;
-
-  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
-    {
-      g_autoptr(PangoLayout) layout = make_layout (w, shtat_document_get_column_label (c, w->lang),
-                                                   FONT_HEAD, col_width (w, c, c) - 2 * PAD_X,
-                                                   PANGO_ALIGN_CENTER);
-
-      label_height = MAX (label_height, layout_height (layout) + 2 * PAD_Y);
-    }
 
   if (draw)
     {
-      double number_height = w->header_height - w->header_label_height;
+      double number_height = d->header_height - d->header_label_height;
 
-      cairo_save (w->cr);
-      cairo_set_source_rgb (w->cr, 0.90, 0.90, 0.90);
-      cairo_rectangle (w->cr, w->col_x[0], y, TABLE_WIDTH, w->header_label_height);
-      cairo_fill (w->cr);
-      cairo_restore (w->cr);
-
+      fill (d, d->col_x[0], y, d->table_width, d->header_label_height, 0.90);
       for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
         {
-          double width = col_width (w, c, c);
-          g_autoptr(PangoLayout) layout = make_layout (w, shtat_document_get_column_label (c, w->lang),
-                                                       FONT_HEAD, width - 2 * PAD_X, PANGO_ALIGN_CENTER);
-          g_autofree char *number = g_strdup_printf ("%u", c + 1);
+          double width = col_width (d, c, c);
+          PangoLayout *layout = get_layout (d, shtat_document_get_column_label (c, d->lang),
+                                            FONT_HEAD, width - 2 * PAD_X, PANGO_ALIGN_CENTER);
 
-          cairo_rectangle (w->cr, w->col_x[c], y, width, w->header_label_height);
-          cairo_rectangle (w->cr, w->col_x[c], y + w->header_label_height, width, number_height);
-          cairo_stroke (w->cr);
-          cairo_move_to (w->cr, w->col_x[c] + PAD_X,
-                         y + (w->header_label_height - layout_height (layout)) / 2);
-          pango_cairo_show_layout (w->cr, layout);
-          text_at (w, TRUE, number, FONT_SMALL, w->col_x[c], y + w->header_label_height + 1.5,
+          box (d, d->col_x[c], y, width, d->header_label_height, RULE);
+          box (d, d->col_x[c], y + d->header_label_height, width, number_height, RULE);
+          emit (d, OP_TEXT, d->col_x[c] + PAD_X, y + (d->header_label_height - layout_height (layout)) / 2,
+                0, 0, 0, layout);
+          text_at (d, TRUE, numbers[c], FONT_SMALL, d->col_x[c], y + d->header_label_height + 1.5,
                    width, PANGO_ALIGN_CENTER);
         }
-      return w->header_height;
+      return d->header_height;
     }
 
-  w->header_label_height = label_height;
-  return label_height + text_at (w, FALSE, "1", FONT_SMALL, 0, 0, 0, PANGO_ALIGN_LEFT) + 3;
+  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+    {
+      PangoLayout *layout = get_layout (d, shtat_document_get_column_label (c, d->lang), FONT_HEAD,
+                                        col_width (d, c, c) - 2 * PAD_X, PANGO_ALIGN_CENTER);
+
+      label_height = MAX (label_height, layout_height (layout) + 2 * PAD_Y);
+    }
+  d->header_label_height = label_height;
+  return label_height + text_at (d, FALSE, "1", FONT_SMALL, 0, 0, 0, PANGO_ALIGN_LEFT) + 3;
 }
 
 /* The first and last column of each cell of a row, and the font. */
@@ -661,7 +879,7 @@ column_alignment (const Item *item,
 
 /* Measures (draw FALSE) or draws a row at y. */
 static double
-item_row (Writer   *w,
+item_row (Doc      *d,
           Item     *item,
           gboolean  draw,
           double    y)
@@ -672,56 +890,45 @@ item_row (Writer   *w,
   double height = 0;
 
   if (draw && item->kind != ITEM_LINE)
-    {
-      cairo_save (w->cr);
-      cairo_set_source_rgb (w->cr, 0.95, 0.95, 0.95);
-      cairo_rectangle (w->cr, w->col_x[0], y, TABLE_WIDTH, item->height);
-      cairo_fill (w->cr);
-      cairo_restore (w->cr);
-    }
+    fill (d, d->col_x[0], y, d->table_width, item->height, 0.95);
 
   for (guint i = 0; i < n; i++)
     {
-      double x = w->col_x[spans[i][0]];
-      double width = col_width (w, spans[i][0], spans[i][1]);
-
+      double x = d->col_x[spans[i][0]];
+      double width = col_width (d, spans[i][0], spans[i][1]);
       double cell;
 
       if (draw)
-        {
-          cairo_rectangle (w->cr, x, y, width, item->height);
-          cairo_stroke (w->cr);
-        }
-      cell = text_at (w, draw, item->cells[spans[i][0]], font, x + PAD_X, y + PAD_Y, width - 2 * PAD_X,
+        box (d, x, y, width, item->height, RULE);
+      cell = text_at (d, draw, item->cells[spans[i][0]], font, x + PAD_X, y + PAD_Y, width - 2 * PAD_X,
                       column_alignment (item, spans[i][0]));
       height = MAX (height, cell + 2 * PAD_Y);
     }
 
   if (draw && item->kind == ITEM_LINE && item->unit_start)
     {
-      double x = w->col_x[SHTAT_DOCUMENT_COL_UNIT];
-      double width = col_width (w, SHTAT_DOCUMENT_COL_UNIT, SHTAT_DOCUMENT_COL_UNIT);
+      double x = d->col_x[SHTAT_DOCUMENT_COL_UNIT];
+      double width = col_width (d, SHTAT_DOCUMENT_COL_UNIT, SHTAT_DOCUMENT_COL_UNIT);
 
-      cairo_rectangle (w->cr, x, y, width, item->unit_height);
-      cairo_stroke (w->cr);
-      text_at (w, TRUE, item->cells[SHTAT_DOCUMENT_COL_UNIT], FONT_BODY, x + PAD_X, y + PAD_Y,
+      box (d, x, y, width, item->unit_height, RULE);
+      text_at (d, TRUE, item->cells[SHTAT_DOCUMENT_COL_UNIT], FONT_BODY, x + PAD_X, y + PAD_Y,
                width - 2 * PAD_X, PANGO_ALIGN_LEFT);
     }
   return height;
 }
 
 static double
-unit_cell_height (Writer     *w,
+unit_cell_height (Doc        *d,
                   const Item *item)
 {
-  return text_at (w, FALSE, item->cells[SHTAT_DOCUMENT_COL_UNIT], FONT_BODY, 0, 0,
-                  col_width (w, SHTAT_DOCUMENT_COL_UNIT, SHTAT_DOCUMENT_COL_UNIT) - 2 * PAD_X,
+  return text_at (d, FALSE, item->cells[SHTAT_DOCUMENT_COL_UNIT], FONT_BODY, 0, 0,
+                  col_width (d, SHTAT_DOCUMENT_COL_UNIT, SHTAT_DOCUMENT_COL_UNIT) - 2 * PAD_X,
                   PANGO_ALIGN_LEFT)
          + 2 * PAD_Y;
 }
 
 static double
-signatures (Writer   *w,
+signatures (Doc      *d,
             gboolean  draw,
             double    y)
 {
@@ -737,49 +944,48 @@ signatures (Writer   *w,
 
       if (i > 0)
         y += 7 * MM;
-      h = text_at (w, draw, shtat_document_get_label (who[i], w->lang), FONT_TEXT, x, y, 60 * MM,
+      h = text_at (d, draw, shtat_document_get_label (who[i], d->lang), FONT_TEXT, x, y, 60 * MM,
                    PANGO_ALIGN_LEFT);
       y += h;
-      rule (w, draw, x + 65 * MM, y - 2, 40 * MM);
-      rule (w, draw, x + 112 * MM, y - 2, 65 * MM);
-      text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SIGNATURE, w->lang), FONT_SMALL,
+      rule (d, draw, x + 65 * MM, y - 2, 40 * MM);
+      rule (d, draw, x + 112 * MM, y - 2, 65 * MM);
+      text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SIGNATURE, d->lang), FONT_SMALL,
                x + 65 * MM, y - 1, 40 * MM, PANGO_ALIGN_CENTER);
-      y += text_at (w, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_FULL_NAME, w->lang),
+      y += text_at (d, draw, shtat_document_get_label (SHTAT_DOCUMENT_LABEL_FULL_NAME, d->lang),
                     FONT_SMALL, x + 112 * MM, y - 1, 65 * MM, PANGO_ALIGN_CENTER);
     }
   return y - top;
 }
 
 static void
-footer (Writer *w,
-        guint   page)
+footer (Doc   *d,
+        guint  page)
 {
   g_autofree char *left = NULL;
-  g_autofree char *version = shtat_document_dup_version (shtat_schedule_get_version (w->schedule), w->lang);
+  g_autofree char *version = shtat_document_dup_version (shtat_schedule_get_version (d->schedule), d->lang);
   g_autofree char *number = g_strdup_printf ("%s %u / %u",
-                                             shtat_document_get_label (SHTAT_DOCUMENT_LABEL_PAGE, w->lang),
-                                             page + 1, w->n_pages);
-  ShtatScheduleStatus status = shtat_schedule_get_status (w->schedule);
+                                             shtat_document_get_label (SHTAT_DOCUMENT_LABEL_PAGE, d->lang),
+                                             page + 1, d->n_pages);
+  ShtatScheduleStatus status = shtat_schedule_get_status (d->schedule);
   const char *mark = NULL;
+  double base = d->height - FOOTER_RISE;
   double h;
 
-  left = *w->centre != '\0' ? g_strdup_printf ("%s — %s", w->centre, version) : g_strdup (version);
+  left = *d->centre != '\0' ? g_strdup_printf ("%s — %s", d->centre, version) : g_strdup (version);
   if (status == SHTAT_SCHEDULE_SUPERSEDED)
-    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUPERSEDED, w->lang);
-  else if (status != SHTAT_SCHEDULE_APPROVED || shtat_schedule_get_approval (w->schedule) == NULL)
-    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_DRAFT, w->lang);
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUPERSEDED, d->lang);
+  else if (status != SHTAT_SCHEDULE_APPROVED || shtat_schedule_get_approval (d->schedule) == NULL)
+    mark = shtat_document_get_label (SHTAT_DOCUMENT_LABEL_DRAFT, d->lang);
 
-  h = text_at (w, FALSE, number, FONT_FOOTER, 0, 0, 0, PANGO_ALIGN_LEFT);
-  cairo_save (w->cr);
-  cairo_set_source_rgb (w->cr, 0.3, 0.3, 0.3);
-  text_at (w, TRUE, left, FONT_FOOTER, MARGIN_LEFT, FOOTER_BASE - h, TABLE_WIDTH * 0.6,
-           PANGO_ALIGN_LEFT);
+  h = text_at (d, FALSE, number, FONT_FOOTER, 0, 0, 0, PANGO_ALIGN_LEFT);
+  d->gray = 0.3;
+  text_at (d, TRUE, left, FONT_FOOTER, MARGIN_LEFT, base - h, d->table_width * 0.6, PANGO_ALIGN_LEFT);
   if (mark != NULL)
-    text_at (w, TRUE, mark, FONT_BOLD, MARGIN_LEFT + TABLE_WIDTH * 0.6, FOOTER_BASE - h,
-             TABLE_WIDTH * 0.15, PANGO_ALIGN_CENTER);
-  text_at (w, TRUE, number, FONT_FOOTER, MARGIN_LEFT + TABLE_WIDTH * 0.75, FOOTER_BASE - h,
-           TABLE_WIDTH * 0.25, PANGO_ALIGN_RIGHT);
-  cairo_restore (w->cr);
+    text_at (d, TRUE, mark, FONT_BOLD, MARGIN_LEFT + d->table_width * 0.6, base - h,
+             d->table_width * 0.15, PANGO_ALIGN_CENTER);
+  text_at (d, TRUE, number, FONT_FOOTER, MARGIN_LEFT + d->table_width * 0.75, base - h,
+           d->table_width * 0.25, PANGO_ALIGN_RIGHT);
+  d->gray = 0;
 }
 
 static Item *
@@ -794,20 +1000,20 @@ new_item (ItemKind kind,
 }
 
 static void
-build_items (Writer           *w,
+build_items (Doc              *d,
              ShtatNormLibrary *library)
 {
-  const char *table_id = shtat_schedule_get_table (w->schedule);
+  const char *table_id = shtat_schedule_get_table (d->schedule);
   guint number = 0;
   Item *item;
 
-  for (guint g = 0; g < w->groups->len; g++)
+  for (guint g = 0; g < d->groups->len; g++)
     {
-      const ShtatDocumentGroup *group = g_ptr_array_index (w->groups, g);
+      const ShtatDocumentGroup *group = g_ptr_array_index (d->groups, g);
 
       for (guint i = 0; i < group->lines->len; i++)
         {
-          const ShtatScheduleLine *line = shtat_schedule_get_line (w->schedule,
+          const ShtatScheduleLine *line = shtat_schedule_get_line (d->schedule,
                                                                    g_array_index (group->lines, guint, i));
           gint64 fund = 0;
 
@@ -817,38 +1023,38 @@ build_items (Writer           *w,
           item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup_printf ("%u", ++number);
           item->cells[SHTAT_DOCUMENT_COL_UNIT] = g_strdup (group->name);
           item->cells[SHTAT_DOCUMENT_COL_POSITION] =
-            shtat_document_dup_position_name (library, table_id, line->position, w->lang);
+            shtat_document_dup_position_name (library, table_id, line->position, d->lang);
           item->cells[SHTAT_DOCUMENT_COL_GRADE] = g_strdup (line->grade);
-          item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (line->units, w->lang);
-          item->cells[SHTAT_DOCUMENT_COL_SALARY] = format_money (line->salary, w->lang);
-          item->cells[SHTAT_DOCUMENT_COL_ALLOWANCES] = format_money (line->allowances, w->lang);
-          item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (fund, w->lang);
-          g_ptr_array_add (w->items, item);
+          item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (line->units, d->lang);
+          item->cells[SHTAT_DOCUMENT_COL_SALARY] = format_money (line->salary, d->lang);
+          item->cells[SHTAT_DOCUMENT_COL_ALLOWANCES] = format_money (line->allowances, d->lang);
+          item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (fund, d->lang);
+          g_ptr_array_add (d->items, item);
         }
 
       item = new_item (ITEM_SUBTOTAL, g);
       item->cells[SHTAT_DOCUMENT_COL_NUMBER] =
-        g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUBTOTAL, w->lang));
-      item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (group->units, w->lang);
-      item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (group->fund, w->lang);
-      g_ptr_array_add (w->items, item);
+        g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUBTOTAL, d->lang));
+      item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (group->units, d->lang);
+      item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (group->fund, d->lang);
+      g_ptr_array_add (d->items, item);
     }
 
-  item = new_item (ITEM_TOTAL, w->groups->len);
-  item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TOTAL, w->lang));
-  item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (w->total_units, w->lang);
-  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (w->monthly, w->lang);
-  g_ptr_array_add (w->items, item);
+  item = new_item (ITEM_TOTAL, d->groups->len);
+  item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TOTAL, d->lang));
+  item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (d->total_units, d->lang);
+  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (d->monthly, d->lang);
+  g_ptr_array_add (d->items, item);
 
-  item = new_item (ITEM_ANNUAL, w->groups->len);
-  item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_ANNUAL, w->lang));
-  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (w->annual, w->lang);
-  g_ptr_array_add (w->items, item);
+  item = new_item (ITEM_ANNUAL, d->groups->len);
+  item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_ANNUAL, d->lang));
+  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (d->annual, d->lang);
+  g_ptr_array_add (d->items, item);
 
-  for (guint i = 0; i < w->items->len; i++)
+  for (guint i = 0; i < d->items->len; i++)
     {
-      item = g_ptr_array_index (w->items, i);
-      item->height = item_row (w, item, FALSE, 0);
+      item = g_ptr_array_index (d->items, i);
+      item->height = item_row (d, item, FALSE, 0);
     }
 }
 
@@ -857,11 +1063,11 @@ build_items (Writer           *w,
  * the group's lines on a page, so the last of them is made taller when the
  * unit's name needs more room than the lines give it. */
 static void
-paginate (Writer *w)
+paginate (Doc *d)
 {
-  const double bottom = PAGE_HEIGHT - MARGIN_BOTTOM;
+  const double bottom = d->height - MARGIN_BOTTOM;
   guint page = 0;
-  double y = w->first_top + w->header_height;
+  double y = d->first_top + d->header_height;
   gboolean page_empty = TRUE;
   Item *start = NULL;    /* first line of the open unit cell */
   Item *last = NULL;     /* its last line so far */
@@ -885,11 +1091,11 @@ paginate (Writer *w)
   }                                                                           \
   G_STMT_END
 
-  for (guint i = 0; i < w->items->len; i++)
+  for (guint i = 0; i < d->items->len; i++)
     {
-      Item *item = g_ptr_array_index (w->items, i);
+      Item *item = g_ptr_array_index (d->items, i);
       gboolean continues = item->kind == ITEM_LINE && start != NULL && start->group == item->group;
-      double item_need = item->kind == ITEM_LINE ? unit_cell_height (w, item) : 0;
+      double item_need = item->kind == ITEM_LINE ? unit_cell_height (d, item) : 0;
       double reserve = item->height;
 
       if (item->kind == ITEM_LINE)
@@ -899,7 +1105,7 @@ paginate (Writer *w)
         {
           CLOSE_UNIT_CELL ();
           page++;
-          y = MARGIN_TOP + w->header_height;
+          y = MARGIN_TOP + d->header_height;
           page_empty = TRUE;
           continues = FALSE;
         }
@@ -929,46 +1135,202 @@ paginate (Writer *w)
 #undef CLOSE_UNIT_CELL
 
   y += 10 * MM;
-  if (y + w->signature_height > bottom)
+  if (y + d->signature_height > bottom)
     {
       page++;
       y = MARGIN_TOP;
     }
-  w->signature_page = page;
-  w->signature_y = y;
-  w->n_pages = page + 1;
+  d->signature_page = page;
+  d->signature_y = y;
+  d->n_pages = page + 1;
 }
 
+/* Second pass: every page as drawing operations. */
 static void
-render (Writer *w)
+lay_out_pages (Doc *d)
 {
   guint next = 0;
 
-  cairo_set_line_width (w->cr, RULE);
-  cairo_set_source_rgb (w->cr, 0, 0, 0);
-
-  for (guint page = 0; page < w->n_pages; page++)
+  for (guint page = 0; page < d->n_pages; page++)
     {
-      gboolean has_rows = next < w->items->len
-                          && ((Item *) g_ptr_array_index (w->items, next))->page == page;
+      gboolean has_rows = next < d->items->len
+                          && ((Item *) g_ptr_array_index (d->items, next))->page == page;
+
+      d->ops = g_array_new (FALSE, FALSE, sizeof (Op));
+      g_array_set_clear_func (d->ops, (GDestroyNotify) op_clear);
+      g_ptr_array_add (d->pages, d->ops);
 
       if (page == 0)
-        top_block (w, TRUE);
+        top_block (d, TRUE);
       if (has_rows)
-        table_header (w, TRUE, page == 0 ? w->first_top : MARGIN_TOP);
-      for (; next < w->items->len; next++)
+        table_header (d, TRUE, page == 0 ? d->first_top : MARGIN_TOP);
+      for (; next < d->items->len; next++)
         {
-          Item *item = g_ptr_array_index (w->items, next);
+          Item *item = g_ptr_array_index (d->items, next);
 
           if (item->page != page)
             break;
-          item_row (w, item, TRUE, item->y);
+          item_row (d, item, TRUE, item->y);
         }
-      if (page == w->signature_page)
-        signatures (w, TRUE, w->signature_y);
-      footer (w, page);
-      cairo_show_page (w->cr);
+      if (page == d->signature_page)
+        signatures (d, TRUE, d->signature_y);
+      footer (d, page);
     }
+  d->ops = NULL;
+}
+
+ShtatScheduleDocument *
+shtat_schedule_document_new (ShtatSchedule     *schedule,
+                             ShtatNormLibrary  *library,
+                             const char        *centre_name,
+                             ShtatLang          lang,
+                             double             page_width_pt,
+                             double             page_height_pt,
+                             GError           **error)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  ShtatScheduleDocument *d;
+  double x, fixed = 0;
+
+  g_return_val_if_fail (schedule != NULL, NULL);
+  g_return_val_if_fail (page_width_pt > 0 && page_height_pt > 0, NULL);
+
+  if ((guint) lang > SHTAT_LANG_RU)
+    lang = SHTAT_LANG_EN;
+
+  groups = shtat_document_group_lines (schedule, lang, error);
+  if (groups == NULL)
+    return NULL;
+
+  d = g_new0 (ShtatScheduleDocument, 1);
+  d->schedule = schedule;
+  d->lang = lang;
+  d->centre = centre_name != NULL && *centre_name != '\0' ? centre_name : shtat_schedule_get_centre (schedule);
+  if (d->centre == NULL)
+    d->centre = "";
+  if (!shtat_schedule_get_fund (schedule, &d->monthly, &d->annual, error))
+    {
+      g_free (d);
+      return NULL;
+    }
+  d->title = g_strdup_printf ("%s — %s", shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SHEET, lang), d->centre);
+  d->groups = groups;
+  d->total_units = shtat_schedule_get_total_units (schedule);
+  items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  d->items = items;
+  d->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  d->shaper = shaper_get ();
+
+  d->page_width = page_width_pt;
+  d->page_height = page_height_pt;
+  d->scale = MIN (1.0, MIN (page_width_pt / MIN_PAGE_WIDTH, page_height_pt / MIN_PAGE_HEIGHT));
+  d->width = page_width_pt / d->scale;
+  d->height = page_height_pt / d->scale;
+  d->table_width = d->width - MARGIN_LEFT - MARGIN_RIGHT;
+  d->approval_width = MIN (100 * MM, d->table_width / 2);
+
+  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+    fixed += col_mm[c] * MM;
+  x = MARGIN_LEFT;
+  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+    {
+      d->col_x[c] = x;
+      x += c == SHTAT_DOCUMENT_COL_POSITION ? d->table_width - fixed : col_mm[c] * MM;
+    }
+  d->col_x[SHTAT_DOCUMENT_N_COLS] = x;
+
+  /* first pass: measure and lay out, so that every page knows how many there are */
+  d->first_top = top_block (d, FALSE);
+  d->header_height = table_header (d, FALSE, 0);
+  d->signature_height = signatures (d, FALSE, 0);
+  build_items (d, library);
+  paginate (d);
+  /* second pass: what each page shows */
+  lay_out_pages (d);
+
+  /* nothing of the schedule is kept: the document is what it showed when made */
+  d->schedule = NULL;
+  d->centre = NULL;
+  d->groups = NULL;
+  d->items = NULL;
+  d->shaper = NULL;
+  return d;
+}
+
+guint
+shtat_schedule_document_get_n_pages (ShtatScheduleDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+  return doc->pages->len;
+}
+
+const char *
+shtat_schedule_document_get_title (ShtatScheduleDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+  return doc->title;
+}
+
+void
+shtat_schedule_document_render_page (ShtatScheduleDocument *doc,
+                                     cairo_t               *cr,
+                                     guint                  page)
+{
+  GArray *ops;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < doc->pages->len);
+
+  ops = g_ptr_array_index (doc->pages, page);
+  cairo_save (cr);
+  if (doc->scale != 1.0)
+    cairo_scale (cr, doc->scale, doc->scale);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+  cairo_set_dash (cr, NULL, 0, 0);
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const Op *op = &g_array_index (ops, Op, i);
+
+      cairo_set_source_rgb (cr, op->gray, op->gray, op->gray);
+      switch (op->kind)
+        {
+        case OP_TEXT:
+          cairo_move_to (cr, op->x, op->y);
+          pango_cairo_show_layout (cr, op->layout);
+          break;
+        case OP_LINE:
+          cairo_set_line_width (cr, op->line_width);
+          cairo_move_to (cr, op->x, op->y);
+          cairo_line_to (cr, op->x + op->width, op->y);
+          cairo_stroke (cr);
+          break;
+        case OP_BOX:
+          cairo_set_line_width (cr, op->line_width);
+          cairo_rectangle (cr, op->x, op->y, op->width, op->height);
+          cairo_stroke (cr);
+          break;
+        case OP_FILL:
+          cairo_rectangle (cr, op->x, op->y, op->width, op->height);
+          cairo_fill (cr);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  cairo_restore (cr);
+}
+
+void
+shtat_schedule_document_free (ShtatScheduleDocument *doc)
+{
+  if (doc == NULL)
+    return;
+  g_ptr_array_unref (doc->pages);
+  g_free (doc->title);
+  g_free (doc);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1005,45 +1367,21 @@ set_write_error (GError     **error,
 }
 
 gboolean
-shtat_schedule_write_pdf (ShtatSchedule     *schedule,
-                          ShtatNormLibrary  *library,
-                          const char        *centre_name,
-                          ShtatLang          lang,
-                          const char        *path,
-                          GError           **error)
+shtat_schedule_document_write_pdf (ShtatScheduleDocument  *doc,
+                                   const char             *path,
+                                   GError                **error)
 {
   g_autofree char *tmp = NULL;
-  g_autofree char *title = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) local = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
-  PangoFontMap *fontmap;
+  cairo_t *cr;
   Sink sink = { NULL, NULL };
-  Writer w = { 0 };
-  double x;
 
-  g_return_val_if_fail (schedule != NULL, FALSE);
+  g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-
-  if ((guint) lang > SHTAT_LANG_RU)
-    lang = SHTAT_LANG_EN;
-
-  w.schedule = schedule;
-  w.lang = lang;
-  w.centre = centre_name != NULL && *centre_name != '\0' ? centre_name : shtat_schedule_get_centre (schedule);
-  if (w.centre == NULL)
-    w.centre = "";
-  groups = shtat_document_group_lines (schedule, lang, error);
-  if (groups == NULL || !shtat_schedule_get_fund (schedule, &w.monthly, &w.annual, error))
-    return FALSE;
-  w.groups = groups;
-  w.total_units = shtat_schedule_get_total_units (schedule);
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  w.items = items;
 
   tmp = g_strconcat (path, ".tmp", NULL);
   file = g_file_new_for_path (tmp);
@@ -1055,48 +1393,16 @@ shtat_schedule_write_pdf (ShtatSchedule     *schedule,
     }
   sink.out = G_OUTPUT_STREAM (stream);
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, PAGE_WIDTH, PAGE_HEIGHT);
-  title = g_strdup_printf ("%s — %s", shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SHEET, lang), w.centre);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, doc->page_width, doc->page_height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Shtat");
-  w.cr = cairo_create (surface);
-  /* a font map of our own: its caches go with it, and a document written in a
-   * worker thread shares nothing with the interface's */
-  fontmap = pango_cairo_font_map_new ();
-  w.pango = pango_font_map_create_context (fontmap);
-  pango_cairo_update_context (w.cr, w.pango);
-  /* font sizes in PDF points, not 96 dpi pixels */
-  pango_cairo_context_set_resolution (w.pango, 72);
-
-  x = MARGIN_LEFT;
-  for (guint c = 0; c < SHTAT_DOCUMENT_N_COLS; c++)
+  cr = cairo_create (surface);
+  for (guint page = 0; page < doc->pages->len; page++)
     {
-      double fixed = 0;
-
-      w.col_x[c] = x;
-      if (c == SHTAT_DOCUMENT_COL_POSITION)
-        {
-          for (guint o = 0; o < SHTAT_DOCUMENT_N_COLS; o++)
-            fixed += col_mm[o] * MM;
-          x += TABLE_WIDTH - fixed;
-        }
-      else
-        x += col_mm[c] * MM;
+      shtat_schedule_document_render_page (doc, cr, page);
+      cairo_show_page (cr);
     }
-  w.col_x[SHTAT_DOCUMENT_N_COLS] = x;
-
-  /* first pass: measure and lay out, so that every page knows how many there are */
-  w.first_top = top_block (&w, FALSE);
-  w.header_height = table_header (&w, FALSE, 0);
-  w.signature_height = signatures (&w, FALSE, 0);
-  build_items (&w, library);
-  paginate (&w);
-  /* second pass: draw */
-  render (&w);
-
-  g_object_unref (w.pango);
-  g_object_unref (fontmap);
-  cairo_destroy (w.cr);
+  cairo_destroy (cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -1130,4 +1436,22 @@ shtat_schedule_write_pdf (ShtatSchedule     *schedule,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+shtat_schedule_write_pdf (ShtatSchedule     *schedule,
+                          ShtatNormLibrary  *library,
+                          const char        *centre_name,
+                          ShtatLang          lang,
+                          const char        *path,
+                          GError           **error)
+{
+  g_autoptr(ShtatScheduleDocument) doc = NULL;
+
+  g_return_val_if_fail (schedule != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  doc = shtat_schedule_document_new (schedule, library, centre_name, lang, SHTAT_DOCUMENT_A4_LANDSCAPE_WIDTH,
+                                     SHTAT_DOCUMENT_A4_LANDSCAPE_HEIGHT, error);
+  return doc != NULL && shtat_schedule_document_write_pdf (doc, path, error);
 }

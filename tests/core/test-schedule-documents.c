@@ -573,6 +573,285 @@ out:
 }
 
 /* ------------------------------------------------------------------------ */
+/* Pages drawn on any cairo context (printing)                              */
+
+#define MM_PT (72.0 / 25.4)
+#define LETTER_LANDSCAPE_WIDTH  792.0
+#define LETTER_LANDSCAPE_HEIGHT 612.0
+
+/* @n lines of 1 unit at 100 000,00 in units of 20 lines, each with a grade
+ * found nowhere else in the document ("Р001Я", "Р002Я", …), so that a line can
+ * be told from the others in the text of a page. */
+static ShtatSchedule *
+numbered_schedule (guint n)
+{
+  g_autoptr(ShtatSchedule) s = shtat_schedule_new ();
+  GError *e = NULL;
+
+  ok (shtat_schedule_set_centre (s, "long", &e), e);
+  ok (shtat_schedule_set_table (s, "fsc", &e), e);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *unit = g_strdup_printf ("Отдел № %u", i / 20 + 1);
+      g_autofree char *grade = g_strdup_printf ("Р%03uЯ", i + 1);
+
+      ok (shtat_schedule_add_line (s, unit, i % 2 == 0 ? "psychologist" : "lawyer", grade, 100,
+                                   10000000, 0, &e), e);
+    }
+  return g_steal_pointer (&s);
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The page size pdfinfo reports, in points. */
+static void
+pdf_page_size (const char *path,
+               double     *width,
+               double     *height)
+{
+  g_autofree char *pdfinfo = require_program ("pdfinfo", "poppler-utils");
+  g_autofree char *info = NULL;
+  const char *size;
+  char *end;
+
+  *width = *height = 0;
+  if (pdfinfo == NULL)
+    return;
+  {
+    const char *argv[] = { pdfinfo, path, NULL };
+
+    info = run (argv);
+  }
+  size = strstr (info, "\nPage size:");
+  g_assert_nonnull (size);
+  *width = g_ascii_strtod (size + strlen ("\nPage size:"), &end);
+  while (*end == ' ' || *end == 'x')
+    end++;
+  *height = g_ascii_strtod (end, NULL);
+}
+
+/* Everything a page draws lies on the page. */
+static void
+assert_ink_on_page (ShtatScheduleDocument *doc,
+                    guint                  page,
+                    double                 width,
+                    double                 height)
+{
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (recording);
+  double x0, y0, w, h;
+
+  shtat_schedule_document_render_page (doc, cr, page);
+  cairo_destroy (cr);
+  cairo_recording_surface_ink_extents (recording, &x0, &y0, &w, &h);
+  cairo_surface_destroy (recording);
+
+  g_assert_cmpfloat (w, >, 0);
+  g_assert_cmpfloat (h, >, 0);
+  if (x0 < 0 || y0 < 0 || x0 + w > width || y0 + h > height)
+    g_error ("page %u draws at %.1f, %.1f to %.1f, %.1f: off a page of %.1f × %.1f", page + 1, x0, y0,
+             x0 + w, y0 + h, width, height);
+}
+
+/* Pixels of an RGB24 image that are not white, in a band of rows given in
+ * points (the image has @scale pixels to the point). */
+static guint
+ink_in_band (cairo_surface_t *image,
+             double           scale,
+             double           top,
+             double           bottom)
+{
+  const unsigned char *data = cairo_image_surface_get_data (image);
+  int stride = cairo_image_surface_get_stride (image);
+  int w = cairo_image_surface_get_width (image);
+  int h = cairo_image_surface_get_height (image);
+  guint n = 0;
+
+  for (int y = MAX (0, (int) (top * scale)); y < MIN (h, (int) (bottom * scale)); y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * (gsize) stride);
+
+      for (int x = 0; x < w; x++)
+        if ((row[x] & 0xffffff) != 0xffffff)
+          n++;
+    }
+  return n;
+}
+
+/* What a print dialog does: every page drawn on a context of its own, here an
+ * image at 2 pixels to the point (a printer's scale, not the PDF's). The page
+ * count is the PDF's; each page shows its top (the approval block on the
+ * first, the table's header on the next ones), rows and its page number; what
+ * is drawn stays on the page; the context is left as it was found. */
+static void
+test_render_pages (void)
+{
+  g_autoptr(ShtatSchedule) s = numbered_schedule (80);
+  g_autoptr(ShtatScheduleDocument) doc = NULL;
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const double w = SHTAT_DOCUMENT_A4_LANDSCAPE_WIDTH, h = SHTAT_DOCUMENT_A4_LANDSCAPE_HEIGHT;
+  const double scale = 2;
+  PdfText t = { 0 };
+  guint n_pages;
+
+  g_assert_cmpfloat (fabs (w - 841.89), <, 0.01);
+  g_assert_cmpfloat (fabs (h - 595.28), <, 0.01);
+  doc = shtat_schedule_document_new (s, library, CENTRE_RU, SHTAT_LANG_RU, w, h, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  n_pages = shtat_schedule_document_get_n_pages (doc);
+  g_assert_cmpuint (n_pages, >=, 2);
+  g_assert_cmpstr (shtat_schedule_document_get_title (doc), ==, "Штатное расписание — " CENTRE_RU);
+
+  /* the PDF writer and the document agree on the pages */
+  g_assert_true (shtat_schedule_write_pdf (s, library, CENTRE_RU, SHTAT_LANG_RU, path, &error));
+  g_assert_no_error (error);
+  if (read_pdf (path, 0, 0, &t))
+    g_assert_cmpuint (t.pages, ==, n_pages);
+  pdf_text_clear (&t);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
+                                                           (int) ceil (h * scale));
+      cairo_t *cr = cairo_create (image);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      /* a state of the caller's that the page must not disturb */
+      cairo_set_source_rgb (cr, 1, 0, 0);
+      cairo_set_line_width (cr, 7);
+      shtat_schedule_document_render_page (doc, cr, page);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpfloat (cairo_get_line_width (cr), ==, 7);
+      {
+        double r, g, b, a;
+
+        g_assert_cmpint (cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a), ==,
+                         CAIRO_STATUS_SUCCESS);
+        g_assert_cmpfloat (r, ==, 1);
+        g_assert_cmpfloat (g, ==, 0);
+      }
+      cairo_destroy (cr);
+      cairo_surface_flush (image);
+
+      /* the top 25 mm under the margin: the approval block, or the header */
+      g_assert_cmpuint (ink_in_band (image, scale, 12 * MM_PT, 37 * MM_PT), >, 500);
+      /* the middle of the page: rows (or the signatures on a last page of their own) */
+      g_assert_cmpuint (ink_in_band (image, scale, h * 0.4, h * 0.6), >, 100);
+      /* the footer: "Страница N / M" */
+      g_assert_cmpuint (ink_in_band (image, scale, h - 16 * MM_PT, h - 6 * MM_PT), >, 100);
+      /* the margins stay white */
+      g_assert_cmpuint (ink_in_band (image, scale, 0, 10 * MM_PT), ==, 0);
+      g_assert_cmpuint (ink_in_band (image, scale, h - 6 * MM_PT, h), ==, 0);
+      cairo_surface_destroy (image);
+
+      assert_ink_on_page (doc, page, w, h);
+    }
+
+  remove_dir (dir);
+}
+
+/* Letter landscape (wider columns of A4 do not fit: the position column is
+ * narrower, the page taller) and A4 portrait (smaller than the layout's
+ * smallest page: laid out larger and scaled down). At each size every line
+ * appears exactly once over the pages of the PDF, every page is numbered, the
+ * PDF has the page size asked for, nothing is drawn off the page, and more
+ * lines take more pages. */
+static void
+test_page_sizes (void)
+{
+  static const struct
+  {
+    const char *name;
+    double      width;
+    double      height;
+  } sizes[] = {
+    { "letter-landscape", LETTER_LANDSCAPE_WIDTH, LETTER_LANDSCAPE_HEIGHT },
+    { "a4-portrait", 210 * MM_PT, 297 * MM_PT },
+  };
+  g_autoptr(ShtatSchedule) s = numbered_schedule (120);
+  g_autoptr(ShtatSchedule) shorter = numbered_schedule (40);
+  g_autofree char *dir = make_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s.pdf", sizes[i].name);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(ShtatScheduleDocument) doc = NULL;
+      g_autoptr(ShtatScheduleDocument) short_doc = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_free);
+      guint n_pages;
+      double width, height;
+
+      doc = shtat_schedule_document_new (s, library, CENTRE_RU, SHTAT_LANG_RU, sizes[i].width, sizes[i].height,
+                                         &error);
+      g_assert_no_error (error);
+      short_doc = shtat_schedule_document_new (shorter, library, CENTRE_RU, SHTAT_LANG_RU, sizes[i].width,
+                                               sizes[i].height, &error);
+      g_assert_no_error (error);
+      n_pages = shtat_schedule_document_get_n_pages (doc);
+      g_assert_cmpuint (n_pages, >, shtat_schedule_document_get_n_pages (short_doc));
+      for (guint page = 0; page < n_pages; page++)
+        assert_ink_on_page (doc, page, sizes[i].width, sizes[i].height);
+
+      g_assert_true (shtat_schedule_document_write_pdf (doc, path, &error));
+      g_assert_no_error (error);
+      pdf_page_size (path, &width, &height);
+      if (width == 0)
+        break;
+      g_assert_cmpfloat (fabs (width - sizes[i].width), <, 0.01);
+      g_assert_cmpfloat (fabs (height - sizes[i].height), <, 0.01);
+
+      for (guint page = 1; page <= n_pages; page++)
+        {
+          PdfText t = { 0 };
+          g_autofree char *number = g_strdup_printf ("Страница %u / %u", page, n_pages);
+          g_autofree char *footer = NULL;
+
+          g_assert_true (read_pdf (path, page, page, &t));
+          g_assert_cmpuint (t.pages, ==, n_pages);
+          assert_contains (t.layout, number);
+          /* no row runs into the footer: its line has no grade ("Р001Я") */
+          footer = line_with (t.layout, number);
+          if (strstr (footer, "Я") != NULL)
+            g_error ("%s, page %u: a row overlaps the footer: %s", sizes[i].name, page, footer);
+          if (page > 1)
+            g_assert_null (strstr (t.layout, "УТВЕРЖДАЮ"));
+          g_ptr_array_add (pages, g_steal_pointer (&t.raw));
+          pdf_text_clear (&t);
+        }
+
+      for (guint line = 1; line <= shtat_schedule_get_n_lines (s); line++)
+        {
+          g_autofree char *grade = g_strdup_printf ("Р%03uЯ", line);
+          guint seen = 0;
+
+          for (guint page = 0; page < pages->len; page++)
+            seen += count_occurrences (g_ptr_array_index (pages, page), grade);
+          if (seen != 1)
+            g_error ("%s: line %s appears %u times", sizes[i].name, grade, seen);
+        }
+      /* the totals: 120 units, 12 000 000,00 a month, 144 000 000,00 a year */
+      assert_contains ((const char *) g_ptr_array_index (pages, pages->len - 1), "144000000,00");
+    }
+  remove_dir (dir);
+}
+
+/* ------------------------------------------------------------------------ */
 /* XLSX                                                                     */
 
 typedef struct
@@ -937,6 +1216,8 @@ main (int   argc,
   g_test_add_func ("/schedule-documents/pdf/draft", test_pdf_draft);
   g_test_add_func ("/schedule-documents/pdf/superseded", test_pdf_superseded);
   g_test_add_func ("/schedule-documents/pdf/pages", test_pdf_pages);
+  g_test_add_func ("/schedule-documents/render/pages", test_render_pages);
+  g_test_add_func ("/schedule-documents/render/page-sizes", test_page_sizes);
   g_test_add_func ("/schedule-documents/xlsx/approved", test_xlsx);
   g_test_add_func ("/schedule-documents/xlsx/draft", test_xlsx_draft);
   g_test_add_func ("/schedule-documents/errors", test_errors);
