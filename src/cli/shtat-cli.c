@@ -546,6 +546,9 @@ print_help (void)
   g_print ("  export    %s\n", _("Export the personnel files of the database to XML"));
   g_print ("  check     %s\n", _("Check every employee against the requirements of their post"));
   g_print ("  schedule  %s\n", _("Staffing schedules: new, show, check, submit, approve, export"));
+  g_print ("  centre    %s\n", _("A centre’s profile: monthly appeals, vehicles, the average per working day"));
+  g_print ("  calendar  %s\n", _("Holidays and working days moved to a weekend"));
+  g_print ("  paygrid   %s\n", _("The pay grid: show it, or import it from CSV"));
   g_print ("\n%s\n", _("Run “shtat-cli COMMAND --help” for the options of a command."));
 }
 
@@ -601,6 +604,12 @@ main (int    argc,
     return cmd_check (argc - 1, argv + 1);
   if (g_str_equal (argv[1], "schedule"))
     return cmd_schedule (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "centre"))
+    return cmd_centre (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "calendar"))
+    return cmd_calendar (argc - 1, argv + 1);
+  if (g_str_equal (argv[1], "paygrid"))
+    return cmd_paygrid (argc - 1, argv + 1);
 
   return usage_error (_("unknown command “%s”"), argv[1]);
 }

@@ -23,5 +23,8 @@ int cmd_import (int argc, char **argv);
 int cmd_export (int argc, char **argv);
 int cmd_check  (int argc, char **argv);
 int cmd_schedule (int argc, char **argv);
+int cmd_centre   (int argc, char **argv);
+int cmd_calendar (int argc, char **argv);
+int cmd_paygrid  (int argc, char **argv);
 
 G_END_DECLS

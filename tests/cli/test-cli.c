@@ -419,6 +419,170 @@ test_schedule (void)
   g_rmdir (dir);
 }
 
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (dir, name, NULL);
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
+/* A centre's appeals entered from the command line and from CSV, and the
+ * derivation shown. January–March 2025 have 23, 20 and 21 weekdays (1 January
+ * a Wednesday, February four whole weeks, 1 March a Saturday); with 1 January
+ * a holiday, 22 + 20 + 21 = 63 working days. The counts add up to
+ * 1 000 + 1 200 + 1 321 = 3 521, and 3 521 / 63 = 55.888… a day: above 50,
+ * the 51–100 bracket (000 App; decisions.md item 1). */
+static void
+test_centre_profile (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "appeals.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *valid = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "valid.xml", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) imp;
+  g_auto(Run) imported;
+  g_auto(Run) refused;
+  g_auto(Run) negative;
+  g_auto(Run) unknown;
+  g_auto(Run) holiday;
+  g_auto(Run) set;
+  g_auto(Run) shown;
+  g_auto(Run) text;
+  g_auto(Run) nowhere;
+  JsonObject *root, *bracket;
+  JsonArray *months;
+
+  run_cli (&imp, "en", "import", "--db", db, valid, NULL);
+  g_assert_cmpint (imp.status, ==, 0);
+
+  g_assert_true (g_file_set_contents (csv, "month,channel,count\n"
+                                           "2025-01,self,600\n2025-01,contact-111,250\n2025-01,information-systems,100\n"
+                                           "2025-01,referrals,40\n2025-01,media,10\n"
+                                           "2025-02,self,700\n2025-02,contact-111,300\n2025-02,information-systems,150\n"
+                                           "2025-02,referrals,40\n2025-02,media,10\n", -1, NULL));
+  run_cli (&imported, "en", "centre", "import-appeals", "almaty-bostandyk", csv, "--db", db, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "10 monthly counts imported"));
+
+  /* a bad line: nothing of the file is kept, and the line is named */
+  g_assert_true (g_file_set_contents (bad, "2025-03,self,5\n2025-03,fax,1\n", -1, NULL));
+  run_cli (&refused, "en", "centre", "import-appeals", "almaty-bostandyk", bad, "--db", db, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "bad.csv:2: unknown channel “fax”"));
+  g_assert_nonnull (strstr (refused.err, "nothing was imported"));
+
+  /* March: 1 321 in the five channels, one by one */
+  for (const char * const *pair = (const char *[]) { "self", "800", "contact-111", "321", "information-systems", "150",
+                                                     "referrals", "40", "media", "10", NULL };
+       *pair != NULL; pair += 2)
+    {
+      g_auto(Run) one;
+
+      run_cli (&one, "en", "centre", "appeals", "almaty-bostandyk", "--month", "2025-03", "--channel", pair[0],
+               "--count", pair[1], "--db", db, NULL);
+      g_assert_cmpint (one.status, ==, 0);
+    }
+  run_cli (&negative, "en", "centre", "appeals", "almaty-bostandyk", "--month", "2025-03", "--channel", "self",
+           "--count", "-3", "--db", db, NULL);
+  g_assert_cmpint (negative.status, ==, 1);
+  g_assert_nonnull (strstr (negative.err, "Appeals of 03.2025, The person or family applied: the count -3 is negative"));
+  run_cli (&unknown, "en", "centre", "appeals", "almaty-bostandyk", "--month", "2025-03", "--channel", "fax",
+           "--count", "3", "--db", db, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown channel “fax”"));
+
+  run_cli (&holiday, "en", "calendar", "holiday", "2025-01-01", "--note", "Жаңа жыл", "--db", db, NULL);
+  g_assert_cmpint (holiday.status, ==, 0);
+  run_cli (&set, "en", "centre", "set", "almaty-bostandyk", "--vehicles", "2", "--from", "2025-01", "--to", "2025-03",
+           "--db", db, NULL);
+  g_assert_cmpint (set.status, ==, 0);
+
+  run_cli (&shown, "en", "centre", "profile", "almaty-bostandyk", "--db", db, "--format", "json", NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  root = parse_json (parser, shown.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "citation"), ==, "256-НҚ §12");
+  g_assert_cmpint (json_object_get_int_member (root, "total_appeals"), ==, 3521);
+  g_assert_cmpint (json_object_get_int_member (root, "working_days"), ==, 63);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "average"), 3521.0 / 63.0, 1e-9);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "missing_months")), ==, 0);
+  months = json_object_get_array_member (root, "months");
+  g_assert_cmpuint (json_array_get_length (months), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (months, 0), "working_days"), ==, 22);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (months, 2), "total"), ==, 1321);
+  bracket = json_object_get_object_member (root, "bracket");
+  g_assert_cmpstr (json_object_get_string_member (bracket, "id"), ==, "51-100");
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (root, "drivers"), "vehicles"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "monthly statistics, 01.2025–03.2025");
+  g_assert_cmpstr (json_object_get_string_member (root, "explanation"), ==,
+                   "3\u00a0521 appeals over 63 working days (01.2025–03.2025) = 55.89 a day → bracket 51–100");
+
+  /* a longer period: the months without data are named, not counted as 0 */
+  run_cli (&text, "en", "centre", "profile", "almaty-bostandyk", "--from", "2025-01", "--to", "2025-05", "--db", db, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out, "= 55.89 a day → bracket 51–100; no data for 04.2025, 05.2025"));
+  g_assert_nonnull (strstr (text.out, "no data"));
+
+  run_cli (&nowhere, "en", "centre", "profile", "nowhere", "--db", db, NULL);
+  g_assert_cmpint (nowhere.status, ==, 1);
+  g_assert_nonnull (strstr (nowhere.err, "There is no centre “nowhere”"));
+
+  remove_dir (dir);
+}
+
+/* The pay grid imported from CSV (docs/pay-grid.md) and shown. SAMPLE figures. */
+static void
+test_paygrid (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "grid.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) imported;
+  g_auto(Run) refused;
+  g_auto(Run) shown;
+  g_auto(Run) as_csv;
+  JsonObject *root;
+  const char *grid = "kind,from,position,block,category,years,value\n"
+                     "base,2026-01-01,,,,,20000.00\n"
+                     "coefficient,2026-01-01,,B2,1,0,3.79\n"
+                     "position,,psychologist,B2,1,0,\n";
+
+  g_assert_true (g_file_set_contents (csv, grid, -1, NULL));
+  run_cli (&imported, "en", "paygrid", "import", csv, "--db", db, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  g_assert_nonnull (strstr (imported.out, "1 base salaries, 1 coefficients, 1 positions"));
+
+  g_assert_true (g_file_set_contents (bad, "base,2026-01-01,,,,,-5\n", -1, NULL));
+  run_cli (&refused, "en", "paygrid", "import", bad, "--db", db, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "bad.csv:1:"));
+
+  run_cli (&shown, "en", "paygrid", "show", "--format", "json", "--db", db, NULL);
+  g_assert_cmpint (shown.status, ==, 0);
+  root = parse_json (parser, shown.out);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (root, "bases"), 0),
+                                               "tiyn"), ==, 2000000);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "coefficients"), 0),
+                                                  "coefficient"), ==, "3.79");
+
+  /* the refused file changed nothing: the grid reads back as imported */
+  run_cli (&as_csv, "en", "paygrid", "show", "--format", "csv", "--db", db, NULL);
+  g_assert_cmpint (as_csv.status, ==, 0);
+  g_assert_cmpstr (as_csv.out, ==, grid);
+
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -436,6 +600,8 @@ main (int    argc,
   g_test_add_func ("/cli/norms", test_norms);
   g_test_add_func ("/cli/personnel/round-trip", test_personnel_round_trip);
   g_test_add_func ("/cli/schedule", test_schedule);
+  g_test_add_func ("/cli/centre-profile", test_centre_profile);
+  g_test_add_func ("/cli/paygrid", test_paygrid);
 
   return g_test_run ();
 }
