@@ -120,6 +120,7 @@ shtat_application_startup (GApplication *app)
   static const char *promotions_accels[] = { "<Alt>4", NULL };
   static const char *schedule_accels[] = { "<Alt>5", NULL };
   static const char *district_accels[] = { "<Alt>6", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
@@ -137,6 +138,7 @@ shtat_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-promotions", promotions_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-schedule", schedule_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-district", district_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-employee", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "shtat-approval-dialog.h"
+#include "shtat-profile-dialog.h"
 #include "shtat-remark-view.h"
 #include "shtat-schedule-page.h"
 
@@ -64,6 +65,7 @@ struct _ShtatSchedulePage
   GtkBox           *lines_box;
   GtkBox           *remarks_box;
   GtkWidget        *add_line_button;
+  GtkWidget        *from_profile_button;
   GtkFileChooserNative *chooser;
   char             *export_format;
 };
@@ -415,6 +417,107 @@ drivers_changed_cb (GtkSpinButton     *spin,
   commit_change (self, before, ok, error, FALSE);
 }
 
+/* The centre's stored profile and the average it gives; NULL with the reason
+ * when there is no average to use (no counts, a broken profile). */
+static ShtatAppealsAverage *
+profile_average (ShtatSchedulePage   *self,
+                 ShtatCentreProfile **out_profile,
+                 GError             **error)
+{
+  ShtatCentre *centre = current_centre (self);
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+  g_autoptr(ShtatCalendar) calendar = NULL;
+  ShtatAppealsAverage *average;
+
+  if (centre == NULL)
+    return NULL;
+  profile = shtat_store_load_centre_profile (self->store, centre->code, error);
+  if (profile == NULL)
+    return NULL;
+  calendar = shtat_store_load_calendar (self->store, error);
+  if (calendar == NULL)
+    return NULL;
+  average = shtat_appeals_average_compute (profile, calendar, self->library, "fsc", NULL, NULL, NULL, error);
+  if (average != NULL && out_profile != NULL)
+    *out_profile = g_steal_pointer (&profile);
+  return average;
+}
+
+/* The draft's drivers and appeals period from the centre profile: an edit
+ * like any other, undone with Ctrl+Z. */
+gboolean
+shtat_schedule_page_drivers_from_profile (ShtatSchedulePage *self,
+                                          GError           **error)
+{
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+  g_autoptr(ShtatAppealsAverage) average = NULL;
+  g_autoptr(GBytes) before = NULL;
+  GError *local = NULL;
+  gboolean ok;
+
+  if (!is_draft (self))
+    {
+      g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_NOT_DRAFT,
+                           _("Only a draft can be changed: make a new draft from this version"));
+      return FALSE;
+    }
+  average = profile_average (self, &profile, error);
+  if (average == NULL)
+    return FALSE;
+  before = shtat_schedule_to_xml (self->shown);
+  ok = shtat_centre_profile_apply_to_schedule (profile, average, self->shown, &local);
+  if (!commit_change (self, before, ok, local, FALSE))
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      else
+        g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("The change cannot be made"));
+      return FALSE;
+    }
+  g_clear_error (&local);
+  toast (self, average->explanation);
+  return TRUE;
+}
+
+static void
+from_profile_cb (GtkButton         *button,
+                 ShtatSchedulePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shtat_schedule_page_drivers_from_profile (self, &error) && error != NULL)
+    toast (self, error->message);
+}
+
+static void
+profile_saved_cb (ShtatProfileDialog *dialog,
+                  ShtatSchedulePage  *self)
+{
+  toast (self, _("Centre profile saved"));
+}
+
+ShtatProfileDialog *
+shtat_schedule_page_open_profile (ShtatSchedulePage *self)
+{
+  ShtatCentre *centre = current_centre (self);
+  ShtatProfileDialog *dialog;
+
+  if (centre == NULL)
+    return NULL;
+  dialog = shtat_profile_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store, self->library,
+                                     centre);
+  g_signal_connect (dialog, "saved", G_CALLBACK (profile_saved_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+open_profile_cb (GtkButton         *button,
+                 ShtatSchedulePage *self)
+{
+  shtat_schedule_page_open_profile (self);
+}
+
 gboolean
 shtat_schedule_page_set_drivers (ShtatSchedulePage *self,
                                  double             appeals,
@@ -644,6 +747,7 @@ update_workflow (ShtatSchedulePage *self)
   gtk_widget_set_visible (self->withdraw_button, self->shown != NULL && status == SHTAT_SCHEDULE_SUBMITTED);
   gtk_widget_set_visible (self->approve_button, self->shown != NULL && status == SHTAT_SCHEDULE_SUBMITTED);
   gtk_widget_set_visible (self->add_line_button, is_draft (self));
+  gtk_widget_set_visible (self->from_profile_button, is_draft (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->appeals_spin), is_draft (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->vehicles_spin), is_draft (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "schedule.print", self->shown != NULL);
@@ -1035,10 +1139,16 @@ shtat_schedule_page_new_draft (ShtatSchedulePage *self,
     {
       const ShtatNormTable *fsc = shtat_norm_library_get_table (self->library, "fsc");
       ShtatSchedule *latest = self->versions && self->versions->len ? g_ptr_array_index (self->versions, self->versions->len - 1) : NULL;
+      g_autoptr(ShtatCentreProfile) profile = NULL;
+      g_autoptr(ShtatAppealsAverage) average = profile_average (self, &profile, NULL);
+      g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (self->store, NULL);
       ShtatDrivers drivers;
 
-      /* the drivers of the latest version, to be corrected on the draft */
-      if (latest != NULL)
+      /* the centre profile's figures; without them, those of the latest
+       * version, to be corrected on the draft */
+      if (average != NULL)
+        shtat_centre_profile_get_drivers (profile, average, &drivers);
+      else if (latest != NULL)
         drivers = *shtat_schedule_get_drivers (latest);
       else
         {
@@ -1047,8 +1157,9 @@ shtat_schedule_page_new_draft (ShtatSchedulePage *self,
           shtat_drivers_set (&drivers, SHTAT_DRIVER_VEHICLES, 0);
         }
       shtat_date_set_today (&drivers.as_of);
-      draft = shtat_schedule_new_from_minimum (self->library, fsc, &drivers, NULL, NULL, error);
-      if (draft == NULL || !shtat_schedule_set_centre (draft, centre->code, error))
+      draft = shtat_schedule_new_from_minimum (self->library, fsc, &drivers, grid, NULL, error);
+      if (draft == NULL || !shtat_schedule_set_centre (draft, centre->code, error)
+          || (average != NULL && !shtat_centre_profile_apply_to_schedule (profile, average, draft, error)))
         return FALSE;
     }
   if (!shtat_schedule_set_version (draft, version, error) || !shtat_store_save_schedule (self->store, draft, error))
@@ -1340,6 +1451,160 @@ export_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Printing: the same pages as the PDF, laid out for the paper the print
+ * dialog chooses (A4 landscape unless the user picks otherwise). */
+typedef struct
+{
+  ShtatSchedule         *schedule;
+  ShtatNormLibrary      *library;
+  char                  *centre_name;
+  ShtatLang              lang;
+  ShtatScheduleDocument *document;
+  GError                *error;
+} PrintJob;
+
+static void
+print_job_free (PrintJob *job)
+{
+  shtat_schedule_unref (job->schedule);
+  g_object_unref (job->library);
+  g_free (job->centre_name);
+  g_clear_pointer (&job->document, shtat_schedule_document_free);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PrintJob          *job)
+{
+  g_clear_pointer (&job->document, shtat_schedule_document_free);
+  job->document = shtat_schedule_document_new (job->schedule, job->library, job->centre_name, job->lang,
+                                               gtk_print_context_get_width (context),
+                                               gtk_print_context_get_height (context), &job->error);
+  if (job->document == NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  gtk_print_operation_set_n_pages (operation, (int) shtat_schedule_document_get_n_pages (job->document));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PrintJob          *job)
+{
+  if (job->document != NULL)
+    shtat_schedule_document_render_page (job->document, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static GtkPrintOperation *
+print_operation_new (ShtatSchedulePage *self,
+                     PrintJob         **out_job)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  PrintJob *job = g_new0 (PrintJob, 1);
+  g_autofree char *name = NULL;
+
+  job->schedule = shtat_schedule_ref (self->shown);
+  job->library = g_object_ref (self->library);
+  job->lang = document_lang ();
+  job->centre_name = g_strdup (current_centre_name (self, job->lang));
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, FALSE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  name = g_strdup_printf ("%s-%u", shtat_schedule_get_centre (self->shown), shtat_schedule_get_version (self->shown));
+  gtk_print_operation_set_job_name (operation, name);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
+  g_object_set_data_full (G_OBJECT (operation), "shtat-job", job, (GDestroyNotify) print_job_free);
+  *out_job = job;
+  return operation;
+}
+
+/* The print path without the dialog: the pages the printer would get, as a
+ * PDF at @path. */
+gboolean
+shtat_schedule_page_print_to_file (ShtatSchedulePage *self,
+                                   const char        *path,
+                                   GError           **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  PrintJob *job;
+  GtkPrintOperationResult result;
+
+  if (self->shown == NULL)
+    {
+      g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("There is no schedule to print"));
+      return FALSE;
+    }
+  operation = print_operation_new (self, &job);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  if (job->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&job->error));
+      return FALSE;
+    }
+  return result == GTK_PRINT_OPERATION_RESULT_APPLY;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               ShtatSchedulePage       *self)
+{
+  PrintJob *job = g_object_get_data (G_OBJECT (operation), "shtat-job");
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  if (error == NULL && job->error != NULL)
+    error = g_error_copy (job->error);
+  if (error != NULL)
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                   _("The Schedule Cannot Be Printed"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  g_object_unref (operation);
+}
+
+void
+shtat_schedule_page_print (ShtatSchedulePage *self)
+{
+  GtkPrintOperation *operation;
+  PrintJob *job;
+  g_autoptr(GError) error = NULL;
+
+  if (self->shown == NULL)
+    return;
+  operation = print_operation_new (self, &job);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error)
+      != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    print_done_cb (operation, error ? GTK_PRINT_OPERATION_RESULT_ERROR : GTK_PRINT_OPERATION_RESULT_CANCEL, self);
+}
+
+static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  shtat_schedule_page_print (SHTAT_SCHEDULE_PAGE (widget));
+}
+
 /* ------------------------------------------------------------------------ */
 /* For tests: what the user reads                                           */
 
@@ -1427,6 +1692,7 @@ shtat_schedule_page_class_init (ShtatSchedulePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "schedule.new-draft", "b", new_draft_cb);
   gtk_widget_class_install_action (widget_class, "schedule.export", "s", export_cb);
+  gtk_widget_class_install_action (widget_class, "schedule.print", NULL, print_cb);
 }
 
 static GtkWidget *
@@ -1531,6 +1797,21 @@ shtat_schedule_page_init (ShtatSchedulePage *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (drivers),
                                          _("The minimum staffing follows the centre’s average appeals per working day "
                                            "and its vehicles (256-НҚ, appendix)."));
+  {
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *profile = gtk_button_new_with_mnemonic (_("Centre _Profile…"));
+    GtkWidget *from_profile = gtk_button_new_with_mnemonic (_("_Take from the Profile"));
+
+    gtk_widget_set_tooltip_text (from_profile, _("The average appeals per working day and the vehicles of the centre profile"));
+    gtk_widget_add_css_class (profile, "flat");
+    gtk_widget_add_css_class (from_profile, "flat");
+    g_signal_connect (profile, "clicked", G_CALLBACK (open_profile_cb), self);
+    g_signal_connect (from_profile, "clicked", G_CALLBACK (from_profile_cb), self);
+    gtk_box_append (GTK_BOX (buttons), from_profile);
+    gtk_box_append (GTK_BOX (buttons), profile);
+    self->from_profile_button = from_profile;
+    adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (drivers), buttons);
+  }
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (drivers),
                              spin_row (_("Appeals per working day"), &self->appeals_spin, 100000, 1, 2));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (drivers),

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "shtat-core.h"
+#include "shtat-profile-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,10 @@ gboolean    shtat_schedule_page_new_draft       (ShtatSchedulePage *self,
 gboolean    shtat_schedule_page_set_drivers     (ShtatSchedulePage *self,
                                                  double             appeals,
                                                  double             vehicles);
+gboolean    shtat_schedule_page_drivers_from_profile (ShtatSchedulePage *self,
+                                                      GError           **error);
+/* The centre profile dialog, presented. */
+ShtatProfileDialog *shtat_schedule_page_open_profile (ShtatSchedulePage *self);
 gboolean    shtat_schedule_page_set_line_units  (ShtatSchedulePage *self,
                                                  guint              index,
                                                  int                units);
@@ -42,6 +47,9 @@ gboolean    shtat_schedule_page_export          (ShtatSchedulePage *self,
                                                  const char        *path,
                                                  GError           **error);
 void        shtat_schedule_page_print           (ShtatSchedulePage *self);
+gboolean    shtat_schedule_page_print_to_file   (ShtatSchedulePage *self,
+                                                 const char        *path,
+                                                 GError           **error);
 
 /* What the user reads and touches, for tests. */
 const char *shtat_schedule_page_get_status_text     (ShtatSchedulePage *self);

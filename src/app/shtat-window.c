@@ -126,6 +126,17 @@ open_schedule_cb (ShtatOverviewPage *page,
 }
 
 static void
+print_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0)
+    shtat_schedule_page_print (self->schedule_page);
+}
+
+static void
 show_promotions_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -342,6 +353,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-district", NULL, show_district_cb);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
   gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "shtat-appeals.h"
 #include "shtat-demo.h"
 #include "shtat-exchange.h"
 #include "shtat-experience.h"

@@ -317,6 +317,30 @@ test_workflow (Fixture       *f,
     g_remove (pdf);
   }
 
+  /* printed through the print operation (its export to a file: the pages a
+   * printer gets), A4 landscape, with the approval block and the order */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+    g_autofree char *info = NULL;
+    g_autofree char *text = NULL;
+    g_autofree char *cmd = NULL;
+    int status = 0;
+
+    g_assert_true (shtat_schedule_page_print_to_file (f->page, printed, &error));
+    g_assert_no_error (error);
+    cmd = g_strdup_printf ("pdfinfo %s", printed);
+    g_assert_true (g_spawn_command_line_sync (cmd, &info, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (info, "Pages:"));
+    g_assert_nonnull (strstr (info, "841.89 x 595.276 pts (A4)"));
+    g_clear_pointer (&cmd, g_free);
+    cmd = g_strdup_printf ("pdftotext %s -", printed);
+    g_assert_true (g_spawn_command_line_sync (cmd, &text, NULL, &status, &error));
+    g_assert_nonnull (strstr (text, "БЕКІТЕМІН"));
+    g_assert_nonnull (strstr (text, "214-п"));
+    g_remove (printed);
+  }
+
   /* undo does not reach into an approved version */
   g_assert_false (shtat_schedule_page_undo (f->page));
 
@@ -326,6 +350,49 @@ test_workflow (Fixture       *f,
   shtat_test_iterate ();
   g_assert_cmpuint (shtat_schedule_get_version (shtat_schedule_page_get_schedule (f->page)), ==, 3);
   g_assert_nonnull (strstr (shtat_schedule_page_get_totals_text (f->page), "5\u00a0100\u00a0000.00"));
+}
+
+/* The centre profile: twelve months of appeals typed in, the average worked
+ * out as they are typed, and a draft made from it. 2025 has 261 weekdays
+ * (365 days from a Wednesday: 52 weeks and one Wednesday); 1 305 appeals a
+ * month by the centre's own door make 15 660, that is 60 a working day: the
+ * 51–100 bracket. With one vehicle the minimum is 25.5 units. */
+static void
+test_profile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShtatProfileDialog *dialog = shtat_schedule_page_open_profile (f->page);
+  const char *explanation;
+
+  g_assert_nonnull (dialog);
+  g_assert_true (shtat_profile_dialog_set_period (dialog, "01.2025", "12.2025"));
+  /* nothing typed yet: no average, and it says so */
+  g_assert_nonnull (strstr (shtat_profile_dialog_get_explanation (dialog), "2025"));
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autofree char *month = g_strdup_printf ("%02d.2025", m);
+      g_assert_true (shtat_profile_dialog_type_count (dialog, month, SHTAT_APPEAL_SELF, "1305"));
+    }
+  /* a negative count is refused, naming the month and the channel */
+  g_assert_false (shtat_profile_dialog_type_count (dialog, "03.2025", SHTAT_APPEAL_MEDIA, "-4"));
+  g_assert_nonnull (strstr (shtat_profile_dialog_get_error_text (dialog), "03.2025"));
+  g_assert_true (shtat_profile_dialog_type_count (dialog, "03.2025", SHTAT_APPEAL_MEDIA, ""));
+
+  explanation = shtat_profile_dialog_get_explanation (dialog);
+  g_assert_nonnull (strstr (explanation, "over 261 working days (01.2025–12.2025) = 60.00 a day → bracket 51–100"));
+  shtat_profile_dialog_set_vehicles (dialog, 1);
+  g_assert_true (shtat_profile_dialog_save (dialog));
+  shtat_test_iterate ();
+
+  /* a draft from the norms takes the profile's figures */
+  g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
+  g_assert_no_error (error);
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "25.5 staff units"));
+  g_assert_cmpstr (shtat_schedule_get_appeals_source (shtat_schedule_page_get_schedule (f->page)), !=, NULL);
+  g_assert_nonnull (strstr (shtat_schedule_get_appeals_source (shtat_schedule_page_get_schedule (f->page)), "2025"));
 }
 
 int
@@ -346,6 +413,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
+  g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);

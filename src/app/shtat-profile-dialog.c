@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-profile"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "shtat-profile-dialog.h"
+#include "shtat-remark-view.h"
+
+struct _ShtatProfileDialog
+{
+  AdwWindow           parent_instance;
+
+  ShtatStore         *store;
+  ShtatNormLibrary   *library;
+  ShtatCentre        *centre;
+  ShtatCentreProfile *profile;
+  ShtatCalendar      *calendar;
+  gboolean            filling;
+
+  GtkWidget          *from_entry;
+  GtkWidget          *to_entry;
+  GtkGrid            *grid;
+  GtkLabel           *explanation;
+  GtkLabel           *error_label;
+  GtkSpinButton      *vehicles;
+  GtkListBox         *days;
+  GtkWidget          *day_date;
+  GtkWidget          *day_working;
+  GtkWidget          *day_note;
+};
+
+G_DEFINE_FINAL_TYPE (ShtatProfileDialog, shtat_profile_dialog, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_SAVED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void rebuild_grid (ShtatProfileDialog *self);
+
+static void
+show_error (ShtatProfileDialog *self,
+            const char         *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* The months of the period shown: the profile's, or the twelve before this month. */
+static void
+shown_period (ShtatProfileDialog *self,
+              ShtatMonth         *from,
+              ShtatMonth         *to)
+{
+  GDate today;
+
+  if (self->profile->period_from.year != 0)
+    {
+      *from = self->profile->period_from;
+      *to = self->profile->period_to;
+      return;
+    }
+  shtat_date_set_today (&today);
+  shtat_month_from_date (to, &today);
+  shtat_month_add (to, -1);
+  *from = *to;
+  shtat_month_add (from, -11);
+}
+
+/* The average and its working, or why there is none. */
+static void
+update_average (ShtatProfileDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatAppealsAverage) average = NULL;
+  ShtatMonth from, to;
+
+  shown_period (self, &from, &to);
+  average = shtat_appeals_average_compute (self->profile, self->calendar, self->library, "fsc", &from, &to, NULL, &error);
+  gtk_label_set_text (self->explanation, average != NULL ? average->explanation : error->message);
+
+  /* totals per month: appeals and working days */
+  for (int row = 1;; row++)
+    {
+      GtkWidget *label = gtk_grid_get_child_at (self->grid, SHTAT_N_APPEAL_CHANNELS + 1, row);
+      GtkWidget *days = gtk_grid_get_child_at (self->grid, SHTAT_N_APPEAL_CHANNELS + 2, row);
+      ShtatMonth *month;
+      gint64 total = 0;
+      gboolean any = FALSE;
+      g_autofree char *text = NULL;
+      g_autofree char *days_text = NULL;
+
+      if (label == NULL)
+        break;
+      month = g_object_get_data (G_OBJECT (label), "month");
+      for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+        {
+          gint64 n;
+          if (shtat_centre_profile_get_appeals (self->profile, month, c, &n))
+            {
+              total += n;
+              any = TRUE;
+            }
+        }
+      text = any ? g_strdup_printf ("%" G_GINT64_FORMAT, total) : g_strdup ("—");
+      days_text = g_strdup_printf ("%u", shtat_calendar_count_month (self->calendar, month));
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_label_set_text (GTK_LABEL (days), days_text);
+    }
+}
+
+static void
+cell_commit (ShtatProfileDialog *self,
+             GtkEntry           *entry)
+{
+  ShtatMonth *month = g_object_get_data (G_OBJECT (entry), "month");
+  guint channel = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "channel"));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+  char *end = NULL;
+  gint64 count;
+
+  if (self->filling)
+    return;
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  if (*text == '\0')
+    shtat_centre_profile_remove_appeals (self->profile, month, channel);
+  else
+    {
+      count = g_ascii_strtoll (text, &end, 10);
+      if (end == NULL || *end != '\0' || end == text
+          || !shtat_centre_profile_set_appeals (self->profile, month, channel, count, &error))
+        {
+          g_autofree char *m = shtat_month_format (month);
+          g_autofree char *message = error != NULL ? g_strdup (error->message)
+                                                   : g_strdup_printf (_("Appeals of %s, %s: “%s” is not a whole number"), m,
+                                                                      shtat_appeal_channel_get_label (channel), text);
+          gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+          show_error (self, message);
+          return;
+        }
+    }
+  show_error (self, NULL);
+  update_average (self);
+}
+
+static void
+cell_activate_cb (GtkEntry           *entry,
+                  ShtatProfileDialog *self)
+{
+  cell_commit (self, entry);
+}
+
+static void
+cell_leave_cb (GtkEventControllerFocus *controller,
+               ShtatProfileDialog      *self)
+{
+  cell_commit (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  if (heading)
+    gtk_widget_add_css_class (label, "caption-heading");
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static void
+rebuild_grid (ShtatProfileDialog *self)
+{
+  ShtatMonth from, to, m;
+  GtkWidget *child;
+  int row = 1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
+    gtk_grid_remove (self->grid, child);
+
+  gtk_grid_attach (self->grid, grid_label (_("Month"), TRUE), 0, 0, 1, 1);
+  for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+    {
+      GtkWidget *label = grid_label (shtat_appeal_channel_get_label (c), TRUE);
+
+      gtk_widget_set_tooltip_text (label, shtat_appeal_channel_get_cite (c));
+      gtk_grid_attach (self->grid, label, (int) c + 1, 0, 1, 1);
+    }
+  gtk_grid_attach (self->grid, grid_label (_("Total"), TRUE), SHTAT_N_APPEAL_CHANNELS + 1, 0, 1, 1);
+  gtk_grid_attach (self->grid, grid_label (_("Working days"), TRUE), SHTAT_N_APPEAL_CHANNELS + 2, 0, 1, 1);
+
+  self->filling = TRUE;
+  shown_period (self, &from, &to);
+  for (m = from; shtat_month_compare (&m, &to) <= 0 && row <= 120; shtat_month_add (&m, 1), row++)
+    {
+      g_autofree char *name = shtat_month_format (&m);
+      ShtatMonth *key = g_new (ShtatMonth, 1);
+      GtkWidget *total = grid_label (NULL, FALSE);
+      GtkWidget *days = grid_label (NULL, FALSE);
+
+      *key = m;
+      gtk_grid_attach (self->grid, grid_label (name, FALSE), 0, row, 1, 1);
+      for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+        {
+          GtkWidget *entry = gtk_entry_new ();
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+          gint64 count;
+          g_autofree char *label = g_strdup_printf ("%s, %s", name, shtat_appeal_channel_get_label (c));
+
+          gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+          gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
+          gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          if (shtat_centre_profile_get_appeals (self->profile, &m, c, &count))
+            {
+              g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+              gtk_editable_set_text (GTK_EDITABLE (entry), text);
+            }
+          g_object_set_data (G_OBJECT (entry), "month", key);
+          g_object_set_data (G_OBJECT (entry), "channel", GUINT_TO_POINTER (c));
+          g_signal_connect (entry, "activate", G_CALLBACK (cell_activate_cb), self);
+          g_signal_connect (focus, "leave", G_CALLBACK (cell_leave_cb), self);
+          gtk_widget_add_controller (entry, focus);
+          gtk_grid_attach (self->grid, entry, (int) c + 1, row, 1, 1);
+        }
+      g_object_set_data_full (G_OBJECT (total), "month", key, g_free);
+      gtk_grid_attach (self->grid, total, SHTAT_N_APPEAL_CHANNELS + 1, row, 1, 1);
+      gtk_grid_attach (self->grid, days, SHTAT_N_APPEAL_CHANNELS + 2, row, 1, 1);
+    }
+  self->filling = FALSE;
+  update_average (self);
+}
+
+gboolean
+shtat_profile_dialog_set_period (ShtatProfileDialog *self,
+                                 const char         *from_text,
+                                 const char         *to_text)
+{
+  ShtatMonth from, to;
+  g_autoptr(GError) error = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to_text);
+  if (!shtat_month_parse (from_text, &from) || !shtat_month_parse (to_text, &to))
+    {
+      g_autofree char *message = g_strdup_printf (_("Averaging period: write the months as mm.yyyy, not “%s” – “%s”"),
+                                                  from_text, to_text);
+      show_error (self, message);
+      return FALSE;
+    }
+  if (!shtat_centre_profile_set_period (self->profile, &from, &to, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  rebuild_grid (self);
+  return TRUE;
+}
+
+static void
+period_apply_cb (AdwEntryRow        *row,
+                 ShtatProfileDialog *self)
+{
+  shtat_profile_dialog_set_period (self, gtk_editable_get_text (GTK_EDITABLE (self->from_entry)),
+                                   gtk_editable_get_text (GTK_EDITABLE (self->to_entry)));
+}
+
+gboolean
+shtat_profile_dialog_type_count (ShtatProfileDialog *self,
+                                 const char         *month_text,
+                                 guint               channel,
+                                 const char         *text)
+{
+  ShtatMonth month;
+
+  if (!shtat_month_parse (month_text, &month))
+    return FALSE;
+  for (int row = 1;; row++)
+    {
+      GtkWidget *entry = gtk_grid_get_child_at (self->grid, (int) channel + 1, row);
+      ShtatMonth *m;
+
+      if (entry == NULL)
+        return FALSE;
+      m = g_object_get_data (G_OBJECT (entry), "month");
+      if (shtat_month_compare (m, &month) == 0)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (entry), text);
+          g_signal_emit_by_name (entry, "activate");
+          return !gtk_widget_has_css_class (entry, "error");
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* The calendar                                                             */
+
+static void rebuild_days (ShtatProfileDialog *self);
+
+static gboolean
+save_calendar (ShtatProfileDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shtat_store_save_calendar (self->store, self->calendar, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_day_cb (GtkButton          *button,
+               ShtatProfileDialog *self)
+{
+  GDate *date = g_object_get_data (G_OBJECT (button), "date");
+
+  shtat_calendar_remove_day (self->calendar, date);
+  if (save_calendar (self))
+    {
+      rebuild_days (self);
+      update_average (self);
+    }
+}
+
+static void
+add_day_cb (GtkButton          *button,
+            ShtatProfileDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  GDate date;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->day_date));
+
+  if (!shtat_parse_date (text, &date) || !g_date_valid (&date))
+    {
+      g_autofree char *message = g_strdup_printf (_("Calendar: “%s” is not a date; write it as dd.mm.yyyy"), text);
+      show_error (self, message);
+      return;
+    }
+  if (!shtat_calendar_set_day (self->calendar, &date, gtk_switch_get_active (GTK_SWITCH (self->day_working)),
+                               gtk_editable_get_text (GTK_EDITABLE (self->day_note)), &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+  if (save_calendar (self))
+    {
+      show_error (self, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->day_date), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->day_note), "");
+      rebuild_days (self);
+      update_average (self);
+    }
+}
+
+static void
+rebuild_days (ShtatProfileDialog *self)
+{
+  GtkWidget *child;
+  GPtrArray *days = shtat_calendar_get_days (self->calendar);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days))) != NULL)
+    gtk_list_box_remove (self->days, child);
+  for (guint i = 0; days != NULL && i < days->len; i++)
+    {
+      ShtatCalendarDay *day = g_ptr_array_index (days, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *date = shtat_format_gdate (&day->date);
+      g_autofree char *title = g_strdup_printf ("%s — %s", date, day->working ? _("working day") : _("day off"));
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *note = day->note ? g_markup_escape_text (day->note, -1) : NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      if (note != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), note);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove"));
+      g_object_set_data_full (G_OBJECT (remove), "date", g_memdup2 (&day->date, sizeof (GDate)), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_day_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->days, row);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+
+void
+shtat_profile_dialog_set_vehicles (ShtatProfileDialog *self,
+                                   double              vehicles)
+{
+  gtk_spin_button_set_value (self->vehicles, vehicles);
+}
+
+const char *
+shtat_profile_dialog_get_explanation (ShtatProfileDialog *self)
+{
+  return gtk_label_get_text (self->explanation);
+}
+
+const char *
+shtat_profile_dialog_get_error_text (ShtatProfileDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : "";
+}
+
+gboolean
+shtat_profile_dialog_save (ShtatProfileDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!shtat_centre_profile_set_driver (self->profile, SHTAT_DRIVER_VEHICLES,
+                                        gtk_spin_button_get_value (self->vehicles), &error)
+      || !shtat_store_save_centre_profile (self->store, self->profile, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[SIGNAL_SAVED], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_clicked_cb (GtkButton          *button,
+                 ShtatProfileDialog *self)
+{
+  shtat_profile_dialog_save (self);
+}
+
+static void
+cancel_clicked_cb (GtkButton          *button,
+                   ShtatProfileDialog *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+shtat_profile_dialog_finalize (GObject *object)
+{
+  ShtatProfileDialog *self = SHTAT_PROFILE_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->centre, shtat_centre_unref);
+  g_clear_pointer (&self->profile, shtat_centre_profile_unref);
+  g_clear_pointer (&self->calendar, shtat_calendar_unref);
+  G_OBJECT_CLASS (shtat_profile_dialog_parent_class)->finalize (object);
+}
+
+static void
+shtat_profile_dialog_class_init (ShtatProfileDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = shtat_profile_dialog_finalize;
+  signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+shtat_profile_dialog_init (ShtatProfileDialog *self)
+{
+}
+
+static GtkWidget *
+period_entry (AdwPreferencesGroup *group,
+              const char          *title,
+              const ShtatMonth    *month,
+              ShtatProfileDialog  *self)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *text = shtat_month_format (month);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", G_CALLBACK (period_apply_cb), self);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+ShtatProfileDialog *
+shtat_profile_dialog_new (GtkWindow        *parent,
+                          ShtatStore       *store,
+                          ShtatNormLibrary *library,
+                          ShtatCentre      *centre)
+{
+  ShtatProfileDialog *self = g_object_new (SHTAT_TYPE_PROFILE_DIALOG, "modal", TRUE, "transient-for", parent,
+                                           "title", _("Centre Profile"), NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesGroup *average = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *period = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *monthly = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *figures = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  AdwPreferencesGroup *calendar = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *vehicles_row = adw_action_row_new ();
+  GtkWidget *add_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
+  GtkWidget *remarks = gtk_list_box_new ();
+  g_autoptr(GError) error = NULL;
+  const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  ShtatMonth from, to;
+
+  self->store = g_object_ref (store);
+  self->library = g_object_ref (library);
+  self->centre = shtat_centre_ref (centre);
+  self->profile = shtat_store_load_centre_profile (store, centre->code, &error);
+  if (self->profile == NULL)
+    self->profile = shtat_centre_profile_new (centre->code);
+  self->calendar = shtat_store_load_calendar (store, NULL);
+  if (self->calendar == NULL)
+    self->calendar = shtat_calendar_new ();
+
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect (save, "clicked", G_CALLBACK (save_clicked_cb), self);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+
+  /* the average, first: what the norms are computed from */
+  adw_preferences_group_set_title (average, name ? name : centre->code);
+  self->explanation = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->explanation, TRUE);
+  gtk_label_set_xalign (self->explanation, 0);
+  gtk_label_set_selectable (self->explanation, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->explanation), "title-4");
+  adw_preferences_group_add (average, GTK_WIDGET (self->explanation));
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (remarks), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (remarks, "boxed-list");
+  gtk_widget_set_margin_top (remarks, 12);
+  for (guint n = 1; n <= 2; n++)
+    {
+      const ShtatInterpretation *in = shtat_norm_library_get_interpretation (library, n);
+
+      if (in != NULL)
+        {
+          ShtatRemark *remark = shtat_remark_new_interpretation (in);
+          gtk_list_box_append (GTK_LIST_BOX (remarks), shtat_remark_view_new (remark));
+          shtat_remark_free (remark);
+        }
+    }
+  adw_preferences_group_add (average, remarks);
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 6);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  adw_preferences_group_add (average, GTK_WIDGET (self->error_label));
+
+  adw_preferences_group_set_title (period, _("Averaging Period"));
+  adw_preferences_group_set_description (period, _("Months as mm.yyyy. Press Enter to apply."));
+  shown_period (self, &from, &to);
+  self->from_entry = period_entry (period, _("From month"), &from, self);
+  self->to_entry = period_entry (period, _("To month"), &to, self);
+
+  adw_preferences_group_set_title (monthly, _("Appeals by Month and Channel"));
+  adw_preferences_group_set_description (monthly, _("The five channels of 256-НҚ §12. A month left empty is left out of the average, not counted as zero."));
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_row_spacing (self->grid, 4);
+  gtk_grid_set_column_spacing (self->grid, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->grid));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  adw_preferences_group_add (monthly, scroller);
+
+  adw_preferences_group_set_title (figures, _("Other Figures"));
+  self->vehicles = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1000, 1));
+  gtk_spin_button_set_value (self->vehicles, self->profile->set[SHTAT_DRIVER_VEHICLES]
+                                               ? self->profile->values[SHTAT_DRIVER_VEHICLES] : 0);
+  gtk_widget_set_valign (GTK_WIDGET (self->vehicles), GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (vehicles_row), _("Vehicles"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (vehicles_row), GTK_WIDGET (self->vehicles));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (vehicles_row), GTK_WIDGET (self->vehicles));
+  adw_preferences_group_add (figures, vehicles_row);
+
+  adw_preferences_group_set_title (calendar, _("Working-Day Calendar"));
+  adw_preferences_group_set_description (calendar, _("Monday to Friday, except the days listed here; shared by every centre."));
+  self->days = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->days, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->days), "boxed-list");
+  adw_preferences_group_add (calendar, GTK_WIDGET (self->days));
+  self->day_date = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->day_date), _("dd.mm.yyyy"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->day_date), 11);
+  self->day_working = gtk_switch_new ();
+  gtk_widget_set_valign (self->day_working, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->day_working, _("On: a working day moved to a weekend; off: a holiday"));
+  self->day_note = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->day_note), _("Note, e.g. the holiday’s name"));
+  gtk_widget_set_hexpand (self->day_note, TRUE);
+  g_signal_connect (add, "clicked", G_CALLBACK (add_day_cb), self);
+  gtk_box_append (GTK_BOX (add_row), self->day_date);
+  gtk_box_append (GTK_BOX (add_row), gtk_label_new (_("Working")));
+  gtk_box_append (GTK_BOX (add_row), self->day_working);
+  gtk_box_append (GTK_BOX (add_row), self->day_note);
+  gtk_box_append (GTK_BOX (add_row), add);
+  gtk_widget_set_margin_top (add_row, 6);
+  adw_preferences_group_add (calendar, add_row);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), average);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), period);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), monthly);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), figures);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), calendar);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_default_size (GTK_WINDOW (self), 860, 760);
+
+  rebuild_grid (self);
+  rebuild_days (self);
+  return self;
+}
