@@ -798,3 +798,123 @@ shtat_demo_build (const GDate  *today,
         g_ptr_array_add (*out_employees, build_employee (&demo_employees[i], i, today));
     }
 }
+
+/* ------------------------------------------------------------------------ */
+/* Profile and pay grid: SAMPLE figures, made up for the demo.              */
+
+ShtatCentreProfile *
+shtat_demo_build_profile (const GDate *today)
+{
+  ShtatCentreProfile *profile = shtat_centre_profile_new (DEMO_CENTRE_CODE);
+  ShtatMonth month;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  shtat_month_from_date (&month, today);
+  shtat_month_add (&month, -12);
+  for (int i = 0; i < 12; i++, shtat_month_add (&month, 1))
+    {
+      int m = month.month;
+      const gint64 counts[SHTAT_N_APPEAL_CHANNELS] = {
+        [SHTAT_APPEAL_SELF] = 560 + 10 * (m % 5),
+        [SHTAT_APPEAL_CONTACT_111] = 380 + 5 * (m % 3),
+        [SHTAT_APPEAL_INFO_SYSTEMS] = 150,
+        [SHTAT_APPEAL_REFERRALS] = 90 + 3 * (m % 4),
+        [SHTAT_APPEAL_MEDIA] = 40,
+      };
+
+      for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+        shtat_centre_profile_set_appeals (profile, &month, c, counts[c], NULL);
+    }
+  /* the one vehicle of the demo's driver */
+  shtat_centre_profile_set_driver (profile, SHTAT_DRIVER_VEHICLES, 1, NULL);
+  return profile;
+}
+
+ShtatPayGrid *
+shtat_demo_build_pay_grid (void)
+{
+  static const struct
+  {
+    const char *block;
+    guint       years;
+    const char *coefficient;
+  } cells[] = {
+    { "A1", 0, "4.5" },    /* the director */
+    { "A2", 0, "3.8" },    /* deputies, heads of units, the chief accountant */
+    { "B2", 0, "2.6" },    /* specialists */
+    { "B2", 5, "2.9" },
+    { "B3", 0, "2.2" },    /* accountant, HR, procurement */
+    { "D", 0, "1.4" },     /* drivers, watchmen, cleaners, yard keepers */
+  };
+  static const struct
+  {
+    const char *position;
+    const char *block;
+  } placements[] = {
+    { "director", "A1" }, { "deputy-director", "A2" }, { "head-of-unit", "A2" }, { "chief-accountant", "A2" },
+    { "accountant", "B3" }, { "hr-inspector", "B3" }, { "procurement-manager", "B3" },
+    { "social-worker", "B2" }, { "psychologist", "B2" }, { "lawyer", "B2" }, { "media-specialist", "B2" },
+    { "analytics-specialist", "B2" }, { "it-security-specialist", "B2" }, { "prevention-specialist", "B2" },
+    { "social-work-specialist", "B2" }, { "case-manager", "B2" },
+    { "driver", "D" }, { "watchman", "D" }, { "cleaner", "D" }, { "yard-keeper", "D" },
+  };
+  ShtatPayGrid *grid = shtat_pay_grid_new ();
+  GDate from;
+
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, G_DATE_JANUARY, 2024);
+  shtat_pay_grid_add_base (grid, &from, 1769700, NULL);   /* 17 697,00 ₸ */
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      int coefficient = 0;
+
+      shtat_coefficient_parse (cells[i].coefficient, &coefficient);
+      shtat_pay_grid_add_coefficient (grid, cells[i].block, NULL, cells[i].years, &from, coefficient, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (placements); i++)
+    shtat_pay_grid_set_position (grid, placements[i].position, placements[i].block, NULL, 0, NULL);
+  return grid;
+}
+
+gboolean
+shtat_demo_save (ShtatStore   *store,
+                 const GDate  *today,
+                 GError      **error)
+{
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(ShtatCentreProfile) stored = NULL;
+  g_autoptr(ShtatPayGrid) grid = NULL;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  shtat_demo_build (today, &centres, &employees);
+  if (!shtat_store_import (store, centres, employees, NULL, error))
+    return FALSE;
+
+  stored = shtat_store_load_centre_profile (store, DEMO_CENTRE_CODE, error);
+  if (stored == NULL)
+    return FALSE;
+  if (stored->appeals->len == 0)
+    {
+      g_autoptr(ShtatCentreProfile) profile = shtat_demo_build_profile (today);
+
+      if (!shtat_store_save_centre_profile (store, profile, error))
+        return FALSE;
+    }
+
+  grid = shtat_store_load_pay_grid (store, error);
+  if (grid == NULL)
+    return FALSE;
+  if (shtat_pay_grid_get_bases (grid)->len == 0 && shtat_pay_grid_get_coefficients (grid)->len == 0
+      && shtat_pay_grid_get_positions (grid)->len == 0)
+    {
+      g_autoptr(ShtatPayGrid) sample = shtat_demo_build_pay_grid ();
+
+      if (!shtat_store_save_pay_grid (store, sample, error))
+        return FALSE;
+    }
+  return TRUE;
+}

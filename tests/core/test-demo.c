@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -637,6 +638,113 @@ test_reasons (void)
   g_assert_true (found);
 }
 
+/* The demo's profile: twelve complete months before today's, every channel
+ * recorded, between 53 and 64 appeals a working day (shtat-demo.h), so the
+ * 51–100 bracket on any day; one vehicle. */
+static void
+test_profile (void)
+{
+  static const char * const days[] = { "2026-11-22", "2025-01-01", "2028-03-01", "2027-12-31" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      g_autoptr(ShtatCentreProfile) profile = NULL;
+      g_autoptr(ShtatCalendar) calendar = shtat_calendar_new ();
+      g_autoptr(ShtatAppealsAverage) avg = NULL;
+      g_autoptr(GError) error = NULL;
+      ShtatMonth last;
+      GDate today;
+
+      set_date (&today, days[d]);
+      profile = shtat_demo_build_profile (&today);
+      g_assert_true (shtat_centre_profile_validate (profile, &today, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (profile->appeals->len, ==, 12 * SHTAT_N_APPEAL_CHANNELS);
+      g_assert_cmpfloat (profile->values[SHTAT_DRIVER_VEHICLES], ==, 1);
+
+      avg = shtat_appeals_average_compute (profile, calendar, library, "fsc", NULL, NULL, &today, &error);
+      g_assert_no_error (error);
+      shtat_month_from_date (&last, &today);
+      shtat_month_add (&last, -1);
+      g_assert_cmpint (shtat_month_compare (&avg->to, &last), ==, 0);
+      g_assert_cmpuint (avg->missing->len, ==, 0);
+      g_assert_cmpuint (avg->partial->len, ==, 0);
+      g_assert_cmpfloat (avg->average, >, 53);
+      g_assert_cmpfloat (avg->average, <, 64);
+      g_assert_cmpint (avg->bracket, ==, 1);
+    }
+}
+
+/* Every position of the centres' table has a salary in the sample grid. */
+static void
+test_pay_grid (void)
+{
+  g_autoptr(ShtatPayGrid) grid = shtat_demo_build_pay_grid ();
+  const ShtatNormTable *fsc = shtat_norm_library_get_table (library, "fsc");
+  GDate on;
+  gint64 salary = 0;
+  g_autoptr(GError) error = NULL;
+
+  set_date (&on, "2026-11-22");
+  for (guint s = 0; s < fsc->sections->len; s++)
+    {
+      const ShtatSection *section = g_ptr_array_index (fsc->sections, s);
+
+      for (guint r = 0; r < section->rows->len; r++)
+        {
+          const ShtatNormRow *row = g_ptr_array_index (section->rows, r);
+
+          if (!shtat_pay_grid_position_salary (grid, row->position, &on, &salary, NULL, &error))
+            g_error ("%s: %s", row->position, error->message);
+        }
+    }
+  /* the director: 17 697,00 ₸ × 4.5 = 79 636,50 ₸ */
+  g_assert_true (shtat_pay_grid_position_salary (grid, "director", &on, &salary, NULL, NULL));
+  g_assert_cmpint (salary, ==, 7963650);
+}
+
+/* Saved into a store: the files, the profile and the grid; a second time
+ * changes nothing the user may have edited. */
+static void
+test_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-demo-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
+  g_autoptr(ShtatStore) store = NULL;
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+  g_autoptr(ShtatCentreProfile) again = NULL;
+  g_autoptr(ShtatPayGrid) grid = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  shtat_date_set_today (&today);
+  store = shtat_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_demo_save (store, &today, &error));
+  g_assert_no_error (error);
+  profile = shtat_store_load_centre_profile (store, "demo-centre", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (profile->appeals->len, ==, 60);
+  grid = shtat_store_load_pay_grid (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_pay_grid_get_positions (grid)->len, ==, 20);
+
+  g_assert_true (shtat_centre_profile_set_driver (profile, SHTAT_DRIVER_VEHICLES, 3, NULL));
+  g_assert_true (shtat_store_save_centre_profile (store, profile, &error));
+  g_assert_true (shtat_demo_save (store, &today, &error));
+  g_assert_no_error (error);
+  again = shtat_store_load_centre_profile (store, "demo-centre", &error);
+  g_assert_cmpfloat (again->values[SHTAT_DRIVER_VEHICLES], ==, 3);
+
+  g_clear_object (&store);
+  for (const char * const *name = (const char *[]) { "shtat.db", "shtat.db-wal", "shtat.db-shm", NULL }; *name; name++)
+    {
+      g_autofree char *p = g_build_filename (dir, *name, NULL);
+      g_remove (p);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -661,6 +769,9 @@ main (int    argc,
   g_test_add_func ("/demo/other-days", test_other_days);
   g_test_add_func ("/demo/routes", test_routes);
   g_test_add_func ("/demo/reasons", test_reasons);
+  g_test_add_func ("/demo/profile", test_profile);
+  g_test_add_func ("/demo/pay-grid", test_pay_grid);
+  g_test_add_func ("/demo/save", test_save);
 
   ret = g_test_run ();
   g_object_unref (library);
