@@ -441,13 +441,10 @@ shtat_personnel_page_set_store (ShtatPersonnelPage *self,
 void
 shtat_personnel_page_load_demo (ShtatPersonnelPage *self)
 {
-  g_autoptr(GPtrArray) centres = NULL;
-  g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GError) error = NULL;
-  guint changed = 0;
 
-  shtat_demo_build (&self->today, &centres, &employees);
-  if (!shtat_store_import (self->store, centres, employees, &changed, &error))
+  /* the centre and its files, with its appeal statistics and a sample pay grid */
+  if (!shtat_demo_save (self->store, &self->today, &error))
     {
       gtk_label_set_text (self->load_error, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");

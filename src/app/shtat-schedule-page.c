@@ -1298,6 +1298,78 @@ shtat_schedule_page_add_line (ShtatSchedulePage *self,
   return commit_change (self, before, TRUE, NULL, TRUE);
 }
 
+/* Every line of a position the pay grid places gets the grid's salary and
+ * grade for today: one change, undone with Ctrl+Z. */
+gboolean
+shtat_schedule_page_salaries_from_grid (ShtatSchedulePage *self,
+                                        guint             *n_set,
+                                        GError           **error)
+{
+  g_autoptr(ShtatPayGrid) grid = NULL;
+  g_autoptr(GBytes) before = NULL;
+  GError *local = NULL;
+  guint n = 0;
+
+  if (!is_draft (self))
+    {
+      g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_NOT_DRAFT,
+                           _("Only a draft can be changed: make a new draft from this version"));
+      return FALSE;
+    }
+  grid = shtat_store_load_pay_grid (self->store, error);
+  if (grid == NULL)
+    return FALSE;
+  before = shtat_schedule_to_xml (self->shown);
+  for (guint i = 0; i < shtat_schedule_get_n_lines (self->shown) && local == NULL; i++)
+    {
+      const ShtatScheduleLine *line = shtat_schedule_get_line (self->shown, i);
+      g_autofree char *grade = NULL;
+      gint64 tiyn;
+
+      if (shtat_pay_grid_get_position (grid, line->position) == NULL)
+        continue;
+      if (!shtat_pay_grid_position_salary (grid, line->position, NULL, &tiyn, &grade, &local))
+        break;
+      if (shtat_schedule_set_line_salary (self->shown, i, tiyn, &local)
+          && shtat_schedule_set_line_grade (self->shown, i, grade, &local))
+        n++;
+    }
+  if (n_set != NULL)
+    *n_set = n;
+  if (local == NULL && n == 0)
+    {
+      g_set_error_literal (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND,
+                           _("The pay grid places none of these positions: open Pay Grid… in the main menu"));
+      return FALSE;
+    }
+  if (!commit_change (self, before, local == NULL, local, TRUE))
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      else
+        g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("The change cannot be made"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+salaries_cb (GtkButton         *button,
+             ShtatSchedulePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!shtat_schedule_page_salaries_from_grid (self, &n, &error))
+    toast (self, error->message);
+  else
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The salary of %u line is set from the pay grid",
+                                                            "The salaries of %u lines are set from the pay grid", n), n);
+      toast (self, text);
+    }
+}
+
 static void
 add_line_response_cb (AdwMessageDialog  *dialog,
                       const char        *response,
@@ -1827,9 +1899,16 @@ shtat_schedule_page_init (ShtatSchedulePage *self)
   g_signal_connect (self->appeals_spin, "value-changed", G_CALLBACK (drivers_changed_cb), self);
   g_signal_connect (self->vehicles_spin, "value-changed", G_CALLBACK (drivers_changed_cb), self);
 
-  self->add_line_button = gtk_button_new_with_mnemonic (_("_Add a Line…"));
-  gtk_widget_set_halign (self->add_line_button, GTK_ALIGN_START);
-  g_signal_connect (self->add_line_button, "clicked", G_CALLBACK (add_line_cb), self);
+  {
+    GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add a Line…"));
+    GtkWidget *salaries = gtk_button_new_with_mnemonic (_("_Salaries from the Pay Grid"));
+
+    self->add_line_button = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    g_signal_connect (add, "clicked", G_CALLBACK (add_line_cb), self);
+    g_signal_connect (salaries, "clicked", G_CALLBACK (salaries_cb), self);
+    gtk_box_append (GTK_BOX (self->add_line_button), add);
+    gtk_box_append (GTK_BOX (self->add_line_button), salaries);
+  }
 
   self->lines_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   self->remarks_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));

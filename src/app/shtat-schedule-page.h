@@ -37,6 +37,9 @@ gboolean    shtat_schedule_page_set_line_units  (ShtatSchedulePage *self,
 gboolean    shtat_schedule_page_add_line        (ShtatSchedulePage *self,
                                                  const char        *position,
                                                  GError           **error);
+gboolean    shtat_schedule_page_salaries_from_grid (ShtatSchedulePage *self,
+                                                    guint             *n_set,
+                                                    GError           **error);
 gboolean    shtat_schedule_page_undo            (ShtatSchedulePage *self);
 gboolean    shtat_schedule_page_redo            (ShtatSchedulePage *self);
 gboolean    shtat_schedule_page_submit          (ShtatSchedulePage *self,

@@ -10,6 +10,7 @@
 #include "shtat-positions-page.h"
 #include "shtat-promotions-page.h"
 #include "shtat-overview-page.h"
+#include "shtat-pay-grid-dialog.h"
 #include "shtat-schedule-page.h"
 #include "shtat-window.h"
 
@@ -126,6 +127,17 @@ open_schedule_cb (ShtatOverviewPage *page,
 }
 
 static void
+pay_grid_cb (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (shtat_pay_grid_dialog_new (GTK_WINDOW (self), self->store, self->library)));
+}
+
+static void
 print_cb (GtkWidget  *widget,
           const char *action_name,
           GVariant   *parameter)
@@ -229,6 +241,7 @@ shtat_window_constructed (GObject *object)
   shtat_norms_page_set_library (self->norms_page, self->library);
   shtat_positions_page_set_library (self->positions_page, self->library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-centre", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pay-grid", self->store != NULL);
   if (self->store != NULL)
     {
       shtat_personnel_page_set_store (self->personnel_page, self->store, self->library);
@@ -354,6 +367,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_cb);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_cb);
+  gtk_widget_class_install_action (widget_class, "win.pay-grid", NULL, pay_grid_cb);
   gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);

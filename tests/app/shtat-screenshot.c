@@ -11,6 +11,7 @@
 #include "shtat-norms-page.h"
 #include "shtat-overview-page.h"
 #include "shtat-personnel-page.h"
+#include "shtat-schedule-page.h"
 #include "shtat-employee-page.h"
 #include "shtat-positions-page.h"
 #include "shtat-test-util.h"
@@ -28,8 +29,10 @@ main (int    argc,
   g_autofree char *position = NULL;
   g_autofree char *db = NULL;
   g_autofree char *iin = NULL;
+  g_autofree char *dialog = NULL;
   gboolean demo = FALSE;
   g_autoptr(ShtatStore) store = NULL;
+  GtkWidget *shot;
   int width = 1180, height = 760;
   GOptionEntry entries[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, "kk, ru or en", "LANG" },
@@ -41,6 +44,7 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "personnel database", "PATH" },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "load the demo district into an empty database", NULL },
     { "iin", 0, 0, G_OPTION_ARG_STRING, &iin, "employee to show", "IIN" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "schedule section: open the profile dialog", "profile" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "window height", "PX" },
     { NULL }
@@ -145,7 +149,13 @@ main (int    argc,
     }
 
   shtat_test_wait_mapped (GTK_WIDGET (window));
-  if (!shtat_test_save_screenshot (GTK_WIDGET (window), argv[1], &error))
+  shot = GTK_WIDGET (window);
+  if (g_strcmp0 (dialog, "profile") == 0)
+    {
+      shot = GTK_WIDGET (shtat_schedule_page_open_profile (SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (window))));
+      shtat_test_wait_mapped (shot);
+    }
+  if (!shtat_test_save_screenshot (shot, argv[1], &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -14,6 +14,7 @@
 
 #include "shtat-approval-dialog.h"
 #include "shtat-overview-page.h"
+#include "shtat-pay-grid-dialog.h"
 #include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
@@ -395,6 +396,78 @@ test_profile (Fixture       *f,
   g_assert_nonnull (strstr (shtat_schedule_get_appeals_source (shtat_schedule_page_get_schedule (f->page)), "2025"));
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type))
+        return GTK_WINDOW (w);
+    }
+  return NULL;
+}
+
+/* The pay grid from the main menu: a base official salary of 20 000 ₸ from
+ * 01.01.2026 and a coefficient of 3.5 for B2, category 1, from 0 years make
+ * 70 000 ₸ for a psychologist placed in that cell; a draft takes it. */
+static void
+test_pay_grid (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShtatPayGridDialog *dialog;
+  ShtatSchedule *s;
+  int psychologist;
+  guint n = 0;
+
+  /* a draft made before there is a grid: no salaries */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.new-draft", "b", FALSE));
+  shtat_test_iterate ();
+  psychologist = line_of (f, "psychologist");
+  g_assert_cmpint (psychologist, >=, 0);
+  g_assert_cmpint (shtat_schedule_get_line (shtat_schedule_page_get_schedule (f->page), psychologist)->salary, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.pay-grid", NULL));
+  shtat_test_iterate ();
+  dialog = SHTAT_PAY_GRID_DIALOG (find_toplevel (SHTAT_TYPE_PAY_GRID_DIALOG));
+  g_assert_nonnull (dialog);
+
+  g_assert_false (shtat_pay_grid_dialog_add_base (dialog, "31.02.2026", "20000"));
+  g_assert_nonnull (strstr (shtat_pay_grid_dialog_get_error_text (dialog), "31.02.2026"));
+  g_assert_true (shtat_pay_grid_dialog_add_base (dialog, "01.01.2026", "20 000"));
+  g_assert_false (shtat_pay_grid_dialog_add_coefficient (dialog, "B2", "1", "0", "01.01.2026", "three"));
+  g_assert_nonnull (strstr (shtat_pay_grid_dialog_get_error_text (dialog), "three"));
+  g_assert_true (shtat_pay_grid_dialog_add_coefficient (dialog, "B2", "1", "0", "01.01.2026", "3.5"));
+  g_assert_cmpstr (shtat_pay_grid_dialog_get_salary_text (dialog, "psychologist"), ==,
+                   "Not placed: salaries are typed into the schedule");
+  g_assert_true (shtat_pay_grid_dialog_place_position (dialog, "psychologist", "B2-1-0"));
+  g_assert_cmpstr (shtat_pay_grid_dialog_get_salary_text (dialog, "psychologist"), ==, "70\u00a0000.00\u00a0₸ a month today");
+  g_assert_true (shtat_pay_grid_dialog_save (dialog));
+  shtat_test_iterate ();
+
+  /* its salaries come from the grid on request */
+  g_assert_true (shtat_schedule_page_salaries_from_grid (f->page, &n, &error));
+  g_assert_no_error (error);
+  s = shtat_schedule_page_get_schedule (f->page);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (shtat_schedule_get_line (s, psychologist)->salary, ==, 7000000);
+  g_assert_cmpstr (shtat_schedule_get_line (s, psychologist)->grade, ==, "B2-1");
+  /* and Ctrl+Z takes them back */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpint (shtat_schedule_get_line (shtat_schedule_page_get_schedule (f->page), psychologist)->salary, ==, 0);
+
+  /* a draft made now has them from the start */
+  g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
+  g_assert_no_error (error);
+  shtat_test_iterate ();
+  s = shtat_schedule_page_get_schedule (f->page);
+  g_assert_cmpint (shtat_schedule_get_line (s, line_of (f, "psychologist"))->salary, ==, 7000000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -414,6 +487,7 @@ main (int    argc,
 
   g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
+  g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);
