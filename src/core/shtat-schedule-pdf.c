@@ -1272,12 +1272,61 @@ shtat_schedule_document_get_title (ShtatScheduleDocument *doc)
   return doc->title;
 }
 
+/* Paths of one kind, gray and line width are drawn as one: a PDF then has a
+ * few drawing operations per page rather than one per cell, which is most of
+ * the time it takes to write. Fills go first, then the rules and cell borders,
+ * then the texts. */
+static void
+draw_paths (cairo_t    *cr,
+            GArray     *ops,
+            gboolean    filled)
+{
+  const Op *open = NULL;   /* the first op of the path being built */
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      const Op *op = &g_array_index (ops, Op, i);
+
+      if (op->kind == OP_TEXT || (op->kind == OP_FILL) != filled)
+        continue;
+      if (open != NULL && (op->gray != open->gray || op->line_width != open->line_width))
+        {
+          if (filled)
+            cairo_fill (cr);
+          else
+            cairo_stroke (cr);
+          open = NULL;
+        }
+      if (open == NULL)
+        {
+          open = op;
+          cairo_set_source_rgb (cr, op->gray, op->gray, op->gray);
+          cairo_set_line_width (cr, op->line_width);
+        }
+      if (op->kind == OP_LINE)
+        {
+          cairo_move_to (cr, op->x, op->y);
+          cairo_line_to (cr, op->x + op->width, op->y);
+        }
+      else
+        cairo_rectangle (cr, op->x, op->y, op->width, op->height);
+    }
+  if (open != NULL)
+    {
+      if (filled)
+        cairo_fill (cr);
+      else
+        cairo_stroke (cr);
+    }
+}
+
 void
 shtat_schedule_document_render_page (ShtatScheduleDocument *doc,
                                      cairo_t               *cr,
                                      guint                  page)
 {
   GArray *ops;
+  double gray = -1;
 
   g_return_if_fail (doc != NULL);
   g_return_if_fail (cr != NULL);
@@ -1287,38 +1336,26 @@ shtat_schedule_document_render_page (ShtatScheduleDocument *doc,
   cairo_save (cr);
   if (doc->scale != 1.0)
     cairo_scale (cr, doc->scale, doc->scale);
+  cairo_new_path (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
   cairo_set_dash (cr, NULL, 0, 0);
+
+  draw_paths (cr, ops, TRUE);
+  draw_paths (cr, ops, FALSE);
   for (guint i = 0; i < ops->len; i++)
     {
       const Op *op = &g_array_index (ops, Op, i);
 
-      cairo_set_source_rgb (cr, op->gray, op->gray, op->gray);
-      switch (op->kind)
+      if (op->kind != OP_TEXT)
+        continue;
+      if (op->gray != gray)
         {
-        case OP_TEXT:
-          cairo_move_to (cr, op->x, op->y);
-          pango_cairo_show_layout (cr, op->layout);
-          break;
-        case OP_LINE:
-          cairo_set_line_width (cr, op->line_width);
-          cairo_move_to (cr, op->x, op->y);
-          cairo_line_to (cr, op->x + op->width, op->y);
-          cairo_stroke (cr);
-          break;
-        case OP_BOX:
-          cairo_set_line_width (cr, op->line_width);
-          cairo_rectangle (cr, op->x, op->y, op->width, op->height);
-          cairo_stroke (cr);
-          break;
-        case OP_FILL:
-          cairo_rectangle (cr, op->x, op->y, op->width, op->height);
-          cairo_fill (cr);
-          break;
-        default:
-          g_assert_not_reached ();
+          gray = op->gray;
+          cairo_set_source_rgb (cr, gray, gray, gray);
         }
+      cairo_move_to (cr, op->x, op->y);
+      pango_cairo_show_layout (cr, op->layout);
     }
   cairo_restore (cr);
 }
@@ -1374,6 +1411,7 @@ shtat_schedule_document_write_pdf (ShtatScheduleDocument  *doc,
   g_autofree char *tmp = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) buffered = NULL;
   g_autoptr(GError) local = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1391,7 +1429,10 @@ shtat_schedule_document_write_pdf (ShtatScheduleDocument  *doc,
       set_write_error (error, path, local->message);
       return FALSE;
     }
-  sink.out = G_OUTPUT_STREAM (stream);
+  /* cairo writes a PDF in pieces of a few bytes: one system call each without
+   * a buffer */
+  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 64 * 1024);
+  sink.out = buffered;
 
   surface = cairo_pdf_surface_create_for_stream (write_cb, &sink, doc->page_width, doc->page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->title);
