@@ -629,11 +629,29 @@ holder_row (const ShtatPlacementHolder *holder)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* the person's file opens from here */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "iin", g_strdup (holder->employee->iin), g_free);
   if (holder->verdict != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                badge (shtat_verdict_kind_get_label (holder->verdict->kind),
                                       verdict_css (holder->verdict->kind)));
   return row;
+}
+
+enum { SIGNAL_OPEN_EMPLOYEE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void
+holder_activated_cb (GtkListBox        *list,
+                     GtkListBoxRow     *row,
+                     ShtatSchedulePage *self)
+{
+  const char *iin = g_object_get_data (G_OBJECT (row), "iin");
+
+  if (iin != NULL)
+    g_signal_emit (self, signals[SIGNAL_OPEN_EMPLOYEE], 0, iin);
 }
 
 /* The parts of a line that change with any edit: subtitle, badges, placement. */
@@ -910,6 +928,7 @@ rebuild (ShtatSchedulePage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (w.placement), _("No personnel data"));
       w.holders = GTK_LIST_BOX (gtk_list_box_new ());
       gtk_list_box_set_selection_mode (w.holders, GTK_SELECTION_NONE);
+      g_signal_connect (w.holders, "row-activated", G_CALLBACK (holder_activated_cb), self);
       gtk_widget_set_visible (GTK_WIDGET (w.holders), FALSE);
       adw_expander_row_add_row (w.row, GTK_WIDGET (w.placement));
       adw_expander_row_add_row (w.row, GTK_WIDGET (w.holders));
@@ -1762,6 +1781,8 @@ shtat_schedule_page_class_init (ShtatSchedulePageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = shtat_schedule_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = shtat_schedule_page_finalize;
 
+  signals[SIGNAL_OPEN_EMPLOYEE] = g_signal_new ("open-employee", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   gtk_widget_class_install_action (widget_class, "schedule.new-draft", "b", new_draft_cb);
   gtk_widget_class_install_action (widget_class, "schedule.export", "s", export_cb);
   gtk_widget_class_install_action (widget_class, "schedule.print", NULL, print_cb);

@@ -149,6 +149,15 @@ print_cb (GtkWidget  *widget,
 }
 
 static void
+open_employee_cb (ShtatSchedulePage *page,
+                  const char        *iin,
+                  ShtatWindow       *self)
+{
+  shtat_window_show_section (self, "personnel");
+  shtat_personnel_page_select_iin (self->personnel_page, iin);
+}
+
+static void
 show_promotions_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -250,6 +259,7 @@ shtat_window_constructed (GObject *object)
       shtat_schedule_page_set_store (self->schedule_page, self->store, self->library);
       shtat_overview_page_set_store (self->overview_page, self->store, self->library);
       g_signal_connect (self->overview_page, "open-schedule", G_CALLBACK (open_schedule_cb), self);
+      g_signal_connect (self->schedule_page, "open-employee", G_CALLBACK (open_employee_cb), self);
     }
   else
     shtat_personnel_page_set_unavailable (self->personnel_page,

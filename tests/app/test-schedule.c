@@ -15,6 +15,8 @@
 #include "shtat-approval-dialog.h"
 #include "shtat-overview-page.h"
 #include "shtat-pay-grid-dialog.h"
+#include "shtat-employee-page.h"
+#include "shtat-personnel-page.h"
 #include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
@@ -468,6 +470,101 @@ test_pay_grid (Fixture       *f,
   g_assert_cmpint (shtat_schedule_get_line (s, line_of (f, "psychologist"))->salary, ==, 7000000);
 }
 
+/* The list of a line's holders: the list box whose rows carry an IIN. */
+static GtkWidget *
+find_holders (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "iin") != NULL)
+        return root;
+      if ((found = find_holders (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The people who fill the lines: the demo centre's staff placed on a draft,
+ * each with the engine's verdict, and a holder's row opens their file. */
+static void
+test_placement (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  ShtatPersonnelPage *personnel = SHTAT_PERSONNEL_PAGE (shtat_window_get_personnel_page (f->window));
+  GtkWidget *row;
+  GtkWidget *list = NULL;
+  GtkListBoxRow *first;
+  int psychologist, expected = 0;
+  GDate today;
+  char iin[13] = "";
+
+  shtat_date_set_today (&today);
+  /* the demo, loaded as the Personnel section offers it */
+  shtat_personnel_page_load_demo (personnel);
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (shtat_personnel_page_get_state (personnel), "loading") == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  shtat_schedule_page_refresh (f->page);
+  shtat_schedule_page_show (f->page, "demo-centre", 0);
+  g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
+  g_assert_no_error (error);
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_placement_text (f->page), "Staff on "));
+
+  /* the psychologists of the demo files, counted from the records */
+  shtat_demo_build (&today, &centres, &employees);
+  for (guint i = 0; i < employees->len; i++)
+    {
+      ShtatEmployee *e = g_ptr_array_index (employees, i);
+
+      for (guint k = 0; k < e->assignments->len; k++)
+        {
+          ShtatAssignment *a = &g_array_index (e->assignments, ShtatAssignment, k);
+
+          if (g_strcmp0 (a->position, "psychologist") == 0 && !g_date_valid (&a->to)
+              && (!g_date_valid (&a->from) || g_date_compare (&a->from, &today) <= 0))
+            {
+              expected++;
+              if (iin[0] == '\0')
+                g_strlcpy (iin, e->iin, sizeof iin);
+            }
+        }
+    }
+  g_assert_cmpint (expected, >, 0);
+
+  psychologist = line_of (f, "psychologist");
+  row = shtat_schedule_page_get_line_row (f->page, psychologist);
+  list = find_holders (row);
+  g_assert_nonnull (list);
+  {
+    int holders = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
+      holders += g_object_get_data (G_OBJECT (c), "iin") != NULL;
+    g_assert_cmpint (holders, ==, expected);
+  }
+
+  /* opening a holder shows the Personnel section on that person */
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_signal_emit_by_name (list, "row-activated", first);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_window_get_section (f->window), ==, "personnel");
+  {
+    ShtatEmployee *shown = shtat_employee_page_get_employee (SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (personnel)));
+
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (shown->iin, ==, g_object_get_data (G_OBJECT (first), "iin"));
+  }
+  (void) iin;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -488,6 +585,7 @@ main (int    argc,
   g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
+  g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);
