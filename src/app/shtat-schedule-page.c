@@ -629,14 +629,14 @@ holder_row (const ShtatPlacementHolder *holder)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  /* the person's file opens from here */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "iin", g_strdup (holder->employee->iin), g_free);
   if (holder->verdict != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                badge (shtat_verdict_kind_get_label (holder->verdict->kind),
                                       verdict_css (holder->verdict->kind)));
+  /* the person's file opens from here */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "iin", g_strdup (holder->employee->iin), g_free);
   return row;
 }
 

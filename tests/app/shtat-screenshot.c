@@ -30,6 +30,8 @@ main (int    argc,
   g_autofree char *db = NULL;
   g_autofree char *iin = NULL;
   g_autofree char *dialog = NULL;
+  gboolean new_draft = FALSE;
+  int expand = -1;
   gboolean demo = FALSE;
   g_autoptr(ShtatStore) store = NULL;
   GtkWidget *shot;
@@ -44,6 +46,8 @@ main (int    argc,
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "personnel database", "PATH" },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "load the demo district into an empty database", NULL },
     { "iin", 0, 0, G_OPTION_ARG_STRING, &iin, "employee to show", "IIN" },
+    { "new-draft", 0, 0, G_OPTION_ARG_NONE, &new_draft, "schedule section: make a draft from the norms first", NULL },
+    { "expand", 0, 0, G_OPTION_ARG_INT, &expand, "schedule section: expand this line", "N" },
     { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "schedule section: open the profile dialog", "profile" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "window height", "PX" },
@@ -119,7 +123,18 @@ main (int    argc,
         shtat_window_show_section (window, "promotions");
     }
   else if (g_strcmp0 (section, "schedule") == 0)
-    shtat_window_show_section (window, "schedule");
+    {
+      ShtatSchedulePage *page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (window));
+
+      shtat_window_show_section (window, "schedule");
+      if (new_draft && !shtat_schedule_page_new_draft (page, FALSE, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (expand >= 0 && shtat_schedule_page_get_line_row (page, (guint) expand) != NULL)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (shtat_schedule_page_get_line_row (page, (guint) expand)), TRUE);
+    }
   else if (g_strcmp0 (section, "district") == 0)
     {
       ShtatOverviewPage *page = SHTAT_OVERVIEW_PAGE (shtat_window_get_overview_page (window));
