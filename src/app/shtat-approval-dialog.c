@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shtat-approval-dialog.h"
+#include "shtat-widgets.h"
 
 struct _ShtatApprovalDialog
 {
@@ -35,8 +36,7 @@ show_error (ShtatApprovalDialog *self,
             GtkWidget           *field,
             const char          *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  shtat_form_error_show (self->error_label, message);
   if (field != NULL)
     {
       gtk_widget_add_css_class (field, "error");
@@ -88,7 +88,7 @@ shtat_approval_dialog_approve (ShtatApprovalDialog *self)
   for (GtkWidget **w = (GtkWidget *[]) { self->akimat, self->order_number, self->order_date, self->signatory,
                                          self->effective, NULL }; *w; w++)
     gtk_widget_remove_css_class (*w, "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  shtat_form_error_show (self->error_label, NULL);
 
   approval.akimat = text_of (self->akimat);
   approval.order_number = text_of (self->order_number);
@@ -148,7 +148,7 @@ shtat_approval_dialog_fill (ShtatApprovalDialog *self,
 const char *
 shtat_approval_dialog_get_error_text (ShtatApprovalDialog *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : "";
+  return shtat_form_error_get_text (self->error_label);
 }
 
 static void
@@ -156,13 +156,6 @@ approve_clicked_cb (GtkButton           *button,
                     ShtatApprovalDialog *self)
 {
   shtat_approval_dialog_approve (self);
-}
-
-static void
-cancel_clicked_cb (GtkButton           *button,
-                   ShtatApprovalDialog *self)
-{
-  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static GtkWidget *
@@ -193,12 +186,9 @@ shtat_approval_dialog_finalize (GObject *object)
 static void
 shtat_approval_dialog_class_init (ShtatApprovalDialogClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->finalize = shtat_approval_dialog_finalize;
   signals[SIGNAL_APPROVED] = g_signal_new ("approved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                            NULL, G_TYPE_NONE, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -215,9 +205,6 @@ shtat_approval_dialog_new (GtkWindow        *parent,
 {
   ShtatApprovalDialog *self = g_object_new (SHTAT_TYPE_APPROVAL_DIALOG, "modal", TRUE, "transient-for", parent,
                                             "default-width", 560, "title", _("Approve the Staffing Schedule"), NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *summary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *order = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -237,13 +224,8 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   self->centre = shtat_centre_ref (centre);
   self->schedule = shtat_schedule_ref (schedule);
 
-  self->approve_button = gtk_button_new_with_mnemonic (_("_Approve"));
-  gtk_widget_add_css_class (self->approve_button, "suggested-action");
-  g_signal_connect (self->approve_button, "clicked", G_CALLBACK (approve_clicked_cb), self);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->approve_button);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  self->approve_button = shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Approve"),
+                                                        G_CALLBACK (approve_clicked_cb), self);
 
   /* what the akimat is about to sign */
   adw_preferences_group_set_title (summary, name ? name : centre->code);
@@ -285,20 +267,11 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   self->signatory = entry (order, _("Signed by"), NULL);
   self->effective = entry (order, _("In effect from"), effective_text);
 
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
+  self->error_label = shtat_form_error_new ();
   adw_preferences_group_add (order, GTK_WIDGET (self->error_label));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), summary);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), order);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
   gtk_widget_grab_focus (self->order_number);
   return self;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shtat-employee-page.h"
+#include "shtat-widgets.h"
 #include "shtat-remark-view.h"
 
 /* One personnel file: the verdict for the employee's post at the top (status,
@@ -846,23 +847,6 @@ current_assignment (ShtatEmployeePage *self)
   return NULL;
 }
 
-static const char *
-verdict_css (ShtatVerdictKind kind)
-{
-  switch (kind)
-    {
-    case SHTAT_VERDICT_MEETS:
-      return "success";
-    case SHTAT_VERDICT_DOES_NOT_MEET:
-      return "error";
-    case SHTAT_VERDICT_MISSING_DATA:
-      return "warning";
-    case SHTAT_VERDICT_OTHER_ACT:
-    default:
-      return "dim-label";
-    }
-}
-
 static void
 refresh_verdict (ShtatEmployeePage *self)
 {
@@ -899,7 +883,7 @@ refresh_verdict (ShtatEmployeePage *self)
     gtk_widget_add_css_class (card, "card");
     gtk_widget_add_css_class (card, "shtat-summary");
     self->verdict_label = GTK_LABEL (make_label (shtat_verdict_kind_get_label (v->kind), "title-2"));
-    gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), verdict_css (v->kind));
+    gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), shtat_verdict_style (v->kind));
     gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->verdict_label));
 
     post = g_strdup_printf (_("%s · category held: %s · attainable now: %s"),
@@ -961,20 +945,12 @@ refresh_verdict (ShtatEmployeePage *self)
             adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
             if ((int) cat->id == held)
               {
-                GtkWidget *badge = gtk_label_new (_("Held"));
-                gtk_widget_add_css_class (badge, "shtat-badge");
-                gtk_widget_add_css_class (badge, "note");
-                gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-                adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+                adw_action_row_add_suffix (ADW_ACTION_ROW (row), shtat_badge_new (_("Held"), "note"));
                 gtk_widget_add_css_class (row, "shtat-rung-current");
               }
             if ((int) cat->id == v->attainable_category)
               {
-                GtkWidget *badge = gtk_label_new (_("Attainable"));
-                gtk_widget_add_css_class (badge, "shtat-badge");
-                gtk_widget_add_css_class (badge, "interpretation");
-                gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-                adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
+                adw_action_row_add_suffix (ADW_ACTION_ROW (row), shtat_badge_new (_("Attainable"), "interpretation"));
               }
             adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
           }

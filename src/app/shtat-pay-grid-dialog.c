@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shtat-pay-grid-dialog.h"
+#include "shtat-widgets.h"
 
 struct _ShtatPayGridDialog
 {
@@ -35,8 +36,7 @@ static void
 show_error (ShtatPayGridDialog *self,
             const char         *message)
 {
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  shtat_form_error_show (self->error_label, message);
 }
 
 static gboolean
@@ -170,7 +170,7 @@ shtat_pay_grid_dialog_get_salary_text (ShtatPayGridDialog *self,
 const char *
 shtat_pay_grid_dialog_get_error_text (ShtatPayGridDialog *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : "";
+  return shtat_form_error_get_text (self->error_label);
 }
 
 gboolean
@@ -349,13 +349,6 @@ save_clicked_cb (GtkButton          *button,
 }
 
 static void
-cancel_clicked_cb (GtkButton          *button,
-                   ShtatPayGridDialog *self)
-{
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
 shtat_pay_grid_dialog_finalize (GObject *object)
 {
   ShtatPayGridDialog *self = SHTAT_PAY_GRID_DIALOG (object);
@@ -370,12 +363,9 @@ shtat_pay_grid_dialog_finalize (GObject *object)
 static void
 shtat_pay_grid_dialog_class_init (ShtatPayGridDialogClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->finalize = shtat_pay_grid_dialog_finalize;
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -413,10 +403,6 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
 {
   ShtatPayGridDialog *self = g_object_new (SHTAT_TYPE_PAY_GRID_DIALOG, "modal", TRUE, "transient-for", parent,
                                            "title", _("Pay Grid"), NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *intro = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *bases = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -438,21 +424,12 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
     self->grid = shtat_pay_grid_new ();
   self->position_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Save"), G_CALLBACK (save_clicked_cb), self);
 
   adw_preferences_group_set_description (intro, _("Official salary = base official salary × the coefficient of the block, "
                                                    "category and years of service (Government Decree 1193). Shtat ships no "
                                                    "figures: enter those in force, with the date each applies from."));
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->error_label = shtat_form_error_new ();
   adw_preferences_group_add (intro, GTK_WIDGET (self->error_label));
 
   adw_preferences_group_set_title (bases, _("Base Official Salary"));
@@ -509,10 +486,6 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), bases);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), coefficients);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), positions);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_size (GTK_WINDOW (self), 760, 760);
   rebuild (self);
   return self;

@@ -7,6 +7,7 @@
 
 #include "shtat-profile-dialog.h"
 #include "shtat-remark-view.h"
+#include "shtat-widgets.h"
 
 struct _ShtatProfileDialog
 {
@@ -42,8 +43,7 @@ static void
 show_error (ShtatProfileDialog *self,
             const char         *message)
 {
-  gtk_label_set_text (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  shtat_form_error_show (self->error_label, message);
 }
 
 /* The months of the period shown: the profile's, or the twelve before this month. */
@@ -410,7 +410,7 @@ shtat_profile_dialog_get_explanation (ShtatProfileDialog *self)
 const char *
 shtat_profile_dialog_get_error_text (ShtatProfileDialog *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : "";
+  return shtat_form_error_get_text (self->error_label);
 }
 
 gboolean
@@ -438,13 +438,6 @@ save_clicked_cb (GtkButton          *button,
 }
 
 static void
-cancel_clicked_cb (GtkButton          *button,
-                   ShtatProfileDialog *self)
-{
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
 shtat_profile_dialog_finalize (GObject *object)
 {
   ShtatProfileDialog *self = SHTAT_PROFILE_DIALOG (object);
@@ -460,12 +453,9 @@ shtat_profile_dialog_finalize (GObject *object)
 static void
 shtat_profile_dialog_class_init (ShtatProfileDialogClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->finalize = shtat_profile_dialog_finalize;
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -498,10 +488,6 @@ shtat_profile_dialog_new (GtkWindow        *parent,
 {
   ShtatProfileDialog *self = g_object_new (SHTAT_TYPE_PROFILE_DIALOG, "modal", TRUE, "transient-for", parent,
                                            "title", _("Centre Profile"), NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *average = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwPreferencesGroup *period = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -527,12 +513,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   if (self->calendar == NULL)
     self->calendar = shtat_calendar_new ();
 
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect (save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Save"), G_CALLBACK (save_clicked_cb), self);
 
   /* the average, first: what the norms are computed from */
   adw_preferences_group_set_title (average, name ? name : centre->code);
@@ -557,12 +538,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
         }
     }
   adw_preferences_group_add (average, remarks);
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 6);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->error_label = shtat_form_error_new ();
   adw_preferences_group_add (average, GTK_WIDGET (self->error_label));
 
   adw_preferences_group_set_title (period, _("Averaging Period"));
@@ -619,10 +595,6 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), monthly);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), figures);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), calendar);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_size (GTK_WINDOW (self), 860, 760);
 
   rebuild_grid (self);

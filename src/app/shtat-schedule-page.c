@@ -10,6 +10,7 @@
 #include "shtat-profile-dialog.h"
 #include "shtat-remark-view.h"
 #include "shtat-schedule-page.h"
+#include "shtat-widgets.h"
 
 /* The Schedule section: a centre's staffing schedule, version by version, with
  * each line against its minimum, the people who fill it, the totals and wage
@@ -95,18 +96,6 @@ clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-badge (const char *text,
-       const char *kind)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "shtat-badge");
-  gtk_widget_add_css_class (label, kind);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
 }
 
 static void
@@ -601,23 +590,6 @@ entry_row (ShtatSchedulePage *self,
   return entry;
 }
 
-static const char *
-verdict_css (ShtatVerdictKind kind)
-{
-  switch (kind)
-    {
-    case SHTAT_VERDICT_MEETS:
-      return "success";
-    case SHTAT_VERDICT_DOES_NOT_MEET:
-      return "error";
-    case SHTAT_VERDICT_MISSING_DATA:
-      return "warning";
-    case SHTAT_VERDICT_OTHER_ACT:
-    default:
-      return "note";
-    }
-}
-
 static GtkWidget *
 holder_row (const ShtatPlacementHolder *holder)
 {
@@ -631,8 +603,8 @@ holder_row (const ShtatPlacementHolder *holder)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (holder->verdict != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               badge (shtat_verdict_kind_get_label (holder->verdict->kind),
-                                      verdict_css (holder->verdict->kind)));
+                               shtat_badge_new (shtat_verdict_kind_get_label (holder->verdict->kind),
+                                      shtat_verdict_style (holder->verdict->kind)));
   /* the person's file opens from here */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -674,20 +646,20 @@ update_line (ShtatSchedulePage *self,
   while ((child = gtk_widget_get_first_child (w->badge_box)) != NULL)
     gtk_box_remove (GTK_BOX (w->badge_box), child);
   if (row != NULL && row->severity == SHTAT_SEVERITY_ERROR)
-    gtk_box_append (GTK_BOX (w->badge_box), badge (_("Below the minimum"), "error"));
+    gtk_box_append (GTK_BOX (w->badge_box), shtat_badge_new (_("Below the minimum"), "error"));
   else if (row != NULL && row->severity == SHTAT_SEVERITY_WARNING)
-    gtk_box_append (GTK_BOX (w->badge_box), badge (shtat_remark_kind_get_label (SHTAT_REMARK_WARNING), "warning"));
+    gtk_box_append (GTK_BOX (w->badge_box), shtat_badge_new (shtat_remark_kind_get_label (SHTAT_REMARK_WARNING), "warning"));
   if (placed != NULL && placed->vacant > 0)
     {
       g_autofree char *v = shtat_units_format_locale (placed->vacant);
       g_autofree char *text = g_strdup_printf (_("%s vacant"), v);
-      gtk_box_append (GTK_BOX (w->badge_box), badge (text, "note"));
+      gtk_box_append (GTK_BOX (w->badge_box), shtat_badge_new (text, "note"));
     }
   else if (placed != NULL && placed->over > 0)
     {
       g_autofree char *v = shtat_units_format_locale (placed->over);
       g_autofree char *text = g_strdup_printf (_("%s over"), v);
-      gtk_box_append (GTK_BOX (w->badge_box), badge (text, "warning"));
+      gtk_box_append (GTK_BOX (w->badge_box), shtat_badge_new (text, "warning"));
     }
 
   if (w->units_label != NULL)

@@ -14,6 +14,7 @@
 #include "shtat-promotions-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *library;
 
@@ -89,12 +90,7 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (f->window));
   shtat_test_iterate ();
   g_clear_object (&f->store);
-  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (f->path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  shtat_test_remove_database (f->path, f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

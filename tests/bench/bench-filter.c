@@ -10,6 +10,7 @@
 
 #include "shtat-core.h"
 #include "shtat-generator.h"
+#include "shtat-test-common.h"
 
 static gboolean done;
 
@@ -99,11 +100,6 @@ main (int    argc,
 
   g_clear_object (&list);
   g_clear_object (&store);
-  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_rmdir (dir);
+  shtat_test_remove_database (path, dir);
   return 0;
 }

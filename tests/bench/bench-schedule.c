@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 #define TARGET_PDF_SECONDS 2.0
 #define SEED               20260115u
@@ -41,18 +42,6 @@ cpu_seconds (void)
   return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
 }
 
-static GDate
-date (guint y,
-      guint m,
-      guint d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
-
 /* SAMPLE figures, not those of Decree 1193: a base salary and a coefficient
  * per category of block B2, every position of the table placed in one of
  * them. */
@@ -61,7 +50,7 @@ sample_grid (const ShtatNormTable *table)
 {
   static const int coefficients[] = { 37900, 34200, 31100, 28300 };
   g_autoptr(ShtatPayGrid) grid = shtat_pay_grid_new ();
-  GDate from = date (2024, 1, 1);
+  GDate from = shtat_test_date (2024, 1, 1);
   guint n = 0;
 
   g_assert_true (shtat_pay_grid_add_base (grid, &from, 1769700, NULL));
@@ -295,7 +284,7 @@ main (int    argc,
       shtat_drivers_init (&d);
       shtat_drivers_set (&d, SHTAT_DRIVER_APPEALS, appeals);
       shtat_drivers_set (&d, SHTAT_DRIVER_VEHICLES, g_rand_int_range (rand, 0, 4));
-      d.as_of = date (2026, 1, 15);
+      d.as_of = shtat_test_date (2026, 1, 15);
       s = shtat_schedule_new_from_minimum (library, fsc, &d, grid, NULL, &error);
       if (s == NULL || !shtat_schedule_set_centre (s, code, &error))
         g_error ("%s: %s", code, error->message);

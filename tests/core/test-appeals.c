@@ -11,22 +11,11 @@
 
 #include "shtat-appeals.h"
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 #define NBSP "\u00a0"
 
 static ShtatNormLibrary *library;
-
-static GDate
-date (guint y,
-      guint m,
-      guint d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
 
 static ShtatMonth
 month (int y,
@@ -45,7 +34,7 @@ set_holiday (ShtatCalendar *calendar,
              gboolean       working)
 {
   g_autoptr(GError) error = NULL;
-  GDate day = date (y, m, d);
+  GDate day = shtat_test_date (y, m, d);
 
   g_assert_true (shtat_calendar_set_day (calendar, &day, working, NULL, &error));
   g_assert_no_error (error);
@@ -135,7 +124,7 @@ test_calendar (void)
   g_autoptr(ShtatCalendar) calendar = shtat_calendar_new ();
   g_autoptr(GError) error = NULL;
   ShtatMonth feb26 = month (2026, 2), mar25 = month (2025, 3), jan26 = month (2026, 1);
-  GDate from = date (2025, 1, 1), to = date (2025, 12, 31), day;
+  GDate from = shtat_test_date (2025, 1, 1), to = shtat_test_date (2025, 12, 31), day;
 
   /* 28 days are four whole weeks: 20 weekdays, whatever day February begins on */
   g_assert_cmpuint (shtat_calendar_count_month (calendar, &feb26), ==, 20);
@@ -156,13 +145,13 @@ test_calendar (void)
   set_holiday (calendar, 2025, 3, 25, FALSE);
   set_holiday (calendar, 2025, 3, 29, TRUE);
   g_assert_cmpuint (shtat_calendar_count_month (calendar, &mar25), ==, 18);
-  day = date (2025, 3, 29);
+  day = shtat_test_date (2025, 3, 29);
   g_assert_true (shtat_calendar_is_working_day (calendar, &day));
-  day = date (2025, 3, 30);   /* a Sunday */
+  day = shtat_test_date (2025, 3, 30);   /* a Sunday */
   g_assert_false (shtat_calendar_is_working_day (calendar, &day));
-  day = date (2025, 3, 21);
+  day = shtat_test_date (2025, 3, 21);
   g_assert_false (shtat_calendar_is_working_day (calendar, &day));
-  day = date (2025, 3, 20);   /* a Thursday */
+  day = shtat_test_date (2025, 3, 20);   /* a Thursday */
   g_assert_true (shtat_calendar_is_working_day (calendar, &day));
 
   /* a holiday on a Sunday changes nothing */
@@ -174,7 +163,7 @@ test_calendar (void)
   set_holiday (calendar, 2025, 3, 21, TRUE);
   g_assert_cmpuint (shtat_calendar_count_month (calendar, &mar25), ==, 19);
   g_assert_cmpuint (shtat_calendar_get_days (calendar)->len, ==, 6);
-  day = date (2025, 3, 21);
+  day = shtat_test_date (2025, 3, 21);
   g_assert_true (shtat_calendar_remove_day (calendar, &day));
   g_assert_false (shtat_calendar_remove_day (calendar, &day));
   g_assert_cmpuint (shtat_calendar_count_month (calendar, &mar25), ==, 19);
@@ -215,8 +204,8 @@ test_average_year (void)
   g_autoptr(ShtatAppealsAverage) avg = NULL;
   g_autoptr(GError) error = NULL;
   const gint64 by_channel[] = { 400, 300, 200, 100, 40 };
-  GDate today = date (2026, 1, 15);
-  GDate first = date (2025, 1, 1), last = date (2025, 12, 31);
+  GDate today = shtat_test_date (2026, 1, 15);
+  GDate first = shtat_test_date (2025, 1, 1), last = shtat_test_date (2025, 12, 31);
 
   g_assert_cmpuint (shtat_calendar_count_working_days (calendar, &first, &last), ==, 249);
   for (int m = 1; m <= 12; m++)
@@ -263,7 +252,7 @@ static void
 test_brackets (void)
 {
   g_autoptr(ShtatCalendar) calendar = shtat_calendar_new ();
-  GDate today = date (2026, 11, 22);
+  GDate today = shtat_test_date (2026, 11, 22);
   ShtatMonth jan = month (2026, 1), may = month (2026, 5), feb = month (2026, 2);
   struct { gint64 total; gboolean five_months; double average; int bracket; const char *shown; } cases[] = {
     { 1000, FALSE, 50.0, 0, "50.00" },     /* 1 000 / 20: exactly 50, the first bracket */
@@ -354,7 +343,7 @@ test_missing_months (void)
   g_autoptr(ShtatAppealsAverage) avg = NULL;
   g_autoptr(GError) error = NULL;
   ShtatMonth jan = month (2025, 1), jun = month (2025, 6), mar = month (2025, 3);
-  GDate today = date (2026, 11, 22);
+  GDate today = shtat_test_date (2026, 11, 22);
 
   set_month (profile, 2025, 1, 230);
   set_month (profile, 2025, 2, 200);
@@ -394,7 +383,7 @@ test_refusals (void)
   ShtatAppealCount negative = { { 2026, 3 }, SHTAT_APPEAL_CONTACT_111, -4 };
   ShtatAppealCount future = { { 2026, 12 }, SHTAT_APPEAL_SELF, 5 };
   ShtatAppealCount unknown = { { 2026, 3 }, (ShtatAppealChannel) 9, 5 };
-  GDate today = date (2026, 11, 22);
+  GDate today = shtat_test_date (2026, 11, 22);
 
   /* no count in the period */
   avg = shtat_appeals_average_compute (profile, calendar, NULL, NULL, &jan, &dec, &today, &error);
@@ -477,7 +466,7 @@ test_drivers_and_schedule (void)
   g_autoptr(ShtatSchedule) schedule = NULL;
   g_autoptr(GError) error = NULL;
   const ShtatNormTable *fsc = shtat_norm_library_get_table (library, "fsc");
-  GDate today = date (2026, 1, 15), first = date (2025, 1, 1), last = date (2025, 12, 31);
+  GDate today = shtat_test_date (2026, 1, 15), first = shtat_test_date (2025, 1, 1), last = shtat_test_date (2025, 12, 31);
   ShtatMonth from = month (2025, 1), to = month (2025, 12);
   ShtatDrivers drivers;
 
@@ -540,7 +529,7 @@ test_csv (void)
 {
   g_autoptr(ShtatCentreProfile) profile = shtat_centre_profile_new ("demo");
   g_autoptr(GError) error = NULL;
-  GDate today = date (2026, 11, 22);
+  GDate today = shtat_test_date (2026, 11, 22);
   ShtatMonth mar = month (2026, 3);
   gint64 count = 0;
   guint n = 0;

@@ -10,20 +10,9 @@
 #include <locale.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 #define NBSP "\u00a0"
-
-static GDate
-date (guint y,
-      guint m,
-      guint d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
 
 /* SAMPLE grid: BDO 17 697,00 ₸ from 01.01.2024 and 20 000,00 ₸ from 01.01.2026;
  * block B2 category 1 by years of service (0, 5, 10), with a new coefficient for
@@ -33,8 +22,8 @@ sample_grid (void)
 {
   g_autoptr(GError) error = NULL;
   ShtatPayGrid *grid = shtat_pay_grid_new ();
-  GDate y2024 = date (2024, 1, 1);
-  GDate y2026 = date (2026, 1, 1);
+  GDate y2024 = shtat_test_date (2024, 1, 1);
+  GDate y2026 = shtat_test_date (2026, 1, 1);
   struct { const char *block, *category; guint years; GDate from; int coefficient; } cells[] = {
     { "B2", "1", 0, y2024, 30000 },   /* 3.0 */
     { "B2", "1", 5, y2024, 35000 },   /* 3.5 */
@@ -79,8 +68,8 @@ test_rounding (void)
     {
       g_autoptr(ShtatPayGrid) grid = shtat_pay_grid_new ();
       g_autoptr(GError) error = NULL;
-      GDate from = date (2024, 1, 1);
-      GDate on = date (2024, 6, 1);
+      GDate from = shtat_test_date (2024, 1, 1);
+      GDate on = shtat_test_date (2024, 6, 1);
       gint64 salary = -1;
       int coefficient = 0;
 
@@ -115,7 +104,7 @@ test_lookup (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      GDate on = date (cases[i].y, cases[i].m, cases[i].d);
+      GDate on = shtat_test_date (cases[i].y, cases[i].m, cases[i].d);
       gint64 salary = -1;
 
       g_assert_true (shtat_pay_grid_salary (grid, cases[i].block, cases[i].category, cases[i].years, &on,
@@ -139,7 +128,7 @@ test_not_found (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      GDate on = date (cases[i].y, cases[i].m, cases[i].d);
+      GDate on = shtat_test_date (cases[i].y, cases[i].m, cases[i].d);
       gint64 salary = -1;
 
       g_assert_false (shtat_pay_grid_salary (grid, cases[i].block, cases[i].category, cases[i].years, &on,
@@ -162,7 +151,7 @@ test_overflow (void)
     {
       g_autoptr(ShtatPayGrid) grid = shtat_pay_grid_new ();
       g_autoptr(GError) error = NULL;
-      GDate from = date (2024, 1, 1);
+      GDate from = shtat_test_date (2024, 1, 1);
       gint64 salary = -1;
 
       g_assert_true (shtat_pay_grid_add_base (grid, &from, cases[i].base, NULL));
@@ -177,7 +166,7 @@ static void
 test_invalid (void)
 {
   g_autoptr(ShtatPayGrid) grid = shtat_pay_grid_new ();
-  GDate ok = date (2024, 1, 1);
+  GDate ok = shtat_test_date (2024, 1, 1);
   GDate bad;
   struct { const char *block, *category; guint years; const GDate *from; int coefficient; } coefficients[] = {
     { NULL, NULL, 0, &ok, 10000 },
@@ -226,9 +215,9 @@ static void
 test_edit (void)
 {
   g_autoptr(ShtatPayGrid) grid = sample_grid ();
-  GDate y2024 = date (2024, 1, 1);
-  GDate y2026 = date (2026, 1, 1);
-  GDate on = date (2026, 3, 1);
+  GDate y2024 = shtat_test_date (2024, 1, 1);
+  GDate y2026 = shtat_test_date (2026, 1, 1);
+  GDate on = shtat_test_date (2026, 3, 1);
   GPtrArray *coefficients;
   const ShtatPayBase *first;
   gint64 salary;
@@ -274,7 +263,7 @@ test_position (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *grade = NULL;
   g_autofree char *grade2 = NULL;
-  GDate on = date (2025, 6, 1);
+  GDate on = shtat_test_date (2025, 6, 1);
   gint64 salary = -1;
 
   g_assert_true (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 5, &error));
@@ -431,7 +420,7 @@ test_copy_equal (void)
 {
   g_autoptr(ShtatPayGrid) grid = sample_grid ();
   g_autoptr(ShtatPayGrid) copy = NULL;
-  GDate y2024 = date (2024, 1, 1);
+  GDate y2024 = shtat_test_date (2024, 1, 1);
 
   g_assert_true (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 5, NULL));
   copy = shtat_pay_grid_copy (grid);
@@ -452,7 +441,7 @@ test_csv_round_trip (void)
   g_autoptr(ShtatPayGrid) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
-  GDate on = date (2026, 3, 1);
+  GDate on = shtat_test_date (2026, 3, 1);
   gint64 salary = 0;
 
   g_assert_true (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 5, NULL));

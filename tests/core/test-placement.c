@@ -7,28 +7,9 @@
 #include <locale.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *library;
-
-static GDate
-date (guint y,
-      guint m,
-      guint d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
-
-static void
-ok (gboolean  result,
-    GError   *error)
-{
-  g_assert_no_error (error);
-  g_assert_true (result);
-}
 
 /* A person with one assignment; @to_year 0: still open. */
 static ShtatEmployee *
@@ -45,16 +26,16 @@ person (const char *iin,
   g_strlcpy (e->iin, iin, sizeof e->iin);
   e->surname = g_strdup (surname);
   e->name = g_strdup ("Test");
-  e->birth_date = date (1990, 1, 1);
+  e->birth_date = shtat_test_date (1990, 1, 1);
   a.centre_code = (char *) centre;
   a.position = (char *) position;
   a.level = -1;
   a.category = -1;
   a.rate = rate;
-  a.from = date (2020, 1, 1);
+  a.from = shtat_test_date (2020, 1, 1);
   g_date_clear (&a.to, 1);
   if (to_year != 0)
-    a.to = date (to_year, 6, 30);
+    a.to = shtat_test_date (to_year, 6, 30);
   shtat_employee_add_assignment (e, &a);
   return e;
 }
@@ -67,11 +48,11 @@ small_schedule (void)
   ShtatSchedule *s = shtat_schedule_new ();
   GError *error = NULL;
 
-  ok (shtat_schedule_set_centre (s, "north", &error), error);
-  ok (shtat_schedule_add_line (s, "consultation", "psychologist", NULL, 200, 0, 0, &error), error);
-  ok (shtat_schedule_add_line (s, "consultation", "social-worker", NULL, 150, 0, 0, &error), error);
-  ok (shtat_schedule_add_line (s, "consultation", "lawyer", NULL, 100, 0, 0, &error), error);
-  ok (shtat_schedule_add_line (s, "methodology", "psychologist", NULL, 50, 0, 0, &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (s, "north", &error), error);
+  shtat_test_ok (shtat_schedule_add_line (s, "consultation", "psychologist", NULL, 200, 0, 0, &error), error);
+  shtat_test_ok (shtat_schedule_add_line (s, "consultation", "social-worker", NULL, 150, 0, 0, &error), error);
+  shtat_test_ok (shtat_schedule_add_line (s, "consultation", "lawyer", NULL, 100, 0, 0, &error), error);
+  shtat_test_ok (shtat_schedule_add_line (s, "methodology", "psychologist", NULL, 50, 0, 0, &error), error);
   return s;
 }
 
@@ -96,7 +77,7 @@ test_arithmetic (void)
 {
   g_autoptr(ShtatSchedule) s = small_schedule ();
   g_autoptr(GPtrArray) staff = small_staff ();
-  GDate on = date (2026, 3, 1);
+  GDate on = shtat_test_date (2026, 3, 1);
   g_autoptr(ShtatPlacement) p = shtat_placement_compute (s, staff, NULL, &on);
   ShtatPlacementLine *psy, *sw, *lawyer, *psy2;
 
@@ -138,7 +119,7 @@ test_arithmetic (void)
 
   /* before Kimov left, the lawyer line was filled */
   {
-    GDate earlier = date (2025, 6, 30);
+    GDate earlier = shtat_test_date (2025, 6, 30);
     g_autoptr(ShtatPlacement) q = shtat_placement_compute (s, staff, NULL, &earlier);
 
     g_assert_cmpint (((ShtatPlacementLine *) g_ptr_array_index (q->lines, 2))->filled, ==, 100);
@@ -171,7 +152,7 @@ test_demo_store (void)
   g_assert_no_error (error);
   shtat_date_set_today (&today);
   shtat_demo_build (&today, &centres, &employees);
-  ok (shtat_store_import (store, centres, employees, NULL, &error), error);
+  shtat_test_ok (shtat_store_import (store, centres, employees, NULL, &error), error);
   centre = g_ptr_array_index (centres, 0);
 
   /* what the demo files say, counted here from the records themselves */
@@ -213,7 +194,7 @@ test_demo_store (void)
   drivers.as_of = today;
   draft = shtat_schedule_new_from_minimum (library, fsc, &drivers, NULL, NULL, &error);
   g_assert_no_error (error);
-  ok (shtat_schedule_set_centre (draft, centre->code, &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (draft, centre->code, &error), error);
   p = shtat_placement_compute (draft, there, library, &today);
   for (guint i = 0; i < p->lines->len; i++)
     {
@@ -231,7 +212,7 @@ test_demo_store (void)
   g_assert_cmpint (p->vacant - p->over, ==, p->planned - p->filled);
 
   /* the overview: the demo centre with this draft, nothing approved yet */
-  ok (shtat_store_save_schedule (store, draft, &error), error);
+  shtat_test_ok (shtat_store_save_schedule (store, draft, &error), error);
   {
     g_autoptr(GPtrArray) rows = shtat_overview_compute (store, library, &today, &error);
     ShtatOverviewRow *row;
@@ -250,12 +231,7 @@ test_demo_store (void)
   }
 
   g_clear_object (&store);
-  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *f = g_strconcat (path, *suffix, NULL);
-      g_remove (f);
-    }
-  g_rmdir (dir);
+  shtat_test_remove_database (path, dir);
 }
 
 /* An approval writes the approved version and the superseded one together: when
@@ -273,14 +249,14 @@ test_approval_atomic (void)
   g_autoptr(ShtatSchedule) loaded = NULL;
 
   g_assert_no_error (error);
-  ok (shtat_store_save_schedule (store, v1, &error), error);
+  shtat_test_ok (shtat_store_save_schedule (store, v1, &error), error);
   v2 = shtat_schedule_copy_as_draft (v1);
-  ok (shtat_store_save_schedule (store, v2, &error), error);
+  shtat_test_ok (shtat_store_save_schedule (store, v2, &error), error);
 
   /* the "superseded" version has no centre: the write fails, and v2 stays a draft */
-  ok (shtat_schedule_set_centre (stranger, "", &error), error);
-  ok (shtat_schedule_set_centre (v2, "north", &error), error);
-  ok (shtat_schedule_add_line (v2, "consultation", "lawyer", NULL, 100, 0, 0, &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (stranger, "", &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (v2, "north", &error), error);
+  shtat_test_ok (shtat_schedule_add_line (v2, "consultation", "lawyer", NULL, 100, 0, 0, &error), error);
   g_assert_false (shtat_store_save_approval (store, v2, stranger, &error));
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
@@ -289,12 +265,7 @@ test_approval_atomic (void)
   g_assert_cmpuint (shtat_schedule_get_n_lines (loaded), ==, 4);   /* not the 5 of the failed write */
 
   g_clear_object (&store);
-  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *f = g_strconcat (path, *suffix, NULL);
-      g_remove (f);
-    }
-  g_rmdir (dir);
+  shtat_test_remove_database (path, dir);
 }
 
 int

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *library;
 static const ShtatNormTable *fsc;
@@ -86,26 +87,6 @@ static const struct
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
-static GDate
-date (guint y,
-      guint m,
-      guint d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
-
-static void
-ok (gboolean  result,
-    GError   *error)
-{
-  g_assert_no_error (error);
-  g_assert_true (result);
-}
-
 static guint
 line_of (const ShtatSchedule *s,
          const char          *position)
@@ -127,22 +108,22 @@ centre_schedule (gboolean approve)
   shtat_drivers_init (&d);
   shtat_drivers_set (&d, SHTAT_DRIVER_APPEALS, 60);
   shtat_drivers_set (&d, SHTAT_DRIVER_VEHICLES, 1);
-  d.as_of = date (2026, 1, 15);
+  d.as_of = shtat_test_date (2026, 1, 15);
   s = shtat_schedule_new_from_minimum (library, fsc, &d, NULL, NULL, &error);
-  ok (s != NULL, error);
+  shtat_test_ok (s != NULL, error);
   g_assert_cmpuint (shtat_schedule_get_n_lines (s), ==, G_N_ELEMENTS (pay));
 
-  ok (shtat_schedule_set_centre (s, "almaty-bostandyk", &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (s, "almaty-bostandyk", &error), error);
   for (guint i = 0; i < G_N_ELEMENTS (pay); i++)
     {
       guint index = line_of (s, pay[i].position);
 
       g_assert_cmpint (shtat_schedule_get_line (s, index)->units, ==, pay[i].units);
-      ok (shtat_schedule_set_line_salary (s, index, pay[i].salary, &error), error);
-      ok (shtat_schedule_set_line_allowances (s, index, pay[i].allowances, &error), error);
+      shtat_test_ok (shtat_schedule_set_line_salary (s, index, pay[i].salary, &error), error);
+      shtat_test_ok (shtat_schedule_set_line_allowances (s, index, pay[i].allowances, &error), error);
     }
-  ok (shtat_schedule_set_line_reference (s, line_of (s, "cleaner"), "Typical norms, Labour Code art. 101(7)", &error), error);
-  ok (shtat_schedule_set_line_reference (s, line_of (s, "yard-keeper"), "Typical norms, Labour Code art. 101(7)", &error), error);
+  shtat_test_ok (shtat_schedule_set_line_reference (s, line_of (s, "cleaner"), "Typical norms, Labour Code art. 101(7)", &error), error);
+  shtat_test_ok (shtat_schedule_set_line_reference (s, line_of (s, "yard-keeper"), "Typical norms, Labour Code art. 101(7)", &error), error);
 
   if (approve)
     {
@@ -150,11 +131,11 @@ centre_schedule (gboolean approve)
 
       a.akimat = AKIMAT;
       a.order_number = "214-п";
-      a.order_date = date (2026, 1, 20);
+      a.order_date = shtat_test_date (2026, 1, 20);
       a.signatory = SIGNATORY;
-      a.effective = date (2026, 2, 1);
-      ok (shtat_schedule_submit (s, library, fsc, &error), error);
-      ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &error), error);
+      a.effective = shtat_test_date (2026, 2, 1);
+      shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
+      shtat_test_ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &error), error);
     }
   return g_steal_pointer (&s);
 }
@@ -503,11 +484,11 @@ test_pdf_superseded (void)
 
   a.akimat = AKIMAT;
   a.order_number = "301-п";
-  a.order_date = date (2026, 6, 1);
+  a.order_date = shtat_test_date (2026, 6, 1);
   a.signatory = SIGNATORY;
-  a.effective = date (2026, 7, 1);
-  ok (shtat_schedule_submit (second, library, fsc, &e), e);
-  ok (shtat_schedule_approve (second, library, fsc, NULL, &a, first, &e), e);
+  a.effective = shtat_test_date (2026, 7, 1);
+  shtat_test_ok (shtat_schedule_submit (second, library, fsc, &e), e);
+  shtat_test_ok (shtat_schedule_approve (second, library, fsc, NULL, &a, first, &e), e);
   g_assert_cmpint (shtat_schedule_get_status (first), ==, SHTAT_SCHEDULE_SUPERSEDED);
 
   g_assert_true (shtat_schedule_write_pdf (first, library, CENTRE_RU, SHTAT_LANG_RU, path, &error));
@@ -536,14 +517,14 @@ test_pdf_pages (void)
   PdfText second = { 0 };
   GError *e = NULL;
 
-  ok (shtat_schedule_set_centre (s, "long", &e), e);
-  ok (shtat_schedule_set_table (s, "fsc", &e), e);
+  shtat_test_ok (shtat_schedule_set_centre (s, "long", &e), e);
+  shtat_test_ok (shtat_schedule_set_table (s, "fsc", &e), e);
   /* 80 lines of 1 unit at 100 000,00 in 4 units of 20: 80 units, 8 000 000,00 */
   for (guint i = 0; i < 80; i++)
     {
       g_autofree char *unit = g_strdup_printf ("Отдел № %u", i / 20 + 1);
 
-      ok (shtat_schedule_add_line (s, unit, i % 2 == 0 ? "psychologist" : "lawyer", "B2-3", 100,
+      shtat_test_ok (shtat_schedule_add_line (s, unit, i % 2 == 0 ? "psychologist" : "lawyer", "B2-3", 100,
                                    10000000, 0, &e), e);
     }
 
@@ -588,14 +569,14 @@ numbered_schedule (guint n)
   g_autoptr(ShtatSchedule) s = shtat_schedule_new ();
   GError *e = NULL;
 
-  ok (shtat_schedule_set_centre (s, "long", &e), e);
-  ok (shtat_schedule_set_table (s, "fsc", &e), e);
+  shtat_test_ok (shtat_schedule_set_centre (s, "long", &e), e);
+  shtat_test_ok (shtat_schedule_set_table (s, "fsc", &e), e);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *unit = g_strdup_printf ("Отдел № %u", i / 20 + 1);
       g_autofree char *grade = g_strdup_printf ("Р%03uЯ", i + 1);
 
-      ok (shtat_schedule_add_line (s, unit, i % 2 == 0 ? "psychologist" : "lawyer", grade, 100,
+      shtat_test_ok (shtat_schedule_add_line (s, unit, i % 2 == 0 ? "psychologist" : "lawyer", grade, 100,
                                    10000000, 0, &e), e);
     }
   return g_steal_pointer (&s);

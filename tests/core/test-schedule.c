@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 #define NBSP "\u00a0"
 #define S    20000000   /* a uniform SAMPLE salary: 200 000,00 ₸ */
@@ -28,18 +29,6 @@ static char *data_dir;
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
-static GDate
-date (guint y,
-      guint m,
-      guint d)
-{
-  GDate out;
-
-  g_date_clear (&out, 1);
-  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return out;
-}
-
 static ShtatDrivers
 fsc_drivers (double appeals,
              double vehicles)
@@ -50,7 +39,7 @@ fsc_drivers (double appeals,
   shtat_drivers_set (&d, SHTAT_DRIVER_APPEALS, appeals);
   if (vehicles >= 0)
     shtat_drivers_set (&d, SHTAT_DRIVER_VEHICLES, vehicles);
-  d.as_of = date (2026, 1, 15);
+  d.as_of = shtat_test_date (2026, 1, 15);
   return d;
 }
 
@@ -88,14 +77,6 @@ line_of (const ShtatSchedule *s,
   return (guint) i;
 }
 
-static void
-ok (gboolean  result,
-    GError   *error)
-{
-  g_assert_no_error (error);
-  g_assert_true (result);
-}
-
 /* A draft ready to submit at 60 appeals and 1 vehicle (25.5 units): every line
  * at the uniform salary S, the cleaner at 1 unit and the yard keeper at 0.5 with
  * a reference. Fund: (25.5 + 1.5) × S = 27 × 200 000 ₸ = 540 000 000 tiyn. */
@@ -105,13 +86,13 @@ complete_draft (void)
   ShtatSchedule *s = draft_from_minimum (60, 1, NULL);
   GError *error = NULL;
 
-  ok (shtat_schedule_set_centre (s, "almaty-bostandyk", &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (s, "almaty-bostandyk", &error), error);
   for (guint i = 0; i < shtat_schedule_get_n_lines (s); i++)
-    ok (shtat_schedule_set_line_salary (s, i, S, &error), error);
-  ok (shtat_schedule_set_line_units (s, line_of (s, "cleaner"), 100, &error), error);
-  ok (shtat_schedule_set_line_reference (s, line_of (s, "cleaner"), "Typical norms, Labour Code art. 101(7)", &error), error);
-  ok (shtat_schedule_set_line_units (s, line_of (s, "yard-keeper"), 50, &error), error);
-  ok (shtat_schedule_set_line_reference (s, line_of (s, "yard-keeper"), "Typical norms, Labour Code art. 101(7)", &error), error);
+    shtat_test_ok (shtat_schedule_set_line_salary (s, i, S, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_units (s, line_of (s, "cleaner"), 100, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_reference (s, line_of (s, "cleaner"), "Typical norms, Labour Code art. 101(7)", &error), error);
+  shtat_test_ok (shtat_schedule_set_line_units (s, line_of (s, "yard-keeper"), 50, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_reference (s, line_of (s, "yard-keeper"), "Typical norms, Labour Code art. 101(7)", &error), error);
   return s;
 }
 
@@ -122,9 +103,9 @@ sample_approval (void)
 
   a.akimat = "Алматы қаласы Бостандық ауданының әкімдігі";
   a.order_number = "214-п";
-  a.order_date = date (2026, 1, 20);
+  a.order_date = shtat_test_date (2026, 1, 20);
   a.signatory = "Сейітқалиев Ә. Б.";
-  a.effective = date (2026, 2, 1);
+  a.effective = shtat_test_date (2026, 2, 1);
   return a;
 }
 
@@ -135,8 +116,8 @@ approved_schedule (void)
   ShtatApproval a = sample_approval ();
   GError *error = NULL;
 
-  ok (shtat_schedule_submit (s, library, fsc, &error), error);
-  ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &error), error);
+  shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &error), error);
   return s;
 }
 
@@ -331,7 +312,7 @@ test_from_minimum_grid (void)
   g_autoptr(ShtatSchedule) s = NULL;
   g_autoptr(ShtatSchedule) failed = NULL;
   g_autoptr(GError) error = NULL;
-  GDate from = date (2024, 1, 1);
+  GDate from = shtat_test_date (2024, 1, 1);
   ShtatDrivers d = fsc_drivers (60, 1);
   const ShtatScheduleLine *line;
 
@@ -382,15 +363,15 @@ test_fund (void)
     {
       gint64 fund = -1;
 
-      ok (shtat_schedule_add_line (s, "Unit", "psychologist", NULL, lines[i].units, lines[i].salary,
+      shtat_test_ok (shtat_schedule_add_line (s, "Unit", "psychologist", NULL, lines[i].units, lines[i].salary,
                                    lines[i].allowances, &error), error);
-      ok (shtat_schedule_line_get_fund (shtat_schedule_get_line (s, i), &fund, &error), error);
+      shtat_test_ok (shtat_schedule_line_get_fund (shtat_schedule_get_line (s, i), &fund, &error), error);
       g_assert_cmpint (fund, ==, lines[i].fund);
     }
 
   /* 15 000 000 + 45 000 000 + 3 750 000 + 7 500 001 + 1 + 1 + 1 + 0 + 0 = 71 250 004;
    * × 12 = 855 000 048 */
-  ok (shtat_schedule_get_fund (s, &monthly, &annual, &error), error);
+  shtat_test_ok (shtat_schedule_get_fund (s, &monthly, &annual, &error), error);
   g_assert_cmpint (monthly, ==, 71250004);
   g_assert_cmpint (annual, ==, 855000048);
   /* 1 + 2.5 + 0.25 + 0.5 + 0.5 + 0.75 + 0.25 + 0.25 + 0 = 6 */
@@ -496,7 +477,7 @@ static gboolean
 edit_period (ShtatSchedule  *s,
              GError        **e)
 {
-  GDate from = date (2025, 1, 1), to = date (2025, 6, 30);
+  GDate from = shtat_test_date (2025, 1, 1), to = shtat_test_date (2025, 6, 30);
 
   return shtat_schedule_set_appeals_period (s, &from, &to, "111", e);
 }
@@ -609,24 +590,24 @@ test_only_drafts_change (void)
     {
       g_autoptr(ShtatSchedule) draft = complete_draft ();
 
-      ok (edits[i] (draft, &error), error);
+      shtat_test_ok (edits[i] (draft, &error), error);
     }
 
-  ok (shtat_schedule_submit (s, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
   g_assert_cmpint (shtat_schedule_get_status (s), ==, SHTAT_SCHEDULE_SUBMITTED);
   assert_read_only (s, "submitted");
 
-  ok (shtat_schedule_withdraw (s, &error), error);
-  ok (edit_salary (s, &error), error);
-  ok (shtat_schedule_set_line_salary (s, 0, S, &error), error);
-  ok (shtat_schedule_submit (s, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_withdraw (s, &error), error);
+  shtat_test_ok (edit_salary (s, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_salary (s, 0, S, &error), error);
+  shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
 
-  ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &error), error);
+  shtat_test_ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &error), error);
   assert_read_only (s, "approved");
 
   next = shtat_schedule_copy_as_draft (s);
-  ok (shtat_schedule_submit (next, library, fsc, &error), error);
-  ok (shtat_schedule_approve (next, library, fsc, NULL, &a, s, &error), error);
+  shtat_test_ok (shtat_schedule_submit (next, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_approve (next, library, fsc, NULL, &a, s, &error), error);
   assert_read_only (s, "superseded");
 
   /* withdrawing is for submitted versions only */
@@ -758,7 +739,7 @@ test_approve (void)
   g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS);
   g_clear_error (&error);
 
-  ok (shtat_schedule_submit (v1, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_submit (v1, library, fsc, &error), error);
   for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
     {
       ShtatApproval m = { 0 };
@@ -780,10 +761,10 @@ test_approve (void)
       g_assert_null (shtat_schedule_get_sha256 (v1));
     }
 
-  ok (shtat_schedule_approve (v1, library, fsc, NULL, &a, NULL, &error), error);
+  shtat_test_ok (shtat_schedule_approve (v1, library, fsc, NULL, &a, NULL, &error), error);
   g_assert_cmpint (shtat_schedule_get_status (v1), ==, SHTAT_SCHEDULE_APPROVED);
   g_assert_cmpuint (strlen (shtat_schedule_get_sha256 (v1)), ==, 64);
-  ok (shtat_schedule_verify (v1, &error), error);
+  shtat_test_ok (shtat_schedule_verify (v1, &error), error);
   kept = shtat_schedule_get_approval (v1);
   g_assert_cmpstr (kept->order_number, ==, "214-п");
   g_assert_cmpstr (kept->signatory, ==, "Сейітқалиев Ә. Б.");
@@ -802,18 +783,18 @@ test_approve (void)
   g_assert_null (shtat_schedule_get_approval (v2));
   g_assert_null (shtat_schedule_get_sha256 (v2));
   g_assert_cmpuint (shtat_schedule_get_n_lines (v2), ==, shtat_schedule_get_n_lines (v1));
-  ok (shtat_schedule_set_line_units (v2, line_of (v2, "psychologist"), 300, &error), error);
-  ok (shtat_schedule_submit (v2, library, fsc, &error), error);
-  ok (shtat_schedule_approve (v2, library, fsc, NULL, &a, v1, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_units (v2, line_of (v2, "psychologist"), 300, &error), error);
+  shtat_test_ok (shtat_schedule_submit (v2, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_approve (v2, library, fsc, NULL, &a, v1, &error), error);
   g_assert_cmpint (shtat_schedule_get_status (v1), ==, SHTAT_SCHEDULE_SUPERSEDED);
   g_assert_cmpuint (shtat_schedule_get_superseded_by (v1), ==, 2);
   g_assert_cmpint (shtat_schedule_get_status (v2), ==, SHTAT_SCHEDULE_APPROVED);
   /* superseding does not break the checksum of what was approved */
-  ok (shtat_schedule_verify (v1, &error), error);
+  shtat_test_ok (shtat_schedule_verify (v1, &error), error);
 
   /* v1 is no longer the approved version: nothing changes */
   v3 = shtat_schedule_copy_as_draft (v2);
-  ok (shtat_schedule_submit (v3, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_submit (v3, library, fsc, &error), error);
   g_assert_false (shtat_schedule_approve (v3, library, fsc, NULL, &a, v1, &error));
   g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS);
   g_clear_error (&error);
@@ -821,9 +802,9 @@ test_approve (void)
   g_assert_cmpint (shtat_schedule_get_status (v2), ==, SHTAT_SCHEDULE_APPROVED);
 
   /* nor can another centre's version be superseded */
-  ok (shtat_schedule_withdraw (v3, &error), error);
-  ok (shtat_schedule_set_centre (v3, "astana-esil", &error), error);
-  ok (shtat_schedule_submit (v3, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_withdraw (v3, &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (v3, "astana-esil", &error), error);
+  shtat_test_ok (shtat_schedule_submit (v3, library, fsc, &error), error);
   g_assert_false (shtat_schedule_approve (v3, library, fsc, NULL, &a, v2, &error));
   g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID);
   g_clear_error (&error);
@@ -907,7 +888,7 @@ test_interchange (void)
                                                 cases[i].extra_units, cases[i].extra_salary, 0, NULL));
       if (cases[i].grid_lawyer > 0)
         {
-          GDate from = date (2024, 1, 1);
+          GDate from = shtat_test_date (2024, 1, 1);
 
           grid = shtat_pay_grid_new ();
           g_assert_true (shtat_pay_grid_add_base (grid, &from, cases[i].grid_lawyer, NULL));
@@ -941,10 +922,10 @@ test_interchange (void)
           g_assert_cmpint (extra->severity, ==, SHTAT_SEVERITY_OK);
         }
 
-      ok (shtat_schedule_submit (s, library, fsc, &error), error);
+      shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
       if (cases[i].approves)
         {
-          ok (shtat_schedule_approve (s, library, fsc, grid, &a, NULL, &error), error);
+          shtat_test_ok (shtat_schedule_approve (s, library, fsc, grid, &a, NULL, &error), error);
         }
       else
         {
@@ -1049,7 +1030,7 @@ test_setters_refuse (void)
   ShtatDrivers nan_drivers = fsc_drivers (NAN, 1);
   ShtatDrivers negative = fsc_drivers (-1, 1);
   ShtatDrivers huge = fsc_drivers (1e7, 1);
-  GDate from = date (2025, 6, 30), to = date (2025, 1, 1);
+  GDate from = shtat_test_date (2025, 6, 30), to = shtat_test_date (2025, 1, 1);
   gboolean results[] = {
     shtat_schedule_set_line_units (s, 0, -25, NULL),
     shtat_schedule_set_line_units (s, 0, SHTAT_SCHEDULE_MAX_LINE_UNITS + 1, NULL),
@@ -1122,7 +1103,7 @@ golden_schedule (void)
   g_autoptr(GError) error = NULL;
   ShtatDrivers d = fsc_drivers (60.4, 1);
   ShtatApproval a = sample_approval ();
-  GDate from = date (2025, 7, 1), to = date (2025, 12, 31);
+  GDate from = shtat_test_date (2025, 7, 1), to = shtat_test_date (2025, 12, 31);
   GError *e = NULL;
 
   shtat_lang_set_override (SHTAT_LANG_KK);
@@ -1130,25 +1111,25 @@ golden_schedule (void)
   shtat_lang_set_override (-1);
   g_assert_no_error (error);
 
-  ok (shtat_schedule_set_centre (s, "almaty-bostandyk", &e), e);
-  ok (shtat_schedule_set_appeals_period (s, &from, &to, GOLDEN_SOURCE, &e), e);
+  shtat_test_ok (shtat_schedule_set_centre (s, "almaty-bostandyk", &e), e);
+  shtat_test_ok (shtat_schedule_set_appeals_period (s, &from, &to, GOLDEN_SOURCE, &e), e);
   for (guint i = 0; i < G_N_ELEMENTS (sample_pay); i++)
     {
       guint n = line_of (s, sample_pay[i].position);
 
-      ok (shtat_schedule_set_line_salary (s, n, sample_pay[i].salary, &e), e);
-      ok (shtat_schedule_set_line_allowances (s, n, sample_pay[i].allowances, &e), e);
+      shtat_test_ok (shtat_schedule_set_line_salary (s, n, sample_pay[i].salary, &e), e);
+      shtat_test_ok (shtat_schedule_set_line_allowances (s, n, sample_pay[i].allowances, &e), e);
     }
-  ok (shtat_schedule_set_line_units (s, line_of (s, "cleaner"), 100, &e), e);
-  ok (shtat_schedule_set_line_reference (s, line_of (s, "cleaner"), GOLDEN_REFERENCE, &e), e);
-  ok (shtat_schedule_set_line_units (s, line_of (s, "yard-keeper"), 50, &e), e);
-  ok (shtat_schedule_set_line_reference (s, line_of (s, "yard-keeper"), GOLDEN_REFERENCE, &e), e);
-  ok (shtat_schedule_set_line_units (s, line_of (s, "lawyer"), 150, &e), e);
-  ok (shtat_schedule_set_line_justification (s, line_of (s, "lawyer"), GOLDEN_JUSTIFICATION, &e), e);
-  ok (shtat_schedule_add_line (s, "Әдіснама және ақпараттық-ағарту жұмыстары бөлімі", "methodologist", "B2-4",
+  shtat_test_ok (shtat_schedule_set_line_units (s, line_of (s, "cleaner"), 100, &e), e);
+  shtat_test_ok (shtat_schedule_set_line_reference (s, line_of (s, "cleaner"), GOLDEN_REFERENCE, &e), e);
+  shtat_test_ok (shtat_schedule_set_line_units (s, line_of (s, "yard-keeper"), 50, &e), e);
+  shtat_test_ok (shtat_schedule_set_line_reference (s, line_of (s, "yard-keeper"), GOLDEN_REFERENCE, &e), e);
+  shtat_test_ok (shtat_schedule_set_line_units (s, line_of (s, "lawyer"), 150, &e), e);
+  shtat_test_ok (shtat_schedule_set_line_justification (s, line_of (s, "lawyer"), GOLDEN_JUSTIFICATION, &e), e);
+  shtat_test_ok (shtat_schedule_add_line (s, "Әдіснама және ақпараттық-ағарту жұмыстары бөлімі", "methodologist", "B2-4",
                                50, 25000000, 0, &e), e);
-  ok (shtat_schedule_submit (s, library, fsc, &e), e);
-  ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &e), e);
+  shtat_test_ok (shtat_schedule_submit (s, library, fsc, &e), e);
+  shtat_test_ok (shtat_schedule_approve (s, library, fsc, NULL, &a, NULL, &e), e);
   return g_steal_pointer (&s);
 }
 
@@ -1189,28 +1170,28 @@ test_xml_round_trip (void)
   g_ptr_array_add (schedules, shtat_schedule_new ());
   {
     ShtatSchedule *s = draft_from_minimum (0, 3, NULL);
-    GDate from = date (2024, 2, 29);
+    GDate from = shtat_test_date (2024, 2, 29);
 
     flags.flags[SHTAT_FLAG_HAS_LIFT] = TRUE;
     flags.flags[SHTAT_FLAG_CENTRALISED_CESSPIT_CLEANING] = TRUE;
-    ok (shtat_schedule_set_drivers (s, &flags, &error), error);
-    ok (shtat_schedule_set_appeals_period (s, &from, NULL, "a\tb\r\nc \"d\" 'e' <f> & g", &error), error);
-    ok (shtat_schedule_add_line (s, NULL, NULL, NULL, 0, 0, 0, &error), error);
-    ok (shtat_schedule_add_line (s, "  ", "x", "]]>", 5, 1, G_MAXINT64, &error), error);
-    ok (shtat_schedule_set_line_justification (s, 0, "\n  leading and trailing  \n", &error), error);
-    ok (shtat_schedule_set_line_reference (s, 0, "&amp; is not an entity here; <!-- nor a comment -->", &error), error);
-    ok (shtat_schedule_set_version (s, 999999999, &error), error);
+    shtat_test_ok (shtat_schedule_set_drivers (s, &flags, &error), error);
+    shtat_test_ok (shtat_schedule_set_appeals_period (s, &from, NULL, "a\tb\r\nc \"d\" 'e' <f> & g", &error), error);
+    shtat_test_ok (shtat_schedule_add_line (s, NULL, NULL, NULL, 0, 0, 0, &error), error);
+    shtat_test_ok (shtat_schedule_add_line (s, "  ", "x", "]]>", 5, 1, G_MAXINT64, &error), error);
+    shtat_test_ok (shtat_schedule_set_line_justification (s, 0, "\n  leading and trailing  \n", &error), error);
+    shtat_test_ok (shtat_schedule_set_line_reference (s, 0, "&amp; is not an entity here; <!-- nor a comment -->", &error), error);
+    shtat_test_ok (shtat_schedule_set_version (s, 999999999, &error), error);
     g_ptr_array_add (schedules, s);
   }
   {
     ShtatSchedule *s = complete_draft ();
 
-    ok (shtat_schedule_submit (s, library, fsc, &error), error);
+    shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
     g_ptr_array_add (schedules, s);
   }
   g_ptr_array_add (schedules, golden_schedule ());
-  ok (shtat_schedule_submit (next, library, fsc, &error), error);
-  ok (shtat_schedule_approve (next, library, fsc, NULL, &a, superseded, &error), error);
+  shtat_test_ok (shtat_schedule_submit (next, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_approve (next, library, fsc, NULL, &a, superseded, &error), error);
   g_ptr_array_add (schedules, shtat_schedule_ref (superseded));
   g_ptr_array_add (schedules, shtat_schedule_ref (next));
 
@@ -1226,7 +1207,7 @@ test_xml_round_trip (void)
       g_assert_true (shtat_schedule_equal (s, back));
       again = shtat_schedule_to_xml (back);
       g_assert_true (g_bytes_equal (xml, again));
-      ok (shtat_schedule_verify (back, &error), error);
+      shtat_test_ok (shtat_schedule_verify (back, &error), error);
     }
 
   /* equal() is not trivially true */
@@ -1372,15 +1353,15 @@ test_diff (void)
   none = shtat_schedule_diff (v1, v2, library);
   g_assert_cmpuint (none->len, ==, 0);
 
-  d.as_of = date (2026, 3, 1);
-  ok (shtat_schedule_set_drivers (v2, &d, &error), error);
-  ok (shtat_schedule_set_line_salary (v2, line_of (v2, "social-worker"), 16000000, &error), error);
-  ok (shtat_schedule_set_line_units (v2, line_of (v2, "psychologist"), 300, &error), error);
-  ok (shtat_schedule_set_line_justification (v2, line_of (v2, "lawyer"), "Staffed by the methodologist", &error), error);
-  ok (shtat_schedule_set_line_allowances (v2, line_of (v2, "case-manager"), 1500050, &error), error);
-  ok (shtat_schedule_set_line_grade (v2, line_of (v2, "case-manager"), "B2-2", &error), error);
-  ok (shtat_schedule_remove_line (v2, line_of (v2, "watchman"), &error), error);
-  ok (shtat_schedule_add_line (v2, "Administration", "methodologist", NULL, 50, 18000000, 0, &error), error);
+  d.as_of = shtat_test_date (2026, 3, 1);
+  shtat_test_ok (shtat_schedule_set_drivers (v2, &d, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_salary (v2, line_of (v2, "social-worker"), 16000000, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_units (v2, line_of (v2, "psychologist"), 300, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_justification (v2, line_of (v2, "lawyer"), "Staffed by the methodologist", &error), error);
+  shtat_test_ok (shtat_schedule_set_line_allowances (v2, line_of (v2, "case-manager"), 1500050, &error), error);
+  shtat_test_ok (shtat_schedule_set_line_grade (v2, line_of (v2, "case-manager"), "B2-2", &error), error);
+  shtat_test_ok (shtat_schedule_remove_line (v2, line_of (v2, "watchman"), &error), error);
+  shtat_test_ok (shtat_schedule_add_line (v2, "Administration", "methodologist", NULL, 50, 18000000, 0, &error), error);
 
   diff = shtat_schedule_diff (v1, v2, library);
   for (guint i = 0; i < diff->len; i++)
@@ -1443,9 +1424,9 @@ test_store (void)
   g_assert_no_error (error);
 
   /* version 1 approved, version 2 a draft */
-  ok (shtat_store_save_schedule (store, approved, &error), error);
+  shtat_test_ok (shtat_store_save_schedule (store, approved, &error), error);
   next = shtat_schedule_copy_as_draft (approved);
-  ok (shtat_store_save_schedule (store, next, &error), error);
+  shtat_test_ok (shtat_store_save_schedule (store, next, &error), error);
   g_assert_cmpuint (shtat_schedule_get_version (next), ==, 2);
 
   loaded = shtat_store_load_schedule (store, "almaty-bostandyk", 1, &error);
@@ -1460,7 +1441,7 @@ test_store (void)
   g_assert_cmpint (shtat_schedule_get_status (g_ptr_array_index (versions, 1)), ==, SHTAT_SCHEDULE_DRAFT);
 
   /* a draft saved over an approved version is refused, and nothing changes */
-  ok (shtat_schedule_set_centre (draft, "almaty-bostandyk", &error), error);
+  shtat_test_ok (shtat_schedule_set_centre (draft, "almaty-bostandyk", &error), error);
   g_assert_cmpuint (shtat_schedule_get_version (draft), ==, 1);
   g_assert_false (shtat_store_save_schedule (store, draft, &error));
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
@@ -1485,12 +1466,7 @@ test_store (void)
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
 
   g_clear_object (&store);
-  for (const char * const *suffix = (const char *[]) { "", "-wal", "-shm", NULL }; *suffix; suffix++)
-    {
-      g_autofree char *p = g_strconcat (path, *suffix, NULL);
-      g_remove (p);
-    }
-  g_rmdir (dir);
+  shtat_test_remove_database (path, dir);
 }
 
 int

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers every test and benchmark shares; GLib only. */
+
+/* A valid GDate. */
+GDate    shtat_test_date            (guint       year,
+                                     guint       month,
+                                     guint       day);
+/* Asserts a call succeeded: no error and TRUE. */
+void     shtat_test_ok              (gboolean    result,
+                                     GError     *error);
+/* Removes a test database (with its -wal and -shm files) and its folder. */
+void     shtat_test_remove_database (const char *path,
+                                     const char *dir);
+
+G_END_DECLS
