@@ -65,6 +65,9 @@ struct _ShtatSchedulePage
   GtkLabel         *drivers_label;
   GtkBox           *lines_box;
   GtkBox           *remarks_box;
+  GtkWidget        *changes_group;
+  GtkDropDown      *compare_dropdown;
+  GtkListBox       *changes;
   GtkWidget        *add_line_button;
   GtkWidget        *from_profile_button;
   GtkFileChooserNative *chooser;
@@ -728,6 +731,79 @@ update_remarks (ShtatSchedulePage *self)
   gtk_box_append (self->remarks_box, list);
 }
 
+/* What changed from the version chosen for comparison to the one shown. */
+static void
+update_changes (ShtatSchedulePage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->compare_dropdown);
+  g_autoptr(GPtrArray) lines = NULL;
+  ShtatSchedule *other = NULL;
+  GtkWidget *child;
+  guint k = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->changes))) != NULL)
+    gtk_list_box_remove (self->changes, child);
+  for (guint i = 0; self->versions != NULL && i < self->versions->len; i++)
+    {
+      ShtatSchedule *v = g_ptr_array_index (self->versions, i);
+
+      if (v == self->shown)
+        continue;
+      if (k++ == chosen)
+        other = v;
+    }
+  gtk_widget_set_visible (self->changes_group, other != NULL);
+  if (other == NULL)
+    return;
+  lines = shtat_schedule_diff (other, self->shown, self->library);
+  if (lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (_("No differences")));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *text = g_markup_escape_text (g_ptr_array_index (lines, i), -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_append (self->changes, row);
+    }
+}
+
+static void
+compare_selected_cb (GtkDropDown       *dropdown,
+                     GParamSpec        *pspec,
+                     ShtatSchedulePage *self)
+{
+  update_changes (self);
+}
+
+/* The other versions to compare with, the one before the shown first. */
+static void
+fill_compare (ShtatSchedulePage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint previous = 0, k = 0;
+
+  for (guint i = 0; self->versions != NULL && i < self->versions->len; i++)
+    {
+      ShtatSchedule *v = g_ptr_array_index (self->versions, i);
+      g_autofree char *label = NULL;
+
+      if (v == self->shown)
+        {
+          previous = k > 0 ? k - 1 : 0;
+          continue;
+        }
+      label = g_strdup_printf (_("Version %u — %s"), shtat_schedule_get_version (v),
+                               shtat_schedule_status_get_label (shtat_schedule_get_status (v)));
+      gtk_string_list_append (labels, label);
+      k++;
+    }
+  g_signal_handlers_block_by_func (self->compare_dropdown, compare_selected_cb, self);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->compare_dropdown, previous);
+  g_signal_handlers_unblock_by_func (self->compare_dropdown, compare_selected_cb, self);
+}
+
 static void
 update_workflow (ShtatSchedulePage *self)
 {
@@ -817,6 +893,7 @@ update (ShtatSchedulePage *self)
   for (guint i = 0; i < self->lines->len && i < shtat_schedule_get_n_lines (s); i++)
     update_line (self, i);
   update_remarks (self);
+  update_changes (self);
   update_workflow (self);
 }
 
@@ -924,6 +1001,7 @@ rebuild (ShtatSchedulePage *self)
       g_array_append_val (self->lines, w);
     }
   self->updating = FALSE;
+  fill_compare (self);
   update (self);
 }
 
@@ -1709,6 +1787,20 @@ shtat_schedule_page_get_units_spin (ShtatSchedulePage *self,
   return index < self->lines->len ? GTK_WIDGET (g_array_index (self->lines, LineWidgets, index).units) : NULL;
 }
 
+/* The changes listed against the version chosen for comparison, one a line. */
+char *
+shtat_schedule_page_dup_changes_text (ShtatSchedulePage *self)
+{
+  GString *text = g_string_new (NULL);
+
+  if (!gtk_widget_get_visible (self->changes_group))
+    return g_string_free (text, FALSE);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->changes)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (text, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (text, FALSE);
+}
+
 ShtatSchedule *
 shtat_schedule_page_get_schedule (ShtatSchedulePage *self)
 {
@@ -1910,6 +2002,19 @@ shtat_schedule_page_init (ShtatSchedulePage *self)
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->lines_box));
   gtk_box_append (GTK_BOX (content), self->add_line_button);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->remarks_box));
+  self->changes_group = adw_preferences_group_new ();
+  self->compare_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  gtk_widget_set_valign (GTK_WIDGET (self->compare_dropdown), GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_dropdown), _("Compare with"));
+  g_signal_connect (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb), self);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->changes_group), _("Changes"));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->changes_group), GTK_WIDGET (self->compare_dropdown));
+  self->changes = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->changes, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->changes), "boxed-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->changes_group), GTK_WIDGET (self->changes));
+  gtk_widget_set_visible (self->changes_group, FALSE);
+  gtk_box_append (GTK_BOX (content), self->changes_group);
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
   gtk_widget_set_margin_top (content, 6);

@@ -63,6 +63,7 @@ GtkWidget  *shtat_schedule_page_get_line_row        (ShtatSchedulePage *self,
                                                      guint              index);
 GtkWidget  *shtat_schedule_page_get_units_spin      (ShtatSchedulePage *self,
                                                      guint              index);
+char       *shtat_schedule_page_dup_changes_text    (ShtatSchedulePage *self);
 ShtatSchedule *shtat_schedule_page_get_schedule     (ShtatSchedulePage *self);
 
 G_END_DECLS

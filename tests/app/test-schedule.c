@@ -187,6 +187,15 @@ test_workflow (Fixture       *f,
   g_assert_cmpuint (errors_shown (f), ==, 0);
   g_assert_cmpuint (shtat_schedule_get_version (shtat_schedule_page_get_schedule (f->page)), ==, 2);
 
+  /* against version 1 (17 units, 0 appeals, no vehicle) the changes are listed */
+  {
+    g_autofree char *changes = shtat_schedule_page_dup_changes_text (f->page);
+
+    /* no vehicle then, one now (decisions.md item 3): the driver's line is new */
+    g_assert_nonnull (strstr (changes, "Line added: Driver (Administration), units: 1"));
+    g_assert_nonnull (strstr (changes, "Total units: 17 → 25.5\n"));
+  }
+
   /* one psychologist fewer: that row is now below its minimum */
   psychologist = line_of (f, "psychologist");
   g_assert_cmpint (psychologist, >=, 0);
