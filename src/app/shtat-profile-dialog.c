@@ -165,7 +165,7 @@ grid_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   if (heading)
     gtk_widget_add_css_class (label, "caption-heading");
@@ -187,9 +187,11 @@ rebuild_grid (ShtatProfileDialog *self)
   gtk_grid_attach (self->grid, grid_label (_("Month"), TRUE), 0, 0, 1, 1);
   for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
     {
-      GtkWidget *label = grid_label (shtat_appeal_channel_get_label (c), TRUE);
+      /* the channel's number in §12; the legend under the table names it */
+      g_autofree char *number = g_strdup_printf ("(%u)", c + 1);
+      GtkWidget *label = grid_label (number, TRUE);
 
-      gtk_widget_set_tooltip_text (label, shtat_appeal_channel_get_cite (c));
+      gtk_widget_set_tooltip_text (label, shtat_appeal_channel_get_label (c));
       gtk_grid_attach (self->grid, label, (int) c + 1, 0, 1, 1);
     }
   gtk_grid_attach (self->grid, grid_label (_("Total"), TRUE), SHTAT_N_APPEAL_CHANNELS + 1, 0, 1, 1);
@@ -369,6 +371,7 @@ rebuild_days (ShtatProfileDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days))) != NULL)
     gtk_list_box_remove (self->days, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->days), days != NULL && days->len > 0);
   for (guint i = 0; days != NULL && i < days->len; i++)
     {
       ShtatCalendarDay *day = g_ptr_array_index (days, i);
@@ -555,6 +558,21 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->grid));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   adw_preferences_group_add (monthly, scroller);
+  {
+    GString *legend = g_string_new (NULL);
+    GtkWidget *label;
+
+    for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+      g_string_append_printf (legend, "%s(%u) %s", c ? "\n" : "", c + 1, shtat_appeal_channel_get_label (c));
+    label = gtk_label_new (legend->str);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_add_css_class (label, "caption");
+    gtk_widget_set_margin_top (label, 6);
+    adw_preferences_group_add (monthly, label);
+    g_string_free (legend, TRUE);
+  }
 
   adw_preferences_group_set_title (figures, _("Other Figures"));
   self->vehicles = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1000, 1));

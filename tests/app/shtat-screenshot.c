@@ -10,6 +10,7 @@
 
 #include "shtat-norms-page.h"
 #include "shtat-overview-page.h"
+#include "shtat-pay-grid-dialog.h"
 #include "shtat-personnel-page.h"
 #include "shtat-schedule-page.h"
 #include "shtat-employee-page.h"
@@ -48,7 +49,7 @@ main (int    argc,
     { "iin", 0, 0, G_OPTION_ARG_STRING, &iin, "employee to show", "IIN" },
     { "new-draft", 0, 0, G_OPTION_ARG_NONE, &new_draft, "schedule section: make a draft from the norms first", NULL },
     { "expand", 0, 0, G_OPTION_ARG_INT, &expand, "schedule section: expand this line", "N" },
-    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "schedule section: open the profile dialog", "profile" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "open a dialog", "profile|pay-grid" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "window height", "PX" },
     { NULL }
@@ -165,9 +166,22 @@ main (int    argc,
 
   shtat_test_wait_mapped (GTK_WIDGET (window));
   shot = GTK_WIDGET (window);
-  if (g_strcmp0 (dialog, "profile") == 0)
+  if (g_strcmp0 (dialog, "pay-grid") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.pay-grid", NULL);
+      shtat_test_iterate ();
+      for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+        {
+          g_autoptr(GObject) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+          if (SHTAT_IS_PAY_GRID_DIALOG (w))
+            shot = GTK_WIDGET (w);
+        }
+      shtat_test_wait_mapped (shot);
+    }
+  else if (g_strcmp0 (dialog, "profile") == 0)
     {
       shot = GTK_WIDGET (shtat_schedule_page_open_profile (SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (window))));
+      gtk_window_set_default_size (GTK_WINDOW (shot), 860, height);
       shtat_test_wait_mapped (shot);
     }
   if (!shtat_test_save_screenshot (shot, argv[1], &error))
