@@ -1731,6 +1731,7 @@ shtat_schedule_page_print (ShtatSchedulePage *self)
     return;
   operation = print_operation_new (self, &job);
   gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), self);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), &error)
