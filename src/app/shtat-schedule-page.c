@@ -60,6 +60,7 @@ struct _ShtatSchedulePage
   GtkLabel         *totals_label;
   GtkLabel         *compliance_label;
   GtkLabel         *placement_label;
+  GtkLabel         *problems_label;
   GtkSpinButton    *appeals_spin;
   GtkSpinButton    *vehicles_spin;
   GtkLabel         *drivers_label;
@@ -1049,7 +1050,17 @@ load_versions (ShtatSchedulePage *self,
     return;
   shtat_date_set_today (&today);
   self->staff = shtat_store_load_centre_employees (self->store, centre->code, &today, NULL);
-  self->versions = shtat_store_list_schedules (self->store, centre->code, &error);
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+    self->versions = shtat_store_list_readable_schedules (self->store, centre->code, problems, &error);
+    /* a version that no longer reads as stored is reported, the others shown */
+    g_ptr_array_add (problems, NULL);
+    {
+      g_autofree char *text = g_strjoinv ("\n", (char **) problems->pdata);
+      shtat_form_error_show (self->problems_label, *text ? text : NULL);
+    }
+  }
   if (self->versions == NULL || self->versions->len == 0)
     {
       AdwStatusPage *none = ADW_STATUS_PAGE (gtk_stack_get_child_by_name (self->stack, "none"));
@@ -1769,6 +1780,12 @@ shtat_schedule_page_get_compliance_text (ShtatSchedulePage *self)
 }
 
 const char *
+shtat_schedule_page_get_problems_text (ShtatSchedulePage *self)
+{
+  return shtat_form_error_get_text (self->problems_label);
+}
+
+const char *
 shtat_schedule_page_get_placement_text (ShtatSchedulePage *self)
 {
   return gtk_label_get_text (self->placement_label);
@@ -1926,6 +1943,7 @@ shtat_schedule_page_init (ShtatSchedulePage *self)
   self->totals_label = GTK_LABEL (gtk_label_new (NULL));
   self->compliance_label = GTK_LABEL (gtk_label_new (NULL));
   self->placement_label = GTK_LABEL (gtk_label_new (NULL));
+  self->problems_label = shtat_form_error_new ();
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "title-2");
   for (GtkLabel **l = (GtkLabel *[]) { self->status_label, self->totals_label, self->compliance_label,
                                        self->placement_label, NULL }; *l; l++)
@@ -1998,6 +2016,7 @@ shtat_schedule_page_init (ShtatSchedulePage *self)
 
   self->lines_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
   self->remarks_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->problems_label));
   gtk_box_append (GTK_BOX (content), card);
   gtk_box_append (GTK_BOX (content), drivers);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->lines_box));

@@ -58,6 +58,7 @@ gboolean    shtat_schedule_page_print_to_file   (ShtatSchedulePage *self,
 const char *shtat_schedule_page_get_status_text     (ShtatSchedulePage *self);
 const char *shtat_schedule_page_get_totals_text     (ShtatSchedulePage *self);
 const char *shtat_schedule_page_get_compliance_text (ShtatSchedulePage *self);
+const char *shtat_schedule_page_get_problems_text   (ShtatSchedulePage *self);
 const char *shtat_schedule_page_get_placement_text  (ShtatSchedulePage *self);
 GtkWidget  *shtat_schedule_page_get_line_row        (ShtatSchedulePage *self,
                                                      guint              index);

@@ -104,11 +104,22 @@ shtat_overview_compute (ShtatStore       *store,
       row->centre = shtat_centre_ref (centre);
       row->minimum = -1;
       row->filled = GPOINTER_TO_INT (g_hash_table_lookup (rates, centre->code));
-      versions = shtat_store_list_schedules (store, centre->code, &local);
-      if (versions == NULL)
-        row->problem = g_strdup (local->message);
-      else
-        fill_row (row, versions, library);
+      {
+        g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+        versions = shtat_store_list_readable_schedules (store, centre->code, problems, &local);
+        if (versions == NULL)
+          row->problem = g_strdup (local->message);
+        else
+          {
+            fill_row (row, versions, library);
+            if (problems->len > 0)
+              {
+                g_ptr_array_add (problems, NULL);
+                row->problem = g_strjoinv ("; ", (char **) problems->pdata);
+              }
+          }
+      }
       if (row->approved != NULL)
         {
           int units = shtat_schedule_get_total_units (row->approved);

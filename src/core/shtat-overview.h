@@ -28,12 +28,13 @@ typedef struct
   int            filled;        /* hundredths */
   int            vacant;        /* against the approved version; 0 without one */
   int            over;
-  char          *problem;       /* a version could not be read (tampered, damaged); NULL: none */
+  char          *problem;       /* versions that cannot be read (tampered, damaged), left out of the
+                                   figures; NULL: none */
 } ShtatOverviewRow;
 
 /* One row per centre, by name; NULL and @error only when the database cannot
- * be read at all. A centre whose versions cannot be read gets a row with its
- * @problem. @date NULL: today. */
+ * be read at all. A centre with versions that cannot be read gets its
+ * @problem, and its figures from the versions that can. @date NULL: today. */
 GPtrArray *shtat_overview_compute (ShtatStore       *store,
                                    ShtatNormLibrary *library,
                                    const GDate      *date,

@@ -2665,34 +2665,43 @@ schedule_from_row (ShtatStore    *self,
   return g_steal_pointer (&schedule);
 }
 
-/* The versions of a centre's schedule, oldest first. */
-GPtrArray *
-shtat_store_list_schedules (ShtatStore  *self,
-                            const char  *centre_code,
-                            GError     **error)
+/* The versions of a centre's schedule, oldest first. With @problems, a version
+ * that cannot be read (damaged, or approved and no longer matching its SHA-256)
+ * is left out and its reason added there, naming the version; without, it fails
+ * the whole list. */
+static GPtrArray *
+list_schedules (ShtatStore  *self,
+                const char  *centre_code,
+                GPtrArray   *problems,
+                GError     **error)
 {
   g_autoptr(GPtrArray) schedules = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_schedule_unref);
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
-
   stmt = prepare (self, centre_code != NULL
-                          ? "SELECT xml FROM schedules WHERE centre_code = ?1 ORDER BY version"
-                          : "SELECT xml FROM schedules ORDER BY centre_code, version", error);
+                          ? "SELECT xml, centre_code, version FROM schedules WHERE centre_code = ?1 ORDER BY version"
+                          : "SELECT xml, centre_code, version FROM schedules ORDER BY centre_code, version", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, centre_code, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ShtatSchedule *schedule = schedule_from_row (self, stmt, error);
+      g_autoptr(GError) local = NULL;
+      ShtatSchedule *schedule = schedule_from_row (self, stmt, &local);
 
-      if (schedule == NULL)
+      if (schedule != NULL)
+        g_ptr_array_add (schedules, schedule);
+      else if (problems != NULL && local->domain == SHTAT_SCHEDULE_ERROR)
+        g_ptr_array_add (problems, g_strdup_printf (_("Schedule of %s, version %d: %s"),
+                                                    (const char *) sqlite3_column_text (stmt, 1),
+                                                    sqlite3_column_int (stmt, 2), local->message));
+      else
         {
+          g_propagate_error (error, g_steal_pointer (&local));
           sqlite3_finalize (stmt);
           return NULL;
         }
-      g_ptr_array_add (schedules, schedule);
     }
   if (rc != SQLITE_DONE)
     {
@@ -2702,6 +2711,28 @@ shtat_store_list_schedules (ShtatStore  *self,
     }
   sqlite3_finalize (stmt);
   return g_steal_pointer (&schedules);
+}
+
+GPtrArray *
+shtat_store_list_schedules (ShtatStore  *self,
+                            const char  *centre_code,
+                            GError     **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+
+  return list_schedules (self, centre_code, NULL, error);
+}
+
+GPtrArray *
+shtat_store_list_readable_schedules (ShtatStore  *self,
+                                     const char  *centre_code,
+                                     GPtrArray   *problems,
+                                     GError     **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  return list_schedules (self, centre_code, problems, error);
 }
 
 ShtatSchedule *

@@ -121,6 +121,13 @@ gboolean       shtat_store_save_approval  (ShtatStore     *self,
 GPtrArray     *shtat_store_list_schedules (ShtatStore     *self,     /* ShtatSchedule, oldest first */
                                            const char     *centre_code,
                                            GError        **error);
+/* The same, leaving out the versions that cannot be read (damaged, or approved
+ * and no longer matching their SHA-256): @problems (char *) receives one
+ * sentence each, naming the version. */
+GPtrArray     *shtat_store_list_readable_schedules (ShtatStore  *self,
+                                                    const char  *centre_code,
+                                                    GPtrArray   *problems,
+                                                    GError     **error);
 ShtatSchedule *shtat_store_load_schedule  (ShtatStore     *self,
                                            const char     *centre_code,
                                            guint           version,

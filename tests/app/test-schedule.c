@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "shtat-approval-dialog.h"
 #include "shtat-overview-page.h"
@@ -358,6 +359,22 @@ test_workflow (Fixture       *f,
   shtat_test_iterate ();
   g_assert_cmpuint (shtat_schedule_get_version (shtat_schedule_page_get_schedule (f->page)), ==, 3);
   g_assert_nonnull (strstr (shtat_schedule_page_get_totals_text (f->page), "5\u00a0100\u00a0000.00"));
+  g_assert_cmpstr (shtat_schedule_page_get_problems_text (f->page), ==, "");
+
+  /* someone changes the approved version behind Shtat's back: it is reported
+   * by number, and the other versions still open */
+  {
+    sqlite3 *db;
+
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE schedules SET xml = CAST(replace(CAST(xml AS TEXT), '214-п', '999-п') AS BLOB) "
+                                       "WHERE version = 2", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  shtat_schedule_page_refresh (f->page);
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_problems_text (f->page), "Schedule of test-centre, version 2: "));
+  g_assert_cmpuint (shtat_schedule_get_version (shtat_schedule_page_get_schedule (f->page)), ==, 3);
 }
 
 /* The centre profile: twelve months of appeals typed in, the average worked
