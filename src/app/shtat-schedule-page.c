@@ -1010,7 +1010,12 @@ static void
 show_version (ShtatSchedulePage *self,
               ShtatSchedule     *s)
 {
-  if (s != self->shown)
+  /* the same version read again (the section shown anew) keeps its history */
+  gboolean same = self->shown != NULL && s != NULL
+                  && g_strcmp0 (shtat_schedule_get_centre (s), shtat_schedule_get_centre (self->shown)) == 0
+                  && shtat_schedule_get_version (s) == shtat_schedule_get_version (self->shown);
+
+  if (!same)
     {
       clear_stack (self->undo);
       clear_stack (self->redo);
@@ -1087,7 +1092,6 @@ load_versions (ShtatSchedulePage *self,
   gtk_drop_down_set_selected (self->version_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->version_dropdown, version_selected_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "schedule");
-  g_clear_pointer (&self->shown, shtat_schedule_unref);
   show_version (self, g_ptr_array_index (self->versions, selected));
 }
 

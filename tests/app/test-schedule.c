@@ -213,6 +213,11 @@ test_workflow (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
   shtat_test_iterate ();
   g_assert_cmpuint (errors_shown (f), ==, 1);
+  /* going to another section and back keeps the history */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-norms", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-schedule", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpuint (errors_shown (f), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   shtat_test_iterate ();
   g_assert_cmpuint (errors_shown (f), ==, 0);
