@@ -1170,28 +1170,6 @@ shtat_schedule_page_set_store (ShtatSchedulePage *self,
 /* ------------------------------------------------------------------------ */
 /* New versions and the workflow                                            */
 
-static guint
-next_version (ShtatSchedulePage *self)
-{
-  guint next = 1;
-
-  for (guint i = 0; self->versions != NULL && i < self->versions->len; i++)
-    next = MAX (next, shtat_schedule_get_version (g_ptr_array_index (self->versions, i)) + 1);
-  return next;
-}
-
-static ShtatSchedule *
-latest_with_status (ShtatSchedulePage   *self,
-                    ShtatScheduleStatus  status)
-{
-  ShtatSchedule *found = NULL;
-
-  for (guint i = 0; self->versions != NULL && i < self->versions->len; i++)
-    if (shtat_schedule_get_status (g_ptr_array_index (self->versions, i)) == status)
-      found = g_ptr_array_index (self->versions, i);
-  return found;
-}
-
 gboolean
 shtat_schedule_page_new_draft (ShtatSchedulePage *self,
                                gboolean           from_approved,
@@ -1199,56 +1177,18 @@ shtat_schedule_page_new_draft (ShtatSchedulePage *self,
 {
   g_autoptr(ShtatSchedule) draft = NULL;
   ShtatCentre *centre = current_centre (self);
-  guint version;
 
   if (centre == NULL)
     {
       g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("Add a centre first"));
       return FALSE;
     }
-  version = next_version (self);
-  if (from_approved)
-    {
-      ShtatSchedule *approved = latest_with_status (self, SHTAT_SCHEDULE_APPROVED);
-
-      if (approved == NULL)
-        {
-          g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS,
-                               _("This centre has no approved schedule to copy"));
-          return FALSE;
-        }
-      draft = shtat_schedule_copy_as_draft (approved);
-    }
-  else
-    {
-      const ShtatNormTable *fsc = shtat_norm_library_get_table (self->library, "fsc");
-      ShtatSchedule *latest = self->versions && self->versions->len ? g_ptr_array_index (self->versions, self->versions->len - 1) : NULL;
-      g_autoptr(ShtatCentreProfile) profile = NULL;
-      g_autoptr(ShtatAppealsAverage) average = profile_average (self, &profile, NULL);
-      g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (self->store, NULL);
-      ShtatDrivers drivers;
-
-      /* the centre profile's figures; without them, those of the latest
-       * version, to be corrected on the draft */
-      if (average != NULL)
-        shtat_centre_profile_get_drivers (profile, average, &drivers);
-      else if (latest != NULL)
-        drivers = *shtat_schedule_get_drivers (latest);
-      else
-        {
-          shtat_drivers_init (&drivers);
-          shtat_drivers_set (&drivers, SHTAT_DRIVER_APPEALS, 0);
-          shtat_drivers_set (&drivers, SHTAT_DRIVER_VEHICLES, 0);
-        }
-      shtat_date_set_today (&drivers.as_of);
-      draft = shtat_schedule_new_from_minimum (self->library, fsc, &drivers, grid, NULL, error);
-      if (draft == NULL || !shtat_schedule_set_centre (draft, centre->code, error)
-          || (average != NULL && !shtat_centre_profile_apply_to_schedule (profile, average, draft, error)))
-        return FALSE;
-    }
-  if (!shtat_schedule_set_version (draft, version, error) || !shtat_store_save_schedule (self->store, draft, error))
+  draft = shtat_planning_new_draft (self->store, self->library, centre->code, NULL,
+                                    from_approved ? SHTAT_DRAFT_FROM_APPROVED : SHTAT_DRAFT_FROM_NORMS, NULL, TRUE,
+                                    error);
+  if (draft == NULL)
     return FALSE;
-  load_versions (self, version);
+  load_versions (self, shtat_schedule_get_version (draft));
   return TRUE;
 }
 

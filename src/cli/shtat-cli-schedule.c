@@ -181,53 +181,32 @@ schedule_new (int    argc,
       goto out;
     }
 
-  versions = shtat_store_list_schedules (store, c.centre, &error);
-  if (versions == NULL)
-    goto fail;
-  if (versions->len > 0)
-    next = shtat_schedule_get_version (g_ptr_array_index (versions, versions->len - 1)) + 1;
+  {
+    ShtatDrivers given;
 
-  if (from_approved)
+    shtat_drivers_init (&given);
+    if (!isnan (appeals))
+      shtat_drivers_set (&given, SHTAT_DRIVER_APPEALS, appeals);
+    if (!isnan (vehicles))
+      shtat_drivers_set (&given, SHTAT_DRIVER_VEHICLES, vehicles);
+    schedule = shtat_planning_new_draft (store, library, c.centre, table_id,
+                                         from_approved ? SHTAT_DRAFT_FROM_APPROVED : SHTAT_DRAFT_FROM_NORMS, &given,
+                                         FALSE, &error);
+  }
+  if (schedule == NULL)
     {
-      ShtatSchedule *approved = NULL;
-
-      for (guint i = 0; i < versions->len; i++)
-        if (shtat_schedule_get_status (g_ptr_array_index (versions, i)) == SHTAT_SCHEDULE_APPROVED)
-          approved = g_ptr_array_index (versions, i);
-      if (approved == NULL)
-        {
-          status = usage_error (_("centre “%s” has no approved schedule to copy"), c.centre);
-          goto out;
-        }
-      schedule = shtat_schedule_copy_as_draft (approved);
-    }
-  else
-    {
-      const ShtatNormTable *table = shtat_norm_library_get_table (library, table_id ? table_id : "fsc");
-      ShtatDrivers drivers;
-
-      if (table == NULL)
-        {
-          status = usage_error (_("unknown table “%s”"), table_id);
-          goto out;
-        }
-      shtat_drivers_init (&drivers);
-      if (!isnan (appeals))
-        shtat_drivers_set (&drivers, SHTAT_DRIVER_APPEALS, appeals);
-      if (!isnan (vehicles))
-        shtat_drivers_set (&drivers, SHTAT_DRIVER_VEHICLES, vehicles);
-      schedule = shtat_schedule_new_from_minimum (library, table, &drivers, NULL, NULL, &error);
-      if (schedule == NULL)
+      /* what the user asked for cannot be: no approved version, an unknown
+       * table, a driver nobody gives */
+      if (error->domain == SHTAT_MINIMUM_ERROR
+          || g_error_matches (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS)
+          || g_error_matches (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID))
         {
           status = usage_error ("%s", error->message);
           goto out;
         }
-      if (!shtat_schedule_set_centre (schedule, c.centre, &error))
-        goto fail;
+      goto fail;
     }
-
-  if (!shtat_schedule_set_version (schedule, next, &error) || !shtat_store_save_schedule (store, schedule, &error))
-    goto fail;
+  next = shtat_schedule_get_version (schedule);
 
   {
     g_autofree char *units = shtat_units_format_locale (shtat_schedule_get_total_units (schedule));

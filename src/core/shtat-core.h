@@ -12,6 +12,7 @@
 #include "shtat-overview.h"
 #include "shtat-personnel.h"
 #include "shtat-placement.h"
+#include "shtat-planning.h"
 #include "shtat-personnel-list.h"
 #include "shtat-promotions.h"
 #include "shtat-remark.h"

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "shtat-appeals.h"
+#include "shtat-planning.h"
+#include "shtat-text.h"
+
+/* The profile's average, or NULL when it cannot give one (no counts yet). */
+static ShtatAppealsAverage *
+profile_average (ShtatStore          *store,
+                 ShtatNormLibrary    *library,
+                 const char          *centre_code,
+                 const char          *table_id,
+                 ShtatCentreProfile **out_profile)
+{
+  g_autoptr(ShtatCentreProfile) profile = shtat_store_load_centre_profile (store, centre_code, NULL);
+  g_autoptr(ShtatCalendar) calendar = shtat_store_load_calendar (store, NULL);
+  ShtatAppealsAverage *average;
+
+  if (profile == NULL || calendar == NULL)
+    return NULL;
+  average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, NULL);
+  if (average != NULL)
+    *out_profile = g_steal_pointer (&profile);
+  return average;
+}
+
+ShtatSchedule *
+shtat_planning_new_draft (ShtatStore          *store,
+                          ShtatNormLibrary    *library,
+                          const char          *centre_code,
+                          const char          *table_id,
+                          ShtatDraftSource     source,
+                          const ShtatDrivers  *given,
+                          gboolean             zero_unknown,
+                          GError             **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(ShtatSchedule) draft = NULL;
+  ShtatSchedule *latest = NULL, *approved = NULL;
+  guint next = 1;
+
+  g_return_val_if_fail (SHTAT_IS_STORE (store), NULL);
+  g_return_val_if_fail (centre_code != NULL, NULL);
+
+  /* versions that cannot be read still hold their numbers */
+  versions = shtat_store_list_readable_schedules (store, centre_code, problems, error);
+  if (versions == NULL)
+    return NULL;
+  for (guint i = 0; i < versions->len; i++)
+    {
+      ShtatSchedule *v = g_ptr_array_index (versions, i);
+
+      next = MAX (next, shtat_schedule_get_version (v) + 1);
+      latest = v;
+      if (shtat_schedule_get_status (v) == SHTAT_SCHEDULE_APPROVED)
+        approved = v;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_TAMPERED, "%s",
+                   (const char *) g_ptr_array_index (problems, 0));
+      return NULL;
+    }
+
+  if (source == SHTAT_DRAFT_FROM_APPROVED)
+    {
+      if (approved == NULL)
+        {
+          g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS,
+                       _("The centre “%s” has no approved schedule to copy"), centre_code);
+          return NULL;
+        }
+      draft = shtat_schedule_copy_as_draft (approved);
+    }
+  else
+    {
+      const ShtatNormTable *table = shtat_norm_library_get_table (library, table_id ? table_id : "fsc");
+      g_autoptr(ShtatCentreProfile) profile = NULL;
+      g_autoptr(ShtatAppealsAverage) average = NULL;
+      g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (store, NULL);
+      ShtatDrivers drivers;
+
+      if (table == NULL)
+        {
+          g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("Unknown norm table “%s”"), table_id);
+          return NULL;
+        }
+      average = profile_average (store, library, centre_code, table->id, &profile);
+
+      /* the newest version's figures, then the profile's over them, then those given */
+      shtat_drivers_init (&drivers);
+      if (latest != NULL && g_strcmp0 (shtat_schedule_get_table (latest) ? shtat_schedule_get_table (latest) : "fsc",
+                                       table->id) == 0)
+        drivers = *shtat_schedule_get_drivers (latest);
+      if (average != NULL)
+        {
+          ShtatDrivers from_profile;
+
+          shtat_centre_profile_get_drivers (profile, average, &from_profile);
+          for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+            if (from_profile.set[d])
+              shtat_drivers_set (&drivers, d, from_profile.values[d]);
+          for (guint fl = 0; fl < SHTAT_N_FLAGS; fl++)
+            drivers.flags[fl] = drivers.flags[fl] || from_profile.flags[fl];
+        }
+      if (given != NULL)
+        {
+          for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+            if (given->set[d])
+              shtat_drivers_set (&drivers, d, given->values[d]);
+          for (guint fl = 0; fl < SHTAT_N_FLAGS; fl++)
+            drivers.flags[fl] = drivers.flags[fl] || given->flags[fl];
+        }
+      if (zero_unknown)
+        for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+          if (!drivers.set[d] && shtat_norm_table_uses_driver (table, d))
+            shtat_drivers_set (&drivers, d, 0);
+      shtat_date_set_today (&drivers.as_of);
+
+      draft = shtat_schedule_new_from_minimum (library, table, &drivers, grid, NULL, error);
+      if (draft == NULL || !shtat_schedule_set_centre (draft, centre_code, error))
+        return NULL;
+      /* the period the average was taken over, when the profile gave it */
+      if (average != NULL
+          && (given == NULL || !given->set[SHTAT_DRIVER_APPEALS])
+          && !shtat_schedule_set_appeals_period (draft, &average->period_from, &average->period_to, average->source,
+                                                 error))
+        return NULL;
+    }
+
+  if (!shtat_schedule_set_version (draft, next, error) || !shtat_store_save_schedule (store, draft, error))
+    return NULL;
+  return g_steal_pointer (&draft);
+}

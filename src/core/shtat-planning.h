@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "shtat-schedule.h"
+#include "shtat-store.h"
+
+G_BEGIN_DECLS
+
+/* Planning a centre's staffing schedule from what the database knows of it:
+ * the one place that decides where a new draft's figures come from, for the
+ * application and the command line alike. */
+
+typedef enum
+{
+  SHTAT_DRAFT_FROM_NORMS,     /* the minimum norms for the centre's drivers */
+  SHTAT_DRAFT_FROM_APPROVED,  /* a copy of the approved version */
+} ShtatDraftSource;
+
+/* A new draft of the schedule of @centre_code, saved as its next version.
+ *
+ * From the norms of @table_id (NULL: "fsc"), each driver is taken from the
+ * first of: @given (may be NULL; the values set there), the centre profile
+ * (the average appeals per working day over its period, with that period and
+ * its source recorded on the draft, and its other figures), the newest version
+ * of the schedule; a driver none of them gives starts at 0 for the user to
+ * correct on the draft when @zero_unknown, and is an error naming it
+ * otherwise. Lines of
+ * positions the stored pay grid places get its salary and grade for the date
+ * the draft is made.
+ *
+ * From the approved version: a copy of it, or SHTAT_SCHEDULE_ERROR_STATUS when
+ * there is none. */
+ShtatSchedule *shtat_planning_new_draft (ShtatStore       *store,
+                                         ShtatNormLibrary *library,
+                                         const char       *centre_code,
+                                         const char       *table_id,
+                                         ShtatDraftSource  source,
+                                         const ShtatDrivers *given,
+                                         gboolean          zero_unknown,
+                                         GError          **error);
+
+G_END_DECLS
