@@ -410,41 +410,14 @@ drivers_changed_cb (GtkSpinButton     *spin,
   commit_change (self, before, ok, error, FALSE);
 }
 
-/* The centre's stored profile and the average it gives; NULL with the reason
- * when there is no average to use (no counts, a broken profile). */
-static ShtatAppealsAverage *
-profile_average (ShtatSchedulePage   *self,
-                 ShtatCentreProfile **out_profile,
-                 GError             **error)
-{
-  ShtatCentre *centre = current_centre (self);
-  g_autoptr(ShtatCentreProfile) profile = NULL;
-  g_autoptr(ShtatCalendar) calendar = NULL;
-  ShtatAppealsAverage *average;
-
-  if (centre == NULL)
-    return NULL;
-  profile = shtat_store_load_centre_profile (self->store, centre->code, error);
-  if (profile == NULL)
-    return NULL;
-  calendar = shtat_store_load_calendar (self->store, error);
-  if (calendar == NULL)
-    return NULL;
-  average = shtat_appeals_average_compute (profile, calendar, self->library, "fsc", NULL, NULL, NULL, error);
-  if (average != NULL && out_profile != NULL)
-    *out_profile = g_steal_pointer (&profile);
-  return average;
-}
-
 /* The draft's drivers and appeals period from the centre profile: an edit
  * like any other, undone with Ctrl+Z. */
 gboolean
 shtat_schedule_page_drivers_from_profile (ShtatSchedulePage *self,
                                           GError           **error)
 {
-  g_autoptr(ShtatCentreProfile) profile = NULL;
-  g_autoptr(ShtatAppealsAverage) average = NULL;
   g_autoptr(GBytes) before = NULL;
+  g_autofree char *explanation = NULL;
   GError *local = NULL;
   gboolean ok;
 
@@ -454,11 +427,9 @@ shtat_schedule_page_drivers_from_profile (ShtatSchedulePage *self,
                            _("Only a draft can be changed: make a new draft from this version"));
       return FALSE;
     }
-  average = profile_average (self, &profile, error);
-  if (average == NULL)
-    return FALSE;
   before = shtat_schedule_to_xml (self->shown);
-  ok = shtat_centre_profile_apply_to_schedule (profile, average, self->shown, &local);
+  ok = shtat_planning_apply_profile (self->store, self->library, self->shown, &explanation, &local);
+  /* a failure is shown by commit_change() and handed on */
   if (!commit_change (self, before, ok, local, FALSE))
     {
       if (local != NULL)
@@ -467,8 +438,7 @@ shtat_schedule_page_drivers_from_profile (ShtatSchedulePage *self,
         g_set_error_literal (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("The change cannot be made"));
       return FALSE;
     }
-  g_clear_error (&local);
-  toast (self, average->explanation);
+  toast (self, explanation);
   return TRUE;
 }
 
@@ -478,8 +448,8 @@ from_profile_cb (GtkButton         *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!shtat_schedule_page_drivers_from_profile (self, &error) && error != NULL)
-    toast (self, error->message);
+  /* what went wrong is already shown */
+  shtat_schedule_page_drivers_from_profile (self, &error);
 }
 
 static void
@@ -1329,10 +1299,9 @@ shtat_schedule_page_salaries_from_grid (ShtatSchedulePage *self,
                                         guint             *n_set,
                                         GError           **error)
 {
-  g_autoptr(ShtatPayGrid) grid = NULL;
   g_autoptr(GBytes) before = NULL;
   GError *local = NULL;
-  guint n = 0;
+  gboolean ok;
 
   if (!is_draft (self))
     {
@@ -1340,33 +1309,10 @@ shtat_schedule_page_salaries_from_grid (ShtatSchedulePage *self,
                            _("Only a draft can be changed: make a new draft from this version"));
       return FALSE;
     }
-  grid = shtat_store_load_pay_grid (self->store, error);
-  if (grid == NULL)
-    return FALSE;
   before = shtat_schedule_to_xml (self->shown);
-  for (guint i = 0; i < shtat_schedule_get_n_lines (self->shown) && local == NULL; i++)
-    {
-      const ShtatScheduleLine *line = shtat_schedule_get_line (self->shown, i);
-      g_autofree char *grade = NULL;
-      gint64 tiyn;
-
-      if (shtat_pay_grid_get_position (grid, line->position) == NULL)
-        continue;
-      if (!shtat_pay_grid_position_salary (grid, line->position, NULL, &tiyn, &grade, &local))
-        break;
-      if (shtat_schedule_set_line_salary (self->shown, i, tiyn, &local)
-          && shtat_schedule_set_line_grade (self->shown, i, grade, &local))
-        n++;
-    }
-  if (n_set != NULL)
-    *n_set = n;
-  if (local == NULL && n == 0)
-    {
-      g_set_error_literal (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND,
-                           _("The pay grid places none of these positions: open Pay Grid… in the main menu"));
-      return FALSE;
-    }
-  if (!commit_change (self, before, local == NULL, local, TRUE))
+  ok = shtat_planning_apply_pay_grid (self->store, self->shown, NULL, n_set, &local);
+  /* a failure is shown by commit_change() and handed on */
+  if (!commit_change (self, before, ok, local, TRUE))
     {
       if (local != NULL)
         g_propagate_error (error, local);
@@ -1384,9 +1330,8 @@ salaries_cb (GtkButton         *button,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  if (!shtat_schedule_page_salaries_from_grid (self, &n, &error))
-    toast (self, error->message);
-  else
+  /* what went wrong is already shown */
+  if (shtat_schedule_page_salaries_from_grid (self, &n, &error))
     {
       g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The salary of %u line is set from the pay grid",
                                                             "The salaries of %u lines are set from the pay grid", n), n);

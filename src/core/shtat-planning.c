@@ -136,3 +136,72 @@ shtat_planning_new_draft (ShtatStore          *store,
     return NULL;
   return g_steal_pointer (&draft);
 }
+
+gboolean
+shtat_planning_apply_profile (ShtatStore        *store,
+                              ShtatNormLibrary  *library,
+                              ShtatSchedule     *schedule,
+                              char             **explanation,
+                              GError           **error)
+{
+  g_autoptr(ShtatCentreProfile) profile = shtat_store_load_centre_profile (store, shtat_schedule_get_centre (schedule), error);
+  g_autoptr(ShtatCalendar) calendar = NULL;
+  g_autoptr(ShtatAppealsAverage) average = NULL;
+  const char *table_id = shtat_schedule_get_table (schedule);
+
+  if (profile == NULL || (calendar = shtat_store_load_calendar (store, error)) == NULL)
+    return FALSE;
+  average = shtat_appeals_average_compute (profile, calendar, library, table_id ? table_id : "fsc", NULL, NULL, NULL,
+                                           error);
+  if (average == NULL || !shtat_centre_profile_apply_to_schedule (profile, average, schedule, error))
+    return FALSE;
+  if (explanation != NULL)
+    *explanation = g_strdup (average->explanation);
+  return TRUE;
+}
+
+gboolean
+shtat_planning_apply_pay_grid (ShtatStore     *store,
+                               ShtatSchedule  *schedule,
+                               const GDate    *date,
+                               guint          *n_set,
+                               GError        **error)
+{
+  g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (store, error);
+  g_autoptr(GArray) salaries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) grades = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+
+  if (grid == NULL)
+    return FALSE;
+  /* every figure first, so that a failure changes nothing */
+  for (guint i = 0; i < shtat_schedule_get_n_lines (schedule); i++)
+    {
+      const ShtatScheduleLine *line = shtat_schedule_get_line (schedule, i);
+      char *grade = NULL;
+      gint64 tiyn = -1;
+
+      if (shtat_pay_grid_get_position (grid, line->position) != NULL)
+        {
+          if (!shtat_pay_grid_position_salary (grid, line->position, date, &tiyn, &grade, error))
+            return FALSE;
+          n++;
+        }
+      g_array_append_val (salaries, tiyn);
+      g_ptr_array_add (grades, grade);
+    }
+  if (n == 0)
+    {
+      g_set_error_literal (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND,
+                           _("The pay grid places none of these positions: open Pay Grid… in the main menu"));
+      return FALSE;
+    }
+  for (guint i = 0; i < salaries->len; i++)
+    if (g_array_index (salaries, gint64, i) >= 0
+        && (!shtat_schedule_set_line_salary (schedule, i, g_array_index (salaries, gint64, i), error)
+            || !shtat_schedule_set_line_grade (schedule, i, g_ptr_array_index (grades, i), error)))
+      return FALSE;
+  if (n_set != NULL)
+    *n_set = n;
+  return TRUE;
+}

@@ -39,4 +39,24 @@ ShtatSchedule *shtat_planning_new_draft (ShtatStore       *store,
                                          gboolean          zero_unknown,
                                          GError          **error);
 
+/* A draft's drivers and appeals period from its centre's stored profile (the
+ * average over the profile's period, and its other figures). @explanation (may
+ * be NULL) receives how the average was found. Fails, changing nothing, when
+ * the profile gives no average. */
+gboolean       shtat_planning_apply_profile  (ShtatStore       *store,
+                                              ShtatNormLibrary *library,
+                                              ShtatSchedule    *schedule,
+                                              char            **explanation,
+                                              GError          **error);
+
+/* Every line of a draft whose position the stored pay grid places gets the
+ * grid's salary and grade on @date (NULL: today); @n_set (may be NULL)
+ * receives how many. Fails with SHTAT_PAY_ERROR_NOT_FOUND when the grid places
+ * none of the draft's positions; on any failure the draft is left as it was. */
+gboolean       shtat_planning_apply_pay_grid (ShtatStore       *store,
+                                              ShtatSchedule    *schedule,
+                                              const GDate      *date,
+                                              guint            *n_set,
+                                              GError          **error);
+
 G_END_DECLS

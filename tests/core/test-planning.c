@@ -108,6 +108,34 @@ test_sources (void)
   g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* the first draft, made before the profile and the grid, takes them on request */
+  {
+    g_autofree char *explanation = NULL;
+    guint n = 0;
+
+    shtat_test_ok (shtat_planning_apply_profile (store, library, v1, &explanation, &error), error);
+    g_assert_cmpfloat_with_epsilon (shtat_schedule_get_drivers (v1)->values[SHTAT_DRIVER_APPEALS], 60.0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (shtat_schedule_get_drivers (v1)->values[SHTAT_DRIVER_VEHICLES], 1.0, 1e-6);
+    g_assert_nonnull (strstr (explanation, "261"));
+    shtat_test_ok (shtat_planning_apply_pay_grid (store, v1, NULL, &n, &error), error);
+    g_assert_cmpuint (n, ==, 1);
+    g_assert_cmpint (shtat_schedule_get_line (v1, line_of (v1, "psychologist"))->salary, ==, 7000000);
+  }
+
+  /* a grid that places none of the positions: refused, nothing changed */
+  shtat_test_ok (shtat_pay_grid_remove_position (grid, "psychologist"), NULL);
+  shtat_test_ok (shtat_store_save_pay_grid (store, grid, &error), error);
+  {
+    g_autoptr(GBytes) before = shtat_schedule_to_xml (v3);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_false (shtat_planning_apply_pay_grid (store, v3, NULL, NULL, &error));
+    g_assert_error (error, SHTAT_PAY_ERROR, SHTAT_PAY_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    after = shtat_schedule_to_xml (v3);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+
   versions = shtat_store_list_schedules (store, "north", &error);
   g_assert_cmpuint (versions->len, ==, 3);
 
