@@ -78,11 +78,8 @@ read_date (ShtatApprovalDialog *self,
 gboolean
 shtat_approval_dialog_approve (ShtatApprovalDialog *self)
 {
-  g_autoptr(ShtatSchedule) fresh = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(ShtatSchedule) approved = NULL;
   g_autoptr(GError) error = NULL;
-  ShtatSchedule *previous = NULL;
-  const char *table_id;
   ShtatApproval approval = { 0 };
 
   for (GtkWidget **w = (GtkWidget *[]) { self->akimat, self->order_number, self->order_date, self->signatory,
@@ -104,25 +101,11 @@ shtat_approval_dialog_approve (ShtatApprovalDialog *self)
   if (!read_date (self, self->order_date, &approval.order_date) || !read_date (self, self->effective, &approval.effective))
     return FALSE;
 
-  /* approve what is stored, with the version it supersedes, so that nothing in
-   * memory changes unless the database does */
-  fresh = shtat_store_load_schedule (self->store, shtat_schedule_get_centre (self->schedule),
-                                     shtat_schedule_get_version (self->schedule), &error);
-  if (fresh != NULL)
-    versions = shtat_store_list_schedules (self->store, shtat_schedule_get_centre (self->schedule), &error);
-  if (versions == NULL)
-    {
-      show_error (self, NULL, error->message);
-      return FALSE;
-    }
-  for (guint i = 0; i < versions->len; i++)
-    if (shtat_schedule_get_status (g_ptr_array_index (versions, i)) == SHTAT_SCHEDULE_APPROVED)
-      previous = g_ptr_array_index (versions, i);
-  table_id = shtat_schedule_get_table (fresh);
-  if (!shtat_schedule_approve (fresh, self->library,
-                               shtat_norm_library_get_table (self->library, table_id ? table_id : "fsc"), NULL,
-                               &approval, previous, &error)
-      || !shtat_store_save_approval (self->store, fresh, previous, &error))
+  /* what is stored is approved, with the version it supersedes, so that
+   * nothing in memory changes unless the database does */
+  approved = shtat_planning_approve (self->store, self->library, shtat_schedule_get_centre (self->schedule),
+                                     shtat_schedule_get_version (self->schedule), &approval, &error);
+  if (approved == NULL)
     {
       show_error (self, NULL, error->message);
       return FALSE;

@@ -159,7 +159,6 @@ schedule_new (int    argc,
   g_autoptr(ShtatNormLibrary) library = NULL;
   g_autoptr(ShtatStore) store = NULL;
   g_autoptr(ShtatSchedule) schedule = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
   g_autofree char *table_id = NULL;
   double appeals = NAN, vehicles = NAN;
   gboolean from_approved = FALSE;
@@ -443,9 +442,8 @@ schedule_approve (int    argc,
   g_autoptr(ShtatNormLibrary) library = NULL;
   g_autoptr(ShtatStore) store = NULL;
   g_autoptr(ShtatSchedule) s = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(ShtatSchedule) approved = NULL;
   g_autofree char *order = NULL, *order_date = NULL, *akimat = NULL, *signatory = NULL, *effective = NULL;
-  ShtatSchedule *previous = NULL;
   ShtatApproval approval = { 0, };
   int status = EXIT_OK;
   GOptionEntry extra[] = {
@@ -477,21 +475,15 @@ schedule_approve (int    argc,
       status = EXIT_FAILURE_RUNTIME;
       goto out;
     }
-  versions = shtat_store_list_schedules (store, c.centre, &error);
-  for (guint i = 0; versions != NULL && i < versions->len; i++)
-    if (shtat_schedule_get_status (g_ptr_array_index (versions, i)) == SHTAT_SCHEDULE_APPROVED
-        && shtat_schedule_get_version (g_ptr_array_index (versions, i)) != shtat_schedule_get_version (s))
-      previous = g_ptr_array_index (versions, i);
-
-  if (!shtat_schedule_approve (s, library, schedule_table (library, s), NULL, &approval, previous, &error)
-      || !shtat_store_save_approval (store, s, previous, &error))
+  approved = shtat_planning_approve (store, library, c.centre, shtat_schedule_get_version (s), &approval, &error);
+  if (approved == NULL)
     {
       g_printerr ("shtat-cli: %s\n", error->message);
       status = EXIT_FAILURE_RUNTIME;
       goto out;
     }
-  g_print (_("Version %u of the schedule of “%s” is approved; SHA-256 %s\n"), shtat_schedule_get_version (s), c.centre,
-           shtat_schedule_get_sha256 (s));
+  g_print (_("Version %u of the schedule of “%s” is approved; SHA-256 %s\n"), shtat_schedule_get_version (approved),
+           c.centre, shtat_schedule_get_sha256 (approved));
 
 out:
   common_clear (&c);

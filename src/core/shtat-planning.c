@@ -205,3 +205,33 @@ shtat_planning_apply_pay_grid (ShtatStore     *store,
     *n_set = n;
   return TRUE;
 }
+
+ShtatSchedule *
+shtat_planning_approve (ShtatStore          *store,
+                        ShtatNormLibrary    *library,
+                        const char          *centre_code,
+                        guint                version,
+                        const ShtatApproval *approval,
+                        GError             **error)
+{
+  g_autoptr(ShtatSchedule) schedule = shtat_store_load_schedule (store, centre_code, version, error);
+  g_autoptr(GPtrArray) versions = NULL;
+  ShtatSchedule *previous = NULL;
+  const char *table_id;
+
+  if (schedule == NULL)
+    return NULL;
+  versions = shtat_store_list_schedules (store, centre_code, error);
+  if (versions == NULL)
+    return NULL;
+  for (guint i = 0; i < versions->len; i++)
+    if (shtat_schedule_get_status (g_ptr_array_index (versions, i)) == SHTAT_SCHEDULE_APPROVED
+        && shtat_schedule_get_version (g_ptr_array_index (versions, i)) != version)
+      previous = g_ptr_array_index (versions, i);
+  table_id = shtat_schedule_get_table (schedule);
+  if (!shtat_schedule_approve (schedule, library, shtat_norm_library_get_table (library, table_id ? table_id : "fsc"),
+                               NULL, approval, previous, error)
+      || !shtat_store_save_approval (store, schedule, previous, error))
+    return NULL;
+  return g_steal_pointer (&schedule);
+}

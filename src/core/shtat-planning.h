@@ -39,6 +39,17 @@ ShtatSchedule *shtat_planning_new_draft (ShtatStore       *store,
                                          gboolean          zero_unknown,
                                          GError          **error);
 
+/* Approves version @version of the schedule of @centre_code as stored, with
+ * @approval, and saves it together with the approved version it supersedes, in
+ * one transaction (see shtat_schedule_approve() for what is required). Returns
+ * the approved version; on failure nothing is written. */
+ShtatSchedule *shtat_planning_approve         (ShtatStore          *store,
+                                               ShtatNormLibrary    *library,
+                                               const char          *centre_code,
+                                               guint                version,
+                                               const ShtatApproval *approval,
+                                               GError             **error);
+
 /* A draft's drivers and appeals period from its centre's stored profile (the
  * average over the profile's period, and its other figures). @explanation (may
  * be NULL) receives how the average was found. Fails, changing nothing, when

@@ -138,6 +138,50 @@ test_sources (void)
 
   versions = shtat_store_list_schedules (store, "north", &error);
   g_assert_cmpuint (versions->len, ==, 3);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  /* approval: a draft is refused and stays as stored */
+  {
+    ShtatApproval approval = { 0 };
+    g_autoptr(ShtatSchedule) approved = NULL;
+    g_autoptr(ShtatSchedule) stored = NULL;
+
+    approval.akimat = "Солтүстік ауданының әкімдігі";
+    approval.order_number = "12-п";
+    approval.order_date = shtat_test_date (2026, 2, 2);
+    approval.signatory = "Ахметов А. А.";
+    approval.effective = shtat_test_date (2026, 3, 1);
+    g_assert_null (shtat_planning_approve (store, library, "north", 2, &approval, &error));
+    g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS);
+    g_clear_error (&error);
+    stored = shtat_store_load_schedule (store, "north", 2, &error);
+    g_assert_cmpint (shtat_schedule_get_status (stored), ==, SHTAT_SCHEDULE_DRAFT);
+
+    /* complete it (a salary on every line with units, the typical norms named), submit, approve */
+    for (guint i = 0; i < shtat_schedule_get_n_lines (stored); i++)
+      {
+        const ShtatScheduleLine *line = shtat_schedule_get_line (stored, i);
+
+        if (line->units > 0 && line->salary == 0)
+          shtat_test_ok (shtat_schedule_set_line_salary (stored, i, 15000000, &error), error);
+        if (g_strcmp0 (line->position, "cleaner") == 0 || g_strcmp0 (line->position, "yard-keeper") == 0)
+          shtat_test_ok (shtat_schedule_set_line_reference (stored, i, "Typical norms", &error), error);
+      }
+    shtat_test_ok (shtat_schedule_submit (stored, library, NULL, &error), error);
+    shtat_test_ok (shtat_store_save_schedule (store, stored, &error), error);
+    approved = shtat_planning_approve (store, library, "north", 2, &approval, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (shtat_schedule_get_status (approved), ==, SHTAT_SCHEDULE_APPROVED);
+    g_assert_cmpuint (strlen (shtat_schedule_get_sha256 (approved)), ==, 64);
+    g_clear_pointer (&stored, shtat_schedule_unref);
+    stored = shtat_store_load_schedule (store, "north", 2, &error);
+    g_assert_true (shtat_schedule_equal (stored, approved));
+
+    /* approving it twice is refused */
+    g_assert_null (shtat_planning_approve (store, library, "north", 2, &approval, &error));
+    g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS);
+    g_clear_error (&error);
+  }
 
   g_clear_object (&store);
   shtat_test_remove_database (path, dir);
