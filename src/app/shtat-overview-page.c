@@ -63,6 +63,11 @@ struct _ShtatOverviewPage
   GCancellable     *cancellable;
   gboolean          busy;
   GListStore       *rows;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter  *district_filter;
+  GtkDropDown      *district_dropdown;
+  GtkStringList    *districts;      /* "All districts", then each district */
+  GtkLabel         *subtotal;
   GtkSortListModel *sorted;
   GtkColumnView    *view;
   GtkLabel         *summary;
@@ -180,6 +185,120 @@ compare_cells (gpointer a,
     g_autofree char *ty = cell_text (b, column, user_data);
     return g_utf8_collate (tx, ty);
   }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Comparing within a district                                              */
+
+static const char *
+chosen_district (ShtatOverviewPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->district_dropdown);
+
+  return i == 0 || i == GTK_INVALID_LIST_POSITION ? NULL : gtk_string_list_get_string (self->districts, i);
+}
+
+static gboolean
+district_match (gpointer item,
+                gpointer user_data)
+{
+  ShtatOverviewPage *self = user_data;
+  const char *district = chosen_district (self);
+
+  return district == NULL || g_strcmp0 (SHTAT_OVERVIEW_ITEM (item)->row->centre->district, district) == 0;
+}
+
+/* The sums of the centres shown: what the district has against its norms. */
+static void
+update_subtotal (ShtatOverviewPage *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (shown);
+  int planned = 0, minimum = 0, filled = 0, vacant = 0;
+  g_autofree char *p = NULL, *m = NULL, *f = NULL, *v = NULL, *centres = NULL, *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ShtatOverviewItem) item = g_list_model_get_item (shown, i);
+
+      planned += item->row->planned;
+      minimum += MAX (item->row->minimum, 0);
+      filled += item->row->filled;
+      vacant += item->row->vacant;
+    }
+  p = shtat_units_format_locale (planned);
+  m = shtat_units_format_locale (minimum);
+  f = shtat_units_format_locale (filled);
+  v = shtat_units_format_locale (vacant);
+  centres = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u centre", "%u centres", n), n);
+  text = g_strdup_printf (_("%s: %s units planned against a minimum of %s; staff on %s; %s vacant"), centres, p, m, f, v);
+  gtk_label_set_text (self->subtotal, text);
+}
+
+static void
+district_selected_cb (GtkDropDown       *dropdown,
+                      GParamSpec        *pspec,
+                      ShtatOverviewPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->district_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_subtotal (self);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+fill_districts (ShtatOverviewPage *self,
+                GPtrArray         *rows)
+{
+  g_autofree char *kept = g_strdup (chosen_district (self));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *d = ((ShtatOverviewRow *) g_ptr_array_index (rows, i))->centre->district;
+      gboolean seen = FALSE;
+
+      for (guint k = 0; d != NULL && *d != '\0' && k < names->len && !seen; k++)
+        seen = g_str_equal (g_ptr_array_index (names, k), d);
+      if (d != NULL && *d != '\0' && !seen)
+        g_ptr_array_add (names, (gpointer) d);
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_signal_handlers_block_by_func (self->district_dropdown, district_selected_cb, self);
+  gtk_string_list_splice (self->districts, 1, g_list_model_get_n_items (G_LIST_MODEL (self->districts)) - 1, NULL);
+  for (guint k = 0; k < names->len; k++)
+    {
+      gtk_string_list_append (self->districts, g_ptr_array_index (names, k));
+      if (g_strcmp0 (kept, g_ptr_array_index (names, k)) == 0)
+        selected = k + 1;
+    }
+  gtk_drop_down_set_selected (self->district_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->district_dropdown, district_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->district_dropdown), names->len > 1);
+  gtk_filter_changed (GTK_FILTER (self->district_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+shtat_overview_page_select_district (ShtatOverviewPage *self,
+                                     const char        *district)
+{
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->districts)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->districts, i), district) == 0)
+      gtk_drop_down_set_selected (self->district_dropdown, i);
+  if (district == NULL)
+    gtk_drop_down_set_selected (self->district_dropdown, 0);
+}
+
+const char *
+shtat_overview_page_get_subtotal_text (ShtatOverviewPage *self)
+{
+  return gtk_label_get_text (self->subtotal);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -303,6 +422,8 @@ computed_cb (GObject      *source,
       vacant += row->vacant;
     }
   gtk_widget_set_visible (self->awaiting_group, self->n_awaiting > 0);
+  fill_districts (self, rows);
+  update_subtotal (self);
   {
     g_autofree char *v = shtat_units_format_locale (vacant);
     g_autofree char *centres = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u centre", "%u centres", rows->len),
@@ -413,6 +534,9 @@ shtat_overview_page_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->rows);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->district_filter);
+  g_clear_object (&self->districts);
   G_OBJECT_CLASS (shtat_overview_page_parent_class)->finalize (object);
 }
 
@@ -449,7 +573,10 @@ shtat_overview_page_init (ShtatOverviewPage *self)
   shtat_column_view_add_text_column (self->view, C_("column", "Errors"), COLUMN_ERRORS, FALSE, TRUE, cell_text, compare_cells, self);
   shtat_column_view_add_text_column (self->view, C_("column", "Staff"), COLUMN_STAFF, FALSE, TRUE, cell_text, compare_cells, self);
   shtat_column_view_add_text_column (self->view, C_("column", "Vacant"), COLUMN_VACANT, FALSE, TRUE, cell_text, compare_cells, self);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+  self->district_filter = gtk_custom_filter_new (district_match, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
+                                              GTK_FILTER (g_object_ref (self->district_filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                           g_object_ref (gtk_column_view_get_sorter (self->view)));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)))));
   gtk_column_view_set_single_click_activate (self->view, FALSE);
@@ -469,7 +596,17 @@ shtat_overview_page_init (ShtatOverviewPage *self)
   gtk_widget_set_visible (group, FALSE);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "heading");
+  self->districts = gtk_string_list_new ((const char *[]) { _("All districts"), NULL });
+  self->district_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->districts)), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->district_dropdown), _("District"));
+  gtk_widget_set_visible (GTK_WIDGET (self->district_dropdown), FALSE);
+  g_signal_connect (self->district_dropdown, "notify::selected", G_CALLBACK (district_selected_cb), self);
+  self->subtotal = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->subtotal, 0);
+  gtk_label_set_wrap (self->subtotal, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subtotal), "dim-label");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_widget_add_css_class (scroller, "card");
@@ -480,8 +617,15 @@ shtat_overview_page_init (ShtatOverviewPage *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->summary));
   gtk_box_append (GTK_BOX (box), group);
-  gtk_box_append (GTK_BOX (box), heading);
+  {
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    gtk_box_append (GTK_BOX (bar), heading);
+    gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->district_dropdown));
+    gtk_box_append (GTK_BOX (box), bar);
+  }
   gtk_box_append (GTK_BOX (box), scroller);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->subtotal));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "view-grid-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Centres Yet"));

@@ -29,5 +29,9 @@ char       *shtat_overview_page_dup_cell         (ShtatOverviewPage *self,
                                                   guint              row,
                                                   guint              column);
 guint       shtat_overview_page_get_n_awaiting   (ShtatOverviewPage *self);
+/* Only the centres of @district (NULL: all), as the district list does. */
+void        shtat_overview_page_select_district  (ShtatOverviewPage *self,
+                                                  const char        *district);
+const char *shtat_overview_page_get_subtotal_text (ShtatOverviewPage *self);
 
 G_END_DECLS

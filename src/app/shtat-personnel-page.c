@@ -595,6 +595,12 @@ shtat_personnel_page_get_state (ShtatPersonnelPage *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+const char *
+shtat_personnel_page_get_error_text (ShtatPersonnelPage *self)
+{
+  return gtk_label_get_text (self->load_error);
+}
+
 ShtatPersonnelList *
 shtat_personnel_page_get_list (ShtatPersonnelPage *self)
 {

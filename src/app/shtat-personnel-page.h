@@ -30,6 +30,8 @@ gboolean            shtat_personnel_page_create_centre (ShtatPersonnelPage *self
 
 /* For tests: the state shown, the list, the selected file. */
 const char         *shtat_personnel_page_get_state     (ShtatPersonnelPage *self);
+/* What the page says when it cannot show the files ("error" state). */
+const char         *shtat_personnel_page_get_error_text (ShtatPersonnelPage *self);
 ShtatPersonnelList *shtat_personnel_page_get_list      (ShtatPersonnelPage *self);
 GtkWidget          *shtat_personnel_page_get_employee_page (ShtatPersonnelPage *self);
 GtkWidget          *shtat_personnel_page_get_search_entry  (ShtatPersonnelPage *self);

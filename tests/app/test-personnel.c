@@ -36,6 +36,8 @@ wait_until_state (ShtatPersonnelPage *page,
 
   while (g_strcmp0 (shtat_personnel_page_get_state (page), state) != 0 && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  if (g_strcmp0 (shtat_personnel_page_get_state (page), "error") == 0 && g_strcmp0 (state, "error") != 0)
+    g_test_message ("the page says: %s", shtat_personnel_page_get_error_text (page));
   g_assert_cmpstr (shtat_personnel_page_get_state (page), ==, state);
 }
 

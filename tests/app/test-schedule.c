@@ -592,6 +592,55 @@ test_placement (Fixture       *f,
   (void) iin;
 }
 
+/* The District section compares the centres of one district: two districts,
+ * a draft of 17 units each (no appeals counted, no vehicle: the minimum of
+ * 000 App is 17 units), the choice of one of them and its sums. */
+static void
+test_district (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  ShtatOverviewPage *overview = SHTAT_OVERVIEW_PAGE (shtat_window_get_overview_page (f->window));
+  const char *districts[] = { "Бостандық ауданы", "Алмалы ауданы" };
+  gint64 deadline;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+      g_autoptr(ShtatSchedule) draft = NULL;
+
+      centre->code = g_strdup_printf ("centre-%u", i);
+      centre->name_kk = g_strdup_printf ("Орталық %u", i);
+      centre->district = g_strdup (districts[i]);
+      shtat_test_ok (shtat_store_save_centre (f->store, centre, &error), error);
+      draft = shtat_planning_new_draft (f->store, library, centre->code, NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error);
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-district", NULL));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (shtat_overview_page_is_busy (overview) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  shtat_test_iterate ();
+
+  /* the fixture's centre (no district, no schedule) and the two new ones */
+  g_assert_cmpuint (g_list_model_get_n_items (shtat_overview_page_get_rows (overview)), ==, 3);
+  g_assert_cmpstr (shtat_overview_page_get_subtotal_text (overview), ==,
+                   "3 centres: 34 units planned against a minimum of 34; staff on 0; 0 vacant");
+  shtat_overview_page_select_district (overview, "Алмалы ауданы");
+  shtat_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shtat_overview_page_get_rows (overview)), ==, 1);
+  {
+    g_autofree char *name = shtat_overview_page_dup_cell (overview, 0, 0);
+    g_assert_cmpstr (name, ==, "Орталық 1");
+  }
+  g_assert_cmpstr (shtat_overview_page_get_subtotal_text (overview), ==,
+                   "1 centre: 17 units planned against a minimum of 17; staff on 0; 0 vacant");
+  shtat_overview_page_select_district (overview, NULL);
+  shtat_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (shtat_overview_page_get_rows (overview)), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -613,6 +662,7 @@ main (int    argc,
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
+  g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);
