@@ -325,7 +325,9 @@ compute_thread (GTask        *task,
 {
   Job *job = data;
   GError *error = NULL;
-  GPtrArray *rows = shtat_overview_compute (job->store, job->library, NULL, &error);
+  /* this thread's own connection: the window's stays on the main thread */
+  g_autoptr(ShtatStore) store = shtat_store_open_another (job->store, &error);
+  GPtrArray *rows = store ? shtat_overview_compute (store, job->library, NULL, &error) : NULL;
 
   if (rows == NULL)
     g_task_return_error (task, error);

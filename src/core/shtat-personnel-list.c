@@ -439,7 +439,9 @@ load_thread (GTask        *task,
 {
   LoadJob *job = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) employees = shtat_store_load_employees (job->store, &error);
+  /* this thread's own connection: the caller's stays with the caller */
+  g_autoptr(ShtatStore) store = shtat_store_open_another (job->store, &error);
+  g_autoptr(GPtrArray) employees = store ? shtat_store_load_employees (store, &error) : NULL;
   GPtrArray *entries;
 
   if (employees == NULL)

@@ -1798,6 +1798,19 @@ shtat_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* A second connection to the same database, for work in another thread: a
+ * connection is never shared between threads (it is opened without SQLite's
+ * own locking), and in WAL mode readers on one see a consistent state while
+ * the other writes. */
+ShtatStore *
+shtat_store_open_another (ShtatStore  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
+
+  return shtat_store_open (self->path, error);
+}
+
 const char *
 shtat_store_get_path (ShtatStore *self)
 {

@@ -34,6 +34,9 @@ G_DECLARE_FINAL_TYPE (ShtatStore, shtat_store, SHTAT, STORE, GObject)
 char       *shtat_store_default_path   (void);
 ShtatStore *shtat_store_open           (const char  *path,
                                         GError     **error);
+/* Another connection to the same file, for a worker thread. */
+ShtatStore *shtat_store_open_another   (ShtatStore  *self,
+                                        GError     **error);
 const char *shtat_store_get_path       (ShtatStore  *self);
 int         shtat_store_get_schema_version (ShtatStore *self);
 gboolean    shtat_store_is_empty       (ShtatStore  *self);

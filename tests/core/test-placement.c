@@ -268,6 +268,58 @@ test_approval_atomic (void)
   shtat_test_remove_database (path, dir);
 }
 
+/* A worker thread's own connection sees what the first one wrote, and writes
+ * made meanwhile on the first do not disturb a read on the second. */
+static gpointer
+count_centres_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) own = shtat_store_open_another (data, &error);
+  g_autoptr(GPtrArray) centres = NULL;
+
+  g_assert_no_error (error);
+  centres = shtat_store_list_centres (own, &error);
+  g_assert_no_error (error);
+  return GUINT_TO_POINTER (centres->len);
+}
+
+static void
+test_another_connection (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-another-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
+  GThread *threads[4];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+
+      centre->code = g_strdup_printf ("c%u", i);
+      shtat_test_ok (shtat_store_save_centre (store, centre, &error), error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("reader", count_centres_thread, store);
+  /* the main thread keeps writing on its own connection */
+  for (guint i = 3; i < 20; i++)
+    {
+      g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+
+      centre->code = g_strdup_printf ("c%u", i);
+      shtat_test_ok (shtat_store_save_centre (store, centre, &error), error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      guint n = GPOINTER_TO_UINT (g_thread_join (threads[i]));
+      g_assert_cmpuint (n, >=, 3);
+      g_assert_cmpuint (n, <=, 20);
+    }
+  g_clear_object (&store);
+  shtat_test_remove_database (path, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/placement/arithmetic", test_arithmetic);
   g_test_add_func ("/placement/demo-store", test_demo_store);
   g_test_add_func ("/placement/approval-atomic", test_approval_atomic);
+  g_test_add_func ("/store/another-connection", test_another_connection);
 
   rc = g_test_run ();
   g_clear_object (&library);
