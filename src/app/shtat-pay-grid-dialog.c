@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "shtat-pay-grid-dialog.h"
+#include "shtat-remark-view.h"
 #include "shtat-widgets.h"
 
 struct _ShtatPayGridDialog
@@ -426,9 +427,19 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
 
   shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Save"), G_CALLBACK (save_clicked_cb), self);
 
-  adw_preferences_group_set_description (intro, _("Official salary = base official salary × the coefficient of the block, "
-                                                   "category and years of service (Government Decree 1193). Shtat ships no "
-                                                   "figures: enter those in force, with the date each applies from."));
+  /* the reading of Decree 1193 the salaries are computed by, with its citation:
+   * it also says where the figures come from */
+  if (shtat_norm_library_get_interpretation (library, 21) != NULL)
+    {
+      GtkWidget *remarks = gtk_list_box_new ();
+      ShtatRemark *remark = shtat_remark_new_interpretation (shtat_norm_library_get_interpretation (library, 21));
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (remarks), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (remarks, "boxed-list");
+      gtk_list_box_append (GTK_LIST_BOX (remarks), shtat_remark_view_new (remark));
+      shtat_remark_free (remark);
+      adw_preferences_group_add (intro, remarks);
+    }
   self->error_label = shtat_form_error_new ();
   adw_preferences_group_add (intro, GTK_WIDGET (self->error_label));
 

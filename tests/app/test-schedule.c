@@ -439,6 +439,23 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* A label under @root whose text contains @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The pay grid from the main menu: a base official salary of 20 000 ₸ from
  * 01.01.2026 and a coefficient of 3.5 for B2, category 1, from 0 years make
  * 70 000 ₸ for a psychologist placed in that cell; a draft takes it. */
@@ -463,6 +480,9 @@ test_pay_grid (Fixture       *f,
   shtat_test_iterate ();
   dialog = SHTAT_PAY_GRID_DIALOG (find_toplevel (SHTAT_TYPE_PAY_GRID_DIALOG));
   g_assert_nonnull (dialog);
+  /* the reading of Decree 1193 it computes by, marked and cited */
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Government Decree 1193 of 31.12.2015"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Interpretation"));
 
   g_assert_false (shtat_pay_grid_dialog_add_base (dialog, "31.02.2026", "20000"));
   g_assert_nonnull (strstr (shtat_pay_grid_dialog_get_error_text (dialog), "31.02.2026"));
