@@ -18,6 +18,7 @@
 #include "shtat-remark.h"
 #include "shtat-requirements.h"
 #include "shtat-schedule.h"
+#include "shtat-schedule-profile.h"
 #include "shtat-schedule-pdf.h"
 #include "shtat-schedule-xlsx.h"
 #include "shtat-store.h"

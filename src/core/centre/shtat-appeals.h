@@ -254,16 +254,6 @@ void     shtat_centre_profile_get_drivers      (const ShtatCentreProfile  *profi
                                                 const ShtatAppealsAverage *average,
                                                 ShtatDrivers              *drivers);
 
-typedef struct _ShtatSchedule ShtatSchedule;
-
-/* Sets the schedule's drivers from the profile and the average, and its
- * appeals period (first day of the first month, last day of the last, and the
- * source text). */
-gboolean shtat_centre_profile_apply_to_schedule (const ShtatCentreProfile  *profile,
-                                                 const ShtatAppealsAverage *average,
-                                                 ShtatSchedule             *schedule,
-                                                 GError                   **error);
-
 /* ------------------------------------------------------------------------ */
 /* Appeals as CSV: columns month,channel,count (a header line with those
  * names may come first; comma or semicolon). Every row is checked; the

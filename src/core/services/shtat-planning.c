@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "shtat-appeals.h"
+#include "shtat-schedule-profile.h"
 #include "shtat-planning.h"
 #include "shtat-text.h"
 

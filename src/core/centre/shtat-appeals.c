@@ -10,7 +10,6 @@
 
 #include "shtat-appeals.h"
 #include "shtat-csv-private.h"
-#include "shtat-schedule.h"
 #include "shtat-text.h"
 
 /* As in shtat-minimum.c: larger figures are typing mistakes. */
@@ -1079,28 +1078,6 @@ shtat_centre_profile_get_drivers (const ShtatCentreProfile  *profile,
   memcpy (drivers->flags, profile->flags, sizeof drivers->flags);
   if (average != NULL)
     shtat_drivers_set (drivers, SHTAT_DRIVER_APPEALS, average->average);
-}
-
-gboolean
-shtat_centre_profile_apply_to_schedule (const ShtatCentreProfile   *profile,
-                                        const ShtatAppealsAverage  *average,
-                                        ShtatSchedule              *schedule,
-                                        GError                    **error)
-{
-  ShtatDrivers drivers;
-
-  g_return_val_if_fail (profile != NULL && schedule != NULL, FALSE);
-
-  shtat_centre_profile_get_drivers (profile, average, &drivers);
-  /* the schedule keeps the date its figures are taken on */
-  drivers.as_of = shtat_schedule_get_drivers (schedule)->as_of;
-  if (!shtat_schedule_set_drivers (schedule, &drivers, error))
-    return FALSE;
-  if (average != NULL
-      && !shtat_schedule_set_appeals_period (schedule, &average->period_from, &average->period_to,
-                                             average->source, error))
-    return FALSE;
-  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
