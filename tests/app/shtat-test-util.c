@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test"
+
 #include "config.h"
+
+#include <adwaita.h>
 
 #include "shtat-test-util.h"
 
@@ -56,4 +60,144 @@ shtat_test_save_screenshot (GtkWidget  *widget,
       return FALSE;
     }
   return TRUE;
+}
+
+const char *
+shtat_test_widget_text (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      text = gtk_button_get_label (GTK_BUTTON (widget));
+      if (text == NULL && GTK_IS_LABEL (child))
+        text = gtk_label_get_text (GTK_LABEL (child));
+      else if (text == NULL && ADW_IS_BUTTON_CONTENT (child))
+        text = adw_button_content_get_label (ADW_BUTTON_CONTENT (child));
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    text = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    text = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  else if (ADW_IS_PREFERENCES_ROW (widget))
+    text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (ADW_IS_PREFERENCES_GROUP (widget))
+    text = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+
+  if (text == NULL || *text == '\0')
+    text = gtk_widget_get_tooltip_text (widget);
+  return text;
+}
+
+typedef gboolean (*MatchFunc) (GtkWidget *widget, gconstpointer data);
+
+static void
+collect (GtkWidget *widget, MatchFunc match, gconstpointer data, GPtrArray *found, gboolean first)
+{
+  if (first && found->len > 0)
+    return;
+  if (match (widget, data))
+    {
+      g_ptr_array_add (found, widget);
+      if (first)
+        return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, match, data, found, first);
+  /* a menu button's popover is not among its children until it is shown */
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      if (popover != NULL && gtk_widget_get_parent (GTK_WIDGET (popover)) != widget)
+        collect (GTK_WIDGET (popover), match, data, found, first);
+    }
+}
+
+static GtkWidget *
+find_first (GtkWidget *root, MatchFunc match, gconstpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+  collect (root, match, data, found, TRUE);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+typedef struct
+{
+  GType type;
+  const char *text;
+} TextQuery;
+
+static gboolean
+match_text (GtkWidget *widget, gconstpointer data)
+{
+  const TextQuery *q = data;
+
+  if (q->type != G_TYPE_NONE && !g_type_is_a (G_OBJECT_TYPE (widget), q->type))
+    return FALSE;
+  return g_strcmp0 (shtat_test_widget_text (widget), q->text) == 0;
+}
+
+GtkWidget *
+shtat_test_find_by_text (GtkWidget  *root,
+                         GType       type,
+                         const char *text)
+{
+  TextQuery q = { type, text };
+
+  return find_first (root, match_text, &q);
+}
+
+static gboolean
+match_action (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+GtkWidget *
+shtat_test_find_by_action (GtkWidget  *root,
+                           const char *action_name)
+{
+  return find_first (root, match_action, action_name);
+}
+
+static gboolean
+match_labelling (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL
+         && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+GtkWidget *
+shtat_test_find_labelled (GtkWidget  *root,
+                          const char *text)
+{
+  GtkWidget *label = find_first (root, match_labelling, text);
+
+  return label != NULL ? gtk_label_get_mnemonic_widget (GTK_LABEL (label)) : NULL;
+}
+
+static gboolean
+match_type (GtkWidget *widget, gconstpointer data)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), GPOINTER_TO_SIZE (data));
+}
+
+GPtrArray *
+shtat_test_find_all (GtkWidget *root,
+                     GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), found);
+  collect (root, match_type, GSIZE_TO_POINTER (type), found, FALSE);
+  return found;
 }

@@ -11,4 +11,30 @@ gboolean shtat_test_save_screenshot  (GtkWidget  *widget,
                                       const char *path,
                                       GError    **error);
 
+/* Finding widgets as a user or assistive technology would: by what they say
+ * (a button's or label's text, a row's title, an icon button's tooltip, which
+ * is its accessible name), or by the action they trigger. Each walks @root's
+ * whole widget tree, popovers included, and returns the first match in
+ * document order, or NULL. */
+
+/* What a person reads on @widget: a label's text, a button's label (or its
+ * child label's), a check button's label, a preferences row's title, else its
+ * tooltip. NULL when it shows no words. */
+const char *shtat_test_widget_text     (GtkWidget  *widget);
+
+/* A widget of @type (or a subtype; G_TYPE_NONE for any) whose text is @text. */
+GtkWidget  *shtat_test_find_by_text    (GtkWidget  *root,
+                                        GType       type,
+                                        const char *text);
+/* A GtkActionable whose action name is @action_name ("page.submit"). */
+GtkWidget  *shtat_test_find_by_action  (GtkWidget  *root,
+                                        const char *action_name);
+/* The widget a label with @text points to (gtk_label_get_mnemonic_widget):
+ * how a form's field is found by the words beside it. */
+GtkWidget  *shtat_test_find_labelled   (GtkWidget  *root,
+                                        const char *text);
+/* Every widget of @type under @root, in document order. */
+GPtrArray  *shtat_test_find_all        (GtkWidget  *root,
+                                        GType       type);
+
 G_END_DECLS
