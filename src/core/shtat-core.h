@@ -21,6 +21,7 @@
 #include "shtat-schedule-profile.h"
 #include "shtat-schedule-pdf.h"
 #include "shtat-schedule-xlsx.h"
+#include "shtat-schedule-xml.h"
 #include "shtat-store.h"
 #include "shtat-text.h"
 #include "shtat-units.h"

@@ -5,6 +5,7 @@
 
 #include "shtat-appeals.h"
 #include "shtat-schedule-profile.h"
+#include "shtat-schedule-xml.h"
 #include "shtat-planning.h"
 #include "shtat-text.h"
 
