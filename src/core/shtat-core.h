@@ -2,6 +2,7 @@
 #pragma once
 
 #include "shtat-appeals.h"
+#include "shtat-appeals-csv.h"
 #include "shtat-demo.h"
 #include "shtat-exchange.h"
 #include "shtat-experience.h"
@@ -9,6 +10,7 @@
 #include "shtat-minimum.h"
 #include "shtat-norms.h"
 #include "shtat-pay.h"
+#include "shtat-pay-csv.h"
 #include "shtat-overview.h"
 #include "shtat-personnel.h"
 #include "shtat-placement.h"

@@ -147,18 +147,6 @@ gboolean      shtat_pay_grid_equal    (ShtatPayGrid  *a,
                                        ShtatPayGrid  *b);
 ShtatPayGrid *shtat_pay_grid_copy     (ShtatPayGrid  *grid);
 
-/* The grid as CSV (docs/pay-grid.md): a header line
- * kind,from,position,block,category,years,value, then one line an entry:
- *   base,2026-01-01,,,,,20000.00          (tenge, from a date)
- *   coefficient,2026-01-01,,B2,1,5,3.5    (block, category, years, from a date)
- *   position,,psychologist,B2,1,5,        (where a position sits)
- * Reading checks every line and names it: "grid.csv:4: …". */
-char         *shtat_pay_grid_to_csv   (ShtatPayGrid  *grid);
-ShtatPayGrid *shtat_pay_grid_from_csv (const char    *name,
-                                       const char    *text,
-                                       gsize          len,
-                                       GError       **error);
-
 /* Coefficients as written: "3.79", "1.005", "2" (a dot or a comma, up to four
  * decimals). */
 gboolean  shtat_coefficient_parse  (const char *str,
