@@ -116,12 +116,7 @@ toast (ShtatSchedulePage *self,
 static char *
 money_entry_text (gint64 tiyn)
 {
-  char *text = shtat_money_format (tiyn);
-  char *sign = strstr (text, "\u00a0₸");
-
-  if (sign != NULL)
-    *sign = '\0';
-  return text;
+  return shtat_money_format_amount (tiyn, shtat_lang_current ());
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 #include "shtat-experience.h"
 #include "shtat-iin.h"
 #include "shtat-minimum.h"
+#include "shtat-money.h"
 #include "shtat-norms.h"
 #include "shtat-pay.h"
 #include "shtat-pay-csv.h"

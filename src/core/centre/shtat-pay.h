@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "shtat-money.h"
+
 G_BEGIN_DECLS
 
 /* Pay (Government Decree 1193; decisions.md item 21): official salary = base
@@ -152,23 +154,6 @@ ShtatPayGrid *shtat_pay_grid_copy     (ShtatPayGrid  *grid);
 gboolean  shtat_coefficient_parse  (const char *str,
                                     int        *out);
 char     *shtat_coefficient_format (int         coefficient);
-
-/* Money. */
-/* @units hundredths of a staff unit × @tiyn per full unit, rounded half up to a
- * whole tiyn: (units × tiyn + 50) div 100. FALSE for negative input or overflow. */
-gboolean  shtat_money_for_units    (gint64      tiyn,
-                                    int         units,
-                                    gint64     *out);
-gboolean  shtat_money_add          (gint64      a,
-                                    gint64      b,
-                                    gint64     *out);
-/* "150 000,00 ₸" (kk, ru) or "150 000.00 ₸" (en): groups of three digits
- * separated by a no-break space, the decimal separator of the language. */
-char     *shtat_money_format       (gint64      tiyn);
-/* "150000", "150 000,5", "150000.50" (tenge, up to two decimals, spaces or
- * no-break spaces between groups) → tiyn. */
-gboolean  shtat_money_parse        (const char *str,
-                                    gint64     *tiyn);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatPayGrid, shtat_pay_grid_unref)
 

@@ -69,7 +69,7 @@ shtat_pay_grid_to_csv (ShtatPayGrid *grid)
     {
       const ShtatPayBase *b = g_ptr_array_index (bases, i);
       g_autofree char *from = iso_date (&b->from);
-      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", b->tiyn / 100, (int) (b->tiyn % 100));
+      g_autofree char *value = shtat_money_to_decimal (b->tiyn);
 
       append_row (out, "base", from, NULL, NULL, NULL, NULL, value);
     }
