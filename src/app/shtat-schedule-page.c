@@ -130,7 +130,7 @@ schedule_table (ShtatSchedulePage *self)
 {
   const char *id = self->shown ? shtat_schedule_get_table (self->shown) : NULL;
 
-  return shtat_norm_library_get_table (self->library, id ? id : "fsc");
+  return shtat_norm_library_get_table_or_centre (self->library, id);
 }
 
 static ShtatCentre *

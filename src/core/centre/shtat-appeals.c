@@ -1002,7 +1002,7 @@ shtat_appeals_average_compute (const ShtatCentreProfile  *profile,
 
   if (library != NULL)
     {
-      avg->table = shtat_norm_library_get_table (library, table_id != NULL ? table_id : "fsc");
+      avg->table = shtat_norm_library_get_table_or_centre (library, table_id);
       if (avg->table != NULL && avg->table->has_brackets
           && avg->table->bracket_driver == SHTAT_DRIVER_APPEALS)
         {
