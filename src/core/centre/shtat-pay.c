@@ -175,7 +175,7 @@ shtat_pay_grid_add_base (ShtatPayGrid  *grid,
   for (guint i = 0; i < grid->bases->len; i++)
     {
       base = g_ptr_array_index (grid->bases, i);
-      if (g_date_compare (&base->from, from) == 0)
+      if (shtat_date_equal (&base->from, from))
         {
           base->tiyn = tiyn;
           return TRUE;
@@ -227,7 +227,7 @@ shtat_pay_grid_add_coefficient (ShtatPayGrid  *grid,
     {
       c = g_ptr_array_index (grid->coefficients, i);
       if (g_str_equal (c->block, block) && g_strcmp0 (c->category, category) == 0
-          && c->years == years && g_date_compare (&c->from, from) == 0)
+          && c->years == years && shtat_date_equal (&c->from, from))
         {
           c->coefficient = coefficient;
           return TRUE;
@@ -289,7 +289,7 @@ shtat_pay_grid_remove_base (ShtatPayGrid *grid,
     {
       const ShtatPayBase *base = g_ptr_array_index (grid->bases, i);
 
-      if (g_date_valid (from) && g_date_compare (&base->from, from) == 0)
+      if (shtat_date_equal (&base->from, from))
         {
           g_ptr_array_remove_index (grid->bases, i);
           return TRUE;
@@ -313,7 +313,7 @@ shtat_pay_grid_remove_coefficient (ShtatPayGrid *grid,
       const ShtatPayCoefficient *c = g_ptr_array_index (grid->coefficients, i);
 
       if (g_strcmp0 (c->block, block) == 0 && g_strcmp0 (c->category, category) == 0
-          && c->years == years && g_date_valid (from) && g_date_compare (&c->from, from) == 0)
+          && c->years == years && shtat_date_equal (&c->from, from))
         {
           g_ptr_array_remove_index (grid->coefficients, i);
           return TRUE;
@@ -626,7 +626,7 @@ shtat_pay_grid_equal (ShtatPayGrid *a,
       const ShtatPayBase *x = g_ptr_array_index (a->bases, i);
       const ShtatPayBase *y = g_ptr_array_index (b->bases, i);
 
-      if (g_date_compare (&x->from, &y->from) != 0 || x->tiyn != y->tiyn)
+      if (!shtat_date_equal (&x->from, &y->from) || x->tiyn != y->tiyn)
         return FALSE;
     }
   for (guint i = 0; i < a->coefficients->len; i++)
