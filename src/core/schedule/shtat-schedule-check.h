@@ -54,10 +54,20 @@ typedef struct
   GPtrArray    *remarks;          /* ShtatRemark for the whole table (brackets, note) */
 } ShtatScheduleCheck;
 
-/* Every row of @table (NULL: the schedule's own table) against the minimum for
- * the schedule's drivers, then the positions the table does not name. @grid
- * (may be NULL) prices positions no line gives a salary for. The result borrows
- * rows of the library: free it before the library. */
+/**
+ * shtat_schedule_check:
+ * @schedule: a schedule
+ * @library: the norms
+ * @table: (nullable): the table to check against; NULL: the schedule's own
+ * @grid: (nullable): prices positions no line gives a salary for
+ * @error: return location for a #GError
+ *
+ * Every row of @table against the minimum for the schedule's drivers, then the
+ * positions the table does not name. The result borrows rows of the library:
+ * free it before the library.
+ *
+ * Returns: (transfer full) (nullable): the check, or NULL with @error set.
+ */
 ShtatScheduleCheck *shtat_schedule_check      (const ShtatSchedule  *schedule,
                                                ShtatNormLibrary     *library,
                                                const ShtatNormTable *table,
