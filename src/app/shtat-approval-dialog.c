@@ -222,7 +222,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
     }
   adw_preferences_group_add (summary, row);
-  check = shtat_schedule_check (schedule, library, shtat_norm_library_get_table (library, table_id ? table_id : "fsc"),
+  check = shtat_schedule_check (schedule, library, shtat_norm_library_get_table_or_centre (library, table_id),
                                 NULL, NULL);
   if (check != NULL)
     {

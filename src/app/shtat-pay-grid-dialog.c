@@ -413,7 +413,7 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
   GtkWidget *coef_add = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *add_base = gtk_button_new_with_mnemonic (_("_Add"));
   GtkWidget *add_coef = gtk_button_new_with_mnemonic (_("A_dd"));
-  const ShtatNormTable *fsc = shtat_norm_library_get_table (library, "fsc");
+  const ShtatNormTable *fsc = shtat_norm_library_get_table (library, SHTAT_NORM_TABLE_CENTRE);
   const char *placeholders[5] = { N_("Block"), N_("Category"), N_("Years"), N_("From"), N_("Coefficient") };
   const int widths[5] = { 6, 8, 5, 10, 8 };
   g_autoptr(GError) error = NULL;

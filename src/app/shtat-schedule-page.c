@@ -116,12 +116,7 @@ toast (ShtatSchedulePage *self,
 static char *
 money_entry_text (gint64 tiyn)
 {
-  char *text = shtat_money_format (tiyn);
-  char *sign = strstr (text, "\u00a0₸");
-
-  if (sign != NULL)
-    *sign = '\0';
-  return text;
+  return shtat_money_format_amount (tiyn, shtat_lang_current ());
 }
 
 static gboolean
@@ -135,7 +130,7 @@ schedule_table (ShtatSchedulePage *self)
 {
   const char *id = self->shown ? shtat_schedule_get_table (self->shown) : NULL;
 
-  return shtat_norm_library_get_table (self->library, id ? id : "fsc");
+  return shtat_norm_library_get_table_or_centre (self->library, id);
 }
 
 static ShtatCentre *

@@ -5,6 +5,7 @@
 
 #include "shtat-appeals.h"
 #include "shtat-schedule-profile.h"
+#include "shtat-schedule-xml.h"
 #include "shtat-planning.h"
 #include "shtat-text.h"
 
@@ -79,7 +80,7 @@ shtat_planning_new_draft (ShtatStore          *store,
     }
   else
     {
-      const ShtatNormTable *table = shtat_norm_library_get_table (library, table_id ? table_id : "fsc");
+      const ShtatNormTable *table = shtat_norm_library_get_table_or_centre (library, table_id);
       g_autoptr(ShtatCentreProfile) profile = NULL;
       g_autoptr(ShtatAppealsAverage) average = NULL;
       g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (store, NULL);
@@ -94,7 +95,7 @@ shtat_planning_new_draft (ShtatStore          *store,
 
       /* the newest version's figures, then the profile's over them, then those given */
       shtat_drivers_init (&drivers);
-      if (latest != NULL && g_strcmp0 (shtat_schedule_get_table (latest) ? shtat_schedule_get_table (latest) : "fsc",
+      if (latest != NULL && g_strcmp0 (shtat_schedule_get_table (latest) ? shtat_schedule_get_table (latest) : SHTAT_NORM_TABLE_CENTRE,
                                        table->id) == 0)
         drivers = *shtat_schedule_get_drivers (latest);
       if (average != NULL)
@@ -152,8 +153,7 @@ shtat_planning_apply_profile (ShtatStore        *store,
 
   if (profile == NULL || (calendar = shtat_store_load_calendar (store, error)) == NULL)
     return FALSE;
-  average = shtat_appeals_average_compute (profile, calendar, library, table_id ? table_id : "fsc", NULL, NULL, NULL,
-                                           error);
+  average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, error);
   if (average == NULL || !shtat_centre_profile_apply_to_schedule (profile, average, schedule, error))
     return FALSE;
   if (explanation != NULL)
@@ -230,7 +230,7 @@ shtat_planning_approve (ShtatStore          *store,
         && shtat_schedule_get_version (g_ptr_array_index (versions, i)) != version)
       previous = g_ptr_array_index (versions, i);
   table_id = shtat_schedule_get_table (schedule);
-  if (!shtat_schedule_approve (schedule, library, shtat_norm_library_get_table (library, table_id ? table_id : "fsc"),
+  if (!shtat_schedule_approve (schedule, library, shtat_norm_library_get_table_or_centre (library, table_id),
                                NULL, approval, previous, error)
       || !shtat_store_save_approval (store, schedule, previous, error))
     return NULL;
