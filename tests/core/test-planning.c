@@ -230,11 +230,14 @@ test_failure (void)
   exec_sql (path, "ALTER TABLE pay_positions RENAME TO pay_positions_away");
   g_assert_null (shtat_planning_new_draft (store, library, "north", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error));
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_SQL);
+  /* the message names what failed */
+  g_assert_true (g_str_has_prefix (error->message, "The pay grid cannot be read: "));
   g_clear_error (&error);
   /* the calendar cannot be read either */
   exec_sql (path, "ALTER TABLE calendar_days RENAME TO calendar_days_away");
   g_assert_null (shtat_planning_new_draft (store, library, "north", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error));
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_SQL);
+  g_assert_true (g_str_has_prefix (error->message, "The working-day calendar cannot be read: "));
   g_clear_error (&error);
   versions = shtat_store_list_schedules (store, "north", &error);
   g_assert_no_error (error);

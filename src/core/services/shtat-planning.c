@@ -35,11 +35,14 @@ profile_average (ShtatStore           *store,
     }
   if (profile == NULL)
     {
-      g_propagate_error (error, local);
+      g_propagate_prefixed_error (error, local, _("The centre profile cannot be read: "));
       return FALSE;
     }
   if ((calendar = shtat_store_load_calendar (store, error)) == NULL)
-    return FALSE;
+    {
+      g_prefix_error (error, _("The working-day calendar cannot be read: "));
+      return FALSE;
+    }
   *out_average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, NULL);
   if (*out_average != NULL)
     *out_profile = g_steal_pointer (&profile);
@@ -108,9 +111,13 @@ shtat_planning_new_draft (ShtatStore          *store,
           g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("Unknown norm table “%s”"), table_id);
           return NULL;
         }
-      if (!profile_average (store, library, centre_code, table->id, &profile, &average, error)
-          || (grid = shtat_store_load_pay_grid (store, error)) == NULL)
+      if (!profile_average (store, library, centre_code, table->id, &profile, &average, error))
         return NULL;
+      if ((grid = shtat_store_load_pay_grid (store, error)) == NULL)
+        {
+          g_prefix_error (error, _("The pay grid cannot be read: "));
+          return NULL;
+        }
 
       /* the newest version's figures, then the profile's over them, then those given */
       shtat_drivers_init (&drivers);
