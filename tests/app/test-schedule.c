@@ -95,23 +95,6 @@ line_of (Fixture    *f,
   return -1;
 }
 
-/* The entry row titled @title under @root. */
-static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_ENTRY_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_entry_row (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Types into a line's entry and presses its apply button. */
 static void
 type_into_line (Fixture    *f,
@@ -119,7 +102,7 @@ type_into_line (Fixture    *f,
                 const char *title,
                 const char *text)
 {
-  GtkWidget *entry = find_entry_row (shtat_schedule_page_get_line_row (f->page, index), title);
+  GtkWidget *entry = shtat_test_find_by_text (shtat_schedule_page_get_line_row (f->page, index), ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -127,21 +110,27 @@ type_into_line (Fixture    *f,
   shtat_test_iterate ();
 }
 
-/* The button with the mnemonic label @label under @root. */
+/* The spin button of the row titled @title, as a screen reader reaches it
+ * through the row it activates. */
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+find_spin (Fixture    *f,
+           const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  GtkWidget *row = shtat_test_find_by_text (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, title);
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_nonnull (row);
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
+/* Lets the page finish reading the centre's staff in its worker thread. */
+static void
+wait_loaded (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (shtat_schedule_page_is_loading (f->page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  shtat_test_iterate ();
 }
 
 static void
@@ -173,8 +162,8 @@ test_workflow (Fixture       *f,
 
   /* the director types the centre's drivers: the minimum rises to 25.5 and the
    * 17-unit draft falls short of it */
-  appeals = g_object_get_data (G_OBJECT (f->page), "appeals-spin");
-  vehicles = g_object_get_data (G_OBJECT (f->page), "vehicles-spin");
+  appeals = find_spin (f, "Appeals per working day");
+  vehicles = find_spin (f, "Vehicles");
   set_spin (appeals, 60);
   set_spin (vehicles, 1);
   g_assert_true (g_str_has_prefix (shtat_schedule_page_get_compliance_text (f->page), "Minimum 25.5 units"));
@@ -281,7 +270,7 @@ test_workflow (Fixture       *f,
         g_assert_cmpstr (cell, ==, expected[column]);
       }
     /* its Approve… button opens the schedule and the approval dialog */
-    approve = find_button (GTK_WIDGET (overview), "_Approve…");
+    approve = shtat_test_find_by_text (GTK_WIDGET (overview), GTK_TYPE_BUTTON, "_Approve…");
     g_assert_nonnull (approve);
     g_signal_emit_by_name (approve, "clicked");
     shtat_test_iterate ();
@@ -444,15 +433,11 @@ static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  g_autoptr(GPtrArray) labels = shtat_test_find_all (root, GTK_TYPE_LABEL);
 
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
   return NULL;
 }
 
@@ -517,20 +502,14 @@ test_pay_grid (Fixture       *f,
   g_assert_cmpint (shtat_schedule_get_line (s, line_of (f, "psychologist"))->salary, ==, 7000000);
 }
 
-/* The list of a line's holders: the list box whose rows carry an IIN. */
-static GtkWidget *
-find_holders (GtkWidget *root)
+/* The IIN of the person a holder's row opens, as its action carries it. */
+static const char *
+holder_iin (GtkWidget *row)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
 
-      if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "iin") != NULL)
-        return root;
-      if ((found = find_holders (child)) != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_nonnull (target);
+  return g_variant_get_string (target, NULL);
 }
 
 /* The people who fill the lines: the demo centre's staff placed on a draft,
@@ -563,7 +542,7 @@ test_placement (Fixture       *f,
   shtat_schedule_page_show (f->page, "demo-centre", 0);
   g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
   g_assert_no_error (error);
-  shtat_test_iterate ();
+  wait_loaded (f);
   g_assert_true (g_str_has_prefix (shtat_schedule_page_get_placement_text (f->page), "Staff on "));
 
   /* the psychologists of the demo files, counted from the records */
@@ -589,25 +568,29 @@ test_placement (Fixture       *f,
 
   psychologist = line_of (f, "psychologist");
   row = shtat_schedule_page_get_line_row (f->page, psychologist);
-  list = find_holders (row);
+  first = GTK_LIST_BOX_ROW (shtat_test_find_by_action (row, "schedule.open-employee"));
+  g_assert_nonnull (first);
+  list = gtk_widget_get_parent (GTK_WIDGET (first));
   g_assert_nonnull (list);
   {
+    g_autoptr(GPtrArray) rows = shtat_test_find_all (list, GTK_TYPE_LIST_BOX_ROW);
     int holders = 0;
-    for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
-      holders += g_object_get_data (G_OBJECT (c), "iin") != NULL;
+
+    for (guint i = 0; i < rows->len; i++)
+      holders += shtat_test_find_by_action (g_ptr_array_index (rows, i), "schedule.open-employee") != NULL;
     g_assert_cmpint (holders, ==, expected);
   }
 
-  /* opening a holder shows the Personnel section on that person */
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
-  g_signal_emit_by_name (list, "row-activated", first);
+  /* opening a holder (Enter or a click on the row) shows the Personnel
+   * section on that person */
+  gtk_widget_activate (GTK_WIDGET (first));
   shtat_test_iterate ();
   g_assert_cmpstr (shtat_window_get_section (f->window), ==, "personnel");
   {
     ShtatEmployee *shown = shtat_employee_page_get_employee (SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (personnel)));
 
     g_assert_nonnull (shown);
-    g_assert_cmpstr (shown->iin, ==, g_object_get_data (G_OBJECT (first), "iin"));
+    g_assert_cmpstr (shown->iin, ==, holder_iin (GTK_WIDGET (first)));
   }
   (void) iin;
 }
