@@ -595,6 +595,77 @@ test_placement (Fixture       *f,
   (void) iin;
 }
 
+/* Runs @sql on the database through a connection of its own, as another
+ * program would. */
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Whether a toast (or any label of the page) says @text. */
+static gboolean
+page_says (Fixture    *f,
+           const char *text)
+{
+  return find_label (GTK_WIDGET (f->page), text) != NULL;
+}
+
+/* What fails in the database is said, and nothing is lost: a draft that
+ * cannot read the pay grid is not made, and an undo that cannot be saved
+ * stays to be undone once the database takes writes again. */
+static void
+test_failures (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  int psychologist;
+
+  /* the pay grid cannot be read: the page says so, and makes no draft */
+  exec_sql (f, "ALTER TABLE pay_positions RENAME TO pay_positions_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.new-draft", "b", FALSE));
+  shtat_test_iterate ();
+  g_assert_true (page_says (f, "The pay grid cannot be read: "));
+  g_assert_null (shtat_schedule_page_get_schedule (f->page));
+  versions = shtat_store_list_schedules (f->store, "test-centre", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 0);
+  exec_sql (f, "ALTER TABLE pay_positions_away RENAME TO pay_positions");
+
+  /* a draft of 17 units; one psychologist fewer makes 16 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.new-draft", "b", FALSE));
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "17 staff units"));
+  psychologist = line_of (f, "psychologist");
+  g_assert_cmpint (psychologist, >=, 0);
+  set_spin (shtat_schedule_page_get_units_spin (f->page, psychologist), 1);
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "16 staff units"));
+
+  /* the database refuses writes: Ctrl+Z changes nothing (a toast says why,
+   * queued behind the ones above) */
+  exec_sql (f, "CREATE TRIGGER refuse BEFORE UPDATE ON schedules BEGIN SELECT RAISE (ABORT, 'writes refused'); END");
+  g_assert_false (shtat_schedule_page_undo (f->page));
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "16 staff units"));
+
+  /* writes allowed again, the same Ctrl+Z goes through, into the database */
+  exec_sql (f, "DROP TRIGGER refuse");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "17 staff units"));
+  {
+    g_autoptr(ShtatSchedule) stored = shtat_store_load_schedule (f->store, "test-centre", 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (shtat_schedule_get_total_units (stored), ==, 1700);
+  }
+}
+
 /* The District section compares the centres of one district: two districts,
  * a draft of 17 units each (no appeals counted, no vehicle: the minimum of
  * 000 App is 17 units), the choice of one of them and its sums. */
@@ -666,6 +737,7 @@ main (int    argc,
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
   g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
+  g_test_add ("/schedule/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);
