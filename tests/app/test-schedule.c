@@ -666,6 +666,41 @@ test_failures (Fixture       *f,
   }
 }
 
+/* Nothing is read or built for the Schedule section until it is shown: a
+ * window opened on another section has an empty page, which fills in when
+ * the section is chosen. */
+static void
+test_lazy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatSchedule) draft = NULL;
+  ShtatWindow *other;
+  ShtatSchedulePage *page;
+
+  draft = shtat_planning_new_draft (f->store, library, "test-centre", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  /* the next window opens where this one was left: on the norms */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-norms", NULL));
+  shtat_test_iterate ();
+
+  other = shtat_window_new (NULL, library, f->store);
+  gtk_window_present (GTK_WINDOW (other));
+  shtat_test_wait_mapped (GTK_WIDGET (other));
+  g_assert_cmpstr (shtat_window_get_section (other), ==, "norms");
+  page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (other));
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (page), ==, "");
+  g_assert_null (shtat_schedule_page_get_line_row (page, 0));
+  g_assert_false (shtat_schedule_page_is_loading (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.show-schedule", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (page), ==, "Draft");
+  g_assert_nonnull (shtat_schedule_page_get_line_row (page, 0));
+  gtk_window_destroy (GTK_WINDOW (other));
+  shtat_test_iterate ();
+}
+
 /* The District section compares the centres of one district: two districts,
  * a draft of 17 units each (no appeals counted, no vehicle: the minimum of
  * 000 App is 17 units), the choice of one of them and its sums. */
@@ -738,6 +773,7 @@ main (int    argc,
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
   g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
   g_test_add ("/schedule/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
+  g_test_add ("/schedule/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);
