@@ -774,6 +774,10 @@ shtat_draft_session_get_editable (ShtatDraftSession *self)
  * @library: the norms it is checked against
  * @schedule: the version, as stored
  *
+ * The session edits @schedule in place until an undo, a redo or a change
+ * taken back replaces it; shtat_draft_session_get_schedule() always returns
+ * the version as it is.
+ *
  * Returns: (transfer full): a session editing @schedule
  */
 ShtatDraftSession *
