@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-planning"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -9,24 +11,43 @@
 #include "shtat-planning.h"
 #include "shtat-text.h"
 
-/* The profile's average, or NULL when it cannot give one (no counts yet). */
-static ShtatAppealsAverage *
-profile_average (ShtatStore          *store,
-                 ShtatNormLibrary    *library,
-                 const char          *centre_code,
-                 const char          *table_id,
-                 ShtatCentreProfile **out_profile)
+/* The profile's average into @out_average, left NULL when the profile cannot
+ * give one (no counts yet). FALSE only when the database cannot be read: a
+ * draft made without what it holds would silently lack its figures. */
+static gboolean
+profile_average (ShtatStore           *store,
+                 ShtatNormLibrary     *library,
+                 const char           *centre_code,
+                 const char           *table_id,
+                 ShtatCentreProfile  **out_profile,
+                 ShtatAppealsAverage **out_average,
+                 GError              **error)
 {
-  g_autoptr(ShtatCentreProfile) profile = shtat_store_load_centre_profile (store, centre_code, NULL);
-  g_autoptr(ShtatCalendar) calendar = shtat_store_load_calendar (store, NULL);
-  ShtatAppealsAverage *average;
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+  g_autoptr(ShtatCalendar) calendar = NULL;
+  GError *local = NULL;
 
-  if (profile == NULL || calendar == NULL)
-    return NULL;
-  average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, NULL);
-  if (average != NULL)
+  profile = shtat_store_load_centre_profile (store, centre_code, &local);
+  /* a centre the database does not list has no profile to draw on */
+  if (g_error_matches (local, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local);
+      return TRUE;
+    }
+  if (profile == NULL)
+    {
+      g_propagate_prefixed_error (error, local, _("The centre profile cannot be read: "));
+      return FALSE;
+    }
+  if ((calendar = shtat_store_load_calendar (store, error)) == NULL)
+    {
+      g_prefix_error (error, _("The working-day calendar cannot be read: "));
+      return FALSE;
+    }
+  *out_average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, NULL);
+  if (*out_average != NULL)
     *out_profile = g_steal_pointer (&profile);
-  return average;
+  return TRUE;
 }
 
 ShtatSchedule *
@@ -83,7 +104,7 @@ shtat_planning_new_draft (ShtatStore          *store,
       const ShtatNormTable *table = shtat_norm_library_get_table_or_centre (library, table_id);
       g_autoptr(ShtatCentreProfile) profile = NULL;
       g_autoptr(ShtatAppealsAverage) average = NULL;
-      g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (store, NULL);
+      g_autoptr(ShtatPayGrid) grid = NULL;
       ShtatDrivers drivers;
 
       if (table == NULL)
@@ -91,7 +112,13 @@ shtat_planning_new_draft (ShtatStore          *store,
           g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("Unknown norm table “%s”"), table_id);
           return NULL;
         }
-      average = profile_average (store, library, centre_code, table->id, &profile);
+      if (!profile_average (store, library, centre_code, table->id, &profile, &average, error))
+        return NULL;
+      if ((grid = shtat_store_load_pay_grid (store, error)) == NULL)
+        {
+          g_prefix_error (error, _("The pay grid cannot be read: "));
+          return NULL;
+        }
 
       /* the newest version's figures, then the profile's over them, then those given */
       shtat_drivers_init (&drivers);
