@@ -4,6 +4,7 @@
 #include "shtat-appeals.h"
 #include "shtat-appeals-csv.h"
 #include "shtat-demo.h"
+#include "shtat-draft-session.h"
 #include "shtat-exchange.h"
 #include "shtat-experience.h"
 #include "shtat-iin.h"

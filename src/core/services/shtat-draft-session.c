@@ -8,6 +8,7 @@
 
 #include "shtat-draft-session.h"
 #include "shtat-planning.h"
+#include "shtat-schedule-xml.h"
 
 /* How many changes can be undone: the XML of a draft is a few kilobytes. */
 #define MAX_UNDO 200
@@ -663,7 +664,7 @@ schedule_table (ShtatDraftSession *self)
 {
   const char *id = shtat_schedule_get_table (self->schedule);
 
-  return shtat_norm_library_get_table (self->library, id ? id : "fsc");
+  return shtat_norm_library_get_table_or_centre (self->library, id);
 }
 
 /**
