@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-cli"
+
 /* shtat-cli as a script or a person uses it: its output, its JSON, its exit codes. */
 
 #include "config.h"

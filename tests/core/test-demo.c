@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-demo"
+
 /* The demo district (shtat-demo.c): its files are valid, and the engine says of
  * each what the case it was written for should show. The expected verdicts,
  * categories and dates for 22.11.2026 are worked out by hand from the act (file

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-exchange"
+
 /* Personnel exchange files (docs/personnel-exchange.md): the XML format read
  * back to the same records and written byte for byte as the fixture, every kind
  * of bad record answered with the file, line, record and field, hostile XML

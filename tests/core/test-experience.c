@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-experience"
+
 /* Experience arithmetic (decisions.md items 14 and 19). Each expected figure is
  * counted by hand in the comment next to it, following the rule described at the
  * top of shtat-experience.c: E is the day after the period's last day; the period

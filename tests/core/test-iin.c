@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-iin"
+
 /* The IIN (decisions.md item 20, Government Decree 565 of 11.06.2003). Every check
  * digit below is worked out by hand in the comment next to it: digits d1…d11 times
  * the weights 1…11 (first pass), and if that sum mod 11 is 10, times 3…11, 1, 2

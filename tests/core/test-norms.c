@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-norms"
+
 /* The norm data as the user gets it, and the loader's answers to bad files. */
 
 #include "config.h"

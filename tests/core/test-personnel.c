@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-personnel"
+
 /* Personnel files: the records, their copies and names, and the validation of a
  * file against the norm data (580-НҚ). Every expected message is written out by
  * hand from the record changed in its case; the IIN check digits are worked out

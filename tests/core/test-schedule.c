@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-schedule"
+
 /* The staffing schedule: drafts from the minimum norms, the wage fund in tiyn,
  * compliance with the interchange rule (decisions.md items 4–6), the workflow,
  * the canonical XML and its checksum, and the diff between versions.

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-verdict"
+
 /* The qualification and promotion engine (order 580-НҚ, file 003; decisions.md
  * items 10–19). Every expected verdict, category and date below is worked out by
  * hand from the act's paragraph cited next to it and the counting rule of item 14
