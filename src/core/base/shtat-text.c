@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "shtat-text.h"
+#include "shtat-base-enums.h"
+#include "shtat-enum.h"
 
 #include <stdio.h>
 
@@ -78,16 +80,10 @@ shtat_lang_from_string (const char *str,
 const char *
 shtat_lang_to_string (ShtatLang lang)
 {
-  switch (lang)
-    {
-    case SHTAT_LANG_KK:
-      return "kk";
-    case SHTAT_LANG_RU:
-      return "ru";
-    case SHTAT_LANG_EN:
-    default:
-      return "en";
-    }
+  /* anything else is English, as in shtat_text_get_lang() */
+  if (lang != SHTAT_LANG_KK && lang != SHTAT_LANG_RU)
+    lang = SHTAT_LANG_EN;
+  return shtat_enum_to_nick (SHTAT_TYPE_LANG, lang);
 }
 
 void

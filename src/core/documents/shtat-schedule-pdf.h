@@ -114,7 +114,7 @@ typedef enum
   SHTAT_DOCUMENT_LABEL_FULL_NAME,        /* caption under a name line */
   SHTAT_DOCUMENT_LABEL_AKIMAT,           /* caption under the akimat's line */
   SHTAT_DOCUMENT_LABEL_PAGE,             /* Бет / Страница / Page */
-  SHTAT_DOCUMENT_N_LABELS,
+  SHTAT_DOCUMENT_N_LABELS, /*< skip >*/
 } ShtatDocumentLabel;
 
 /* The eight columns of the table, in order. */
@@ -128,7 +128,7 @@ typedef enum
   SHTAT_DOCUMENT_COL_SALARY,
   SHTAT_DOCUMENT_COL_ALLOWANCES,
   SHTAT_DOCUMENT_COL_FUND,
-  SHTAT_DOCUMENT_N_COLS,
+  SHTAT_DOCUMENT_N_COLS, /*< skip >*/
 } ShtatDocumentColumn;
 
 const char *shtat_document_get_label         (ShtatDocumentLabel  label,

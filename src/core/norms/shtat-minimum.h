@@ -32,9 +32,9 @@ void shtat_drivers_set   (ShtatDrivers *drivers,
 
 typedef enum
 {
-  SHTAT_RATIO_ROUNDING_DEFAULT,      /* as the norm data says */
-  SHTAT_RATIO_ROUNDING_CEIL,
-  SHTAT_RATIO_ROUNDING_PROPORTIONAL,
+  SHTAT_RATIO_ROUNDING_DEFAULT,      /*< nick=default >*/      /* as the norm data says */
+  SHTAT_RATIO_ROUNDING_CEIL,         /*< nick=ceil >*/
+  SHTAT_RATIO_ROUNDING_PROPORTIONAL, /*< nick=proportional >*/
 } ShtatRatioRounding;
 
 typedef struct

@@ -66,32 +66,32 @@ typedef struct
 
 typedef enum
 {
-  SHTAT_DRIVER_APPEALS,
-  SHTAT_DRIVER_RECIPIENTS,
-  SHTAT_DRIVER_VEHICLES,
-  SHTAT_DRIVER_TRACTORS,
-  SHTAT_DRIVER_BEDS,
-  SHTAT_DRIVER_CHILDREN,
-  SHTAT_DRIVER_GROUPS,
-  SHTAT_N_DRIVERS,
+  SHTAT_DRIVER_APPEALS,    /*< nick=appeals >*/
+  SHTAT_DRIVER_RECIPIENTS, /*< nick=recipients >*/
+  SHTAT_DRIVER_VEHICLES,   /*< nick=vehicles >*/
+  SHTAT_DRIVER_TRACTORS,   /*< nick=tractors >*/
+  SHTAT_DRIVER_BEDS,       /*< nick=beds >*/
+  SHTAT_DRIVER_CHILDREN,   /*< nick=children >*/
+  SHTAT_DRIVER_GROUPS,     /*< nick=groups >*/
+  SHTAT_N_DRIVERS,         /*< skip >*/
 } ShtatDriver;
 
 typedef enum
 {
-  SHTAT_FLAG_HAS_LIFT,
-  SHTAT_FLAG_HAS_LIBRARY,
-  SHTAT_FLAG_HAS_SEWERAGE,
-  SHTAT_FLAG_CENTRALISED_CESSPIT_CLEANING,
-  SHTAT_N_FLAGS,
+  SHTAT_FLAG_HAS_LIFT,                     /*< nick=has-lift >*/
+  SHTAT_FLAG_HAS_LIBRARY,                  /*< nick=has-library >*/
+  SHTAT_FLAG_HAS_SEWERAGE,                 /*< nick=has-sewerage >*/
+  SHTAT_FLAG_CENTRALISED_CESSPIT_CLEANING, /*< nick=centralised-cesspit-cleaning >*/
+  SHTAT_N_FLAGS,                           /*< skip >*/
 } ShtatFlag;
 
 typedef enum
 {
-  SHTAT_RULE_FIXED,      /* n units per institution */
-  SHTAT_RULE_BRACKETED,  /* by the bracket of the table's driver */
-  SHTAT_RULE_PER,        /* n units per vehicle, tractor, group… */
-  SHTAT_RULE_RATIO,      /* n units per N beds, children… */
-  SHTAT_RULE_TYPICAL,    /* set by typical norms, not computed */
+  SHTAT_RULE_FIXED,     /*< nick=fixed >*/     /* n units per institution */
+  SHTAT_RULE_BRACKETED, /*< nick=bracketed >*/ /* by the bracket of the table's driver */
+  SHTAT_RULE_PER,       /*< nick=per >*/       /* n units per vehicle, tractor, group… */
+  SHTAT_RULE_RATIO,     /*< nick=ratio >*/     /* n units per N beds, children… */
+  SHTAT_RULE_TYPICAL,   /*< nick=typical >*/   /* set by typical norms, not computed */
 } ShtatRuleKind;
 
 typedef struct
@@ -184,58 +184,58 @@ struct _ShtatNormTable
 
 typedef enum
 {
-  SHTAT_EDUCATION_BASIC_SECONDARY,
-  SHTAT_EDUCATION_GENERAL_SECONDARY,
-  SHTAT_EDUCATION_SECONDARY_SPECIALISED,
-  SHTAT_EDUCATION_SECONDARY_VOCATIONAL,
-  SHTAT_EDUCATION_POST_SECONDARY,
-  SHTAT_EDUCATION_HIGHER,
-  SHTAT_EDUCATION_POSTGRADUATE,
-  SHTAT_N_EDUCATION_LEVELS,
+  SHTAT_EDUCATION_BASIC_SECONDARY,       /*< nick=basic-secondary >*/
+  SHTAT_EDUCATION_GENERAL_SECONDARY,     /*< nick=general-secondary >*/
+  SHTAT_EDUCATION_SECONDARY_SPECIALISED, /*< nick=secondary-specialised >*/
+  SHTAT_EDUCATION_SECONDARY_VOCATIONAL,  /*< nick=secondary-vocational >*/
+  SHTAT_EDUCATION_POST_SECONDARY,        /*< nick=post-secondary >*/
+  SHTAT_EDUCATION_HIGHER,                /*< nick=higher >*/
+  SHTAT_EDUCATION_POSTGRADUATE,          /*< nick=postgraduate >*/
+  SHTAT_N_EDUCATION_LEVELS,              /*< skip >*/
 } ShtatEducationLevel;
 
 typedef enum
 {
-  SHTAT_FIELD_SOCIAL,
-  SHTAT_FIELD_SOCIAL_WORK,
-  SHTAT_FIELD_PSYCHOLOGY,
-  SHTAT_FIELD_PEDAGOGY,
-  SHTAT_FIELD_MEDICINE,
-  SHTAT_FIELD_LAW,
-  SHTAT_FIELD_ECONOMICS,
-  SHTAT_FIELD_HUMANITIES,
-  SHTAT_FIELD_PRESCHOOL,
-  SHTAT_FIELD_PRIMARY_PEDAGOGY,
-  SHTAT_FIELD_VOCATIONAL_TRAINING,
-  SHTAT_FIELD_NURSING,
-  SHTAT_FIELD_PHYSICAL_CULTURE,
-  SHTAT_FIELD_RELEVANT,
-  SHTAT_N_FIELDS,
+  SHTAT_FIELD_SOCIAL,              /*< nick=social >*/
+  SHTAT_FIELD_SOCIAL_WORK,         /*< nick=social-work >*/
+  SHTAT_FIELD_PSYCHOLOGY,          /*< nick=psychology >*/
+  SHTAT_FIELD_PEDAGOGY,            /*< nick=pedagogy >*/
+  SHTAT_FIELD_MEDICINE,            /*< nick=medicine >*/
+  SHTAT_FIELD_LAW,                 /*< nick=law >*/
+  SHTAT_FIELD_ECONOMICS,           /*< nick=economics >*/
+  SHTAT_FIELD_HUMANITIES,          /*< nick=humanities >*/
+  SHTAT_FIELD_PRESCHOOL,           /*< nick=preschool >*/
+  SHTAT_FIELD_PRIMARY_PEDAGOGY,    /*< nick=primary-pedagogy >*/
+  SHTAT_FIELD_VOCATIONAL_TRAINING, /*< nick=vocational-training >*/
+  SHTAT_FIELD_NURSING,             /*< nick=nursing >*/
+  SHTAT_FIELD_PHYSICAL_CULTURE,    /*< nick=physical-culture >*/
+  SHTAT_FIELD_RELEVANT,            /*< nick=relevant >*/
+  SHTAT_N_FIELDS,                  /*< skip >*/
 } ShtatField;
 
 typedef enum
 {
-  SHTAT_LEVEL_HIGHER,
-  SHTAT_LEVEL_MEDIUM,
-  SHTAT_LEVEL_SINGLE,
-  SHTAT_N_LEVELS,
+  SHTAT_LEVEL_HIGHER, /*< nick=higher >*/
+  SHTAT_LEVEL_MEDIUM, /*< nick=medium >*/
+  SHTAT_LEVEL_SINGLE, /*< nick=single >*/
+  SHTAT_N_LEVELS,     /*< skip >*/
 } ShtatLevel;
 
 typedef enum
 {
-  SHTAT_CATEGORY_HIGHEST,
-  SHTAT_CATEGORY_FIRST,
-  SHTAT_CATEGORY_SECOND,
-  SHTAT_CATEGORY_NONE,
-  SHTAT_N_CATEGORIES,
+  SHTAT_CATEGORY_HIGHEST, /*< nick=highest >*/
+  SHTAT_CATEGORY_FIRST,   /*< nick=first >*/
+  SHTAT_CATEGORY_SECOND,  /*< nick=second >*/
+  SHTAT_CATEGORY_NONE,    /*< nick=none >*/
+  SHTAT_N_CATEGORIES,     /*< skip >*/
 } ShtatCategory;
 
 typedef enum
 {
-  SHTAT_EXPERIENCE_SECTOR,
-  SHTAT_EXPERIENCE_MANAGERIAL,
-  SHTAT_EXPERIENCE_CATEGORY,
-  SHTAT_EXPERIENCE_POSITION,
+  SHTAT_EXPERIENCE_SECTOR,     /*< nick=sector >*/
+  SHTAT_EXPERIENCE_MANAGERIAL, /*< nick=managerial >*/
+  SHTAT_EXPERIENCE_CATEGORY,   /*< nick=category >*/
+  SHTAT_EXPERIENCE_POSITION,   /*< nick=position >*/
 } ShtatExperienceScope;
 
 /* One way of meeting a rung of the ladder: every clause must hold. */

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "shtat-enum.h"
+#include "shtat-norms-enums.h"
 #include "shtat-remark.h"
 
 ShtatRemark *
@@ -44,18 +46,10 @@ shtat_remark_free (ShtatRemark *remark)
 const char *
 shtat_remark_kind_to_string (ShtatRemarkKind kind)
 {
-  switch (kind)
-    {
-    case SHTAT_REMARK_INTERPRETATION:
-      return "interpretation";
-    case SHTAT_REMARK_AMENDMENT:
-      return "amendment";
-    case SHTAT_REMARK_WARNING:
-      return "warning";
-    case SHTAT_REMARK_NOTE:
-    default:
-      return "note";
-    }
+  /* an unknown kind reads as a plain note, as its label does */
+  if (kind < SHTAT_REMARK_INTERPRETATION || kind > SHTAT_REMARK_NOTE)
+    kind = SHTAT_REMARK_NOTE;
+  return shtat_enum_to_nick (SHTAT_TYPE_REMARK_KIND, kind);
 }
 
 /* The word that introduces a remark; "Interpretation" tells the user that this

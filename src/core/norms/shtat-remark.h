@@ -7,10 +7,14 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_REMARK_INTERPRETATION,  /* a reading of a gap in the law (decisions.md) applied here */
-  SHTAT_REMARK_AMENDMENT,       /* the act was or will be amended here */
-  SHTAT_REMARK_WARNING,         /* a limit, an unusual value, a doubt about the text */
-  SHTAT_REMARK_NOTE,            /* the act's own note */
+  /* a reading of a gap in the law (decisions.md) applied here */
+  SHTAT_REMARK_INTERPRETATION, /*< nick=interpretation >*/
+  /* the act was or will be amended here */
+  SHTAT_REMARK_AMENDMENT,      /*< nick=amendment >*/
+  /* a limit, an unusual value, a doubt about the text */
+  SHTAT_REMARK_WARNING,        /*< nick=warning >*/
+  /* the act's own note */
+  SHTAT_REMARK_NOTE,           /*< nick=note >*/
 } ShtatRemarkKind;
 
 /* Something the user must see next to a figure, with where it comes from. */

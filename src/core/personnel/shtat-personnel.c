@@ -6,7 +6,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "shtat-enum.h"
 #include "shtat-personnel.h"
+#include "shtat-personnel-enums.h"
 #include "shtat-units.h"
 
 G_DEFINE_QUARK (shtat-personnel-error-quark, shtat_personnel_error)
@@ -268,31 +270,23 @@ shtat_centre_unref (ShtatCentre *centre)
 /* ------------------------------------------------------------------------ */
 /* Sectors (decisions.md item 13)                                           */
 
-static const char * const sector_names[SHTAT_N_SECTORS] = {
-  "other", "social-protection", "employment", "education", "health", "law-enforcement",
-};
-
 const char *
 shtat_sector_to_string (ShtatSector sector)
 {
-  g_return_val_if_fail (sector < SHTAT_N_SECTORS, NULL);
-  return sector_names[sector];
+  return shtat_enum_to_nick (SHTAT_TYPE_SECTOR, sector);
 }
 
 gboolean
 shtat_sector_from_string (const char  *str,
                           ShtatSector *out)
 {
-  if (str == NULL)
+  int value;
+
+  if (!shtat_enum_from_nick (SHTAT_TYPE_SECTOR, str, &value))
     return FALSE;
-  for (guint i = 0; i < SHTAT_N_SECTORS; i++)
-    if (g_str_equal (sector_names[i], str))
-      {
-        if (out != NULL)
-          *out = (ShtatSector) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (out != NULL)
+    *out = (ShtatSector) value;
+  return TRUE;
 }
 
 const char *

@@ -14,13 +14,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_SECTOR_OTHER,
-  SHTAT_SECTOR_SOCIAL_PROTECTION,
-  SHTAT_SECTOR_EMPLOYMENT,
-  SHTAT_SECTOR_EDUCATION,
-  SHTAT_SECTOR_HEALTH,
-  SHTAT_SECTOR_LAW_ENFORCEMENT,
-  SHTAT_N_SECTORS,
+  SHTAT_SECTOR_OTHER,             /*< nick=other >*/
+  SHTAT_SECTOR_SOCIAL_PROTECTION, /*< nick=social-protection >*/
+  SHTAT_SECTOR_EMPLOYMENT,        /*< nick=employment >*/
+  SHTAT_SECTOR_EDUCATION,         /*< nick=education >*/
+  SHTAT_SECTOR_HEALTH,            /*< nick=health >*/
+  SHTAT_SECTOR_LAW_ENFORCEMENT,   /*< nick=law-enforcement >*/
+  SHTAT_N_SECTORS,                /*< skip >*/
 } ShtatSector;
 
 typedef struct

@@ -12,6 +12,8 @@
 
 #include "shtat-experience.h"
 #include "shtat-requirements.h"
+#include "shtat-enum.h"
+#include "shtat-personnel-enums.h"
 #include "shtat-verdict.h"
 
 /* How a verdict is reached (order 580-НҚ; decisions.md items 10–19)
@@ -1431,19 +1433,7 @@ shtat_verdict_free (ShtatVerdict *verdict)
 const char *
 shtat_verdict_kind_to_string (ShtatVerdictKind kind)
 {
-  switch (kind)
-    {
-    case SHTAT_VERDICT_MEETS:
-      return "meets";
-    case SHTAT_VERDICT_DOES_NOT_MEET:
-      return "does-not-meet";
-    case SHTAT_VERDICT_MISSING_DATA:
-      return "missing-data";
-    case SHTAT_VERDICT_OTHER_ACT:
-      return "other-act";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return shtat_enum_to_nick (SHTAT_TYPE_VERDICT_KIND, kind);
 }
 
 const char *

@@ -17,10 +17,12 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_VERDICT_MEETS,
-  SHTAT_VERDICT_DOES_NOT_MEET,
-  SHTAT_VERDICT_MISSING_DATA,   /* e.g. no education recorded, an unclassified diploma */
-  SHTAT_VERDICT_OTHER_ACT,      /* the position's requirements are set by another act (003 ¶2) */
+  SHTAT_VERDICT_MEETS,         /*< nick=meets >*/
+  SHTAT_VERDICT_DOES_NOT_MEET, /*< nick=does-not-meet >*/
+  /* e.g. no education recorded, an unclassified diploma */
+  SHTAT_VERDICT_MISSING_DATA,  /*< nick=missing-data >*/
+  /* the position's requirements are set by another act (003 ¶2) */
+  SHTAT_VERDICT_OTHER_ACT,     /*< nick=other-act >*/
 } ShtatVerdictKind;
 
 typedef struct
