@@ -3,6 +3,7 @@
 
 #include "shtat-minimum.h"
 #include "shtat-norms.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -105,8 +106,6 @@ typedef struct
   char     *note;     /* "Наурыз мейрамы", or NULL */
 } ShtatCalendarDay;
 
-typedef struct _ShtatCalendar ShtatCalendar;
-
 #define SHTAT_TYPE_CALENDAR (shtat_calendar_get_type ())
 GType          shtat_calendar_get_type (void) G_GNUC_CONST;
 
@@ -142,8 +141,6 @@ typedef struct
   ShtatAppealChannel channel;
   gint64             count;
 } ShtatAppealCount;
-
-typedef struct _ShtatCentreProfile ShtatCentreProfile;
 
 struct _ShtatCentreProfile
 {

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "shtat-types.h"
+
 G_BEGIN_DECLS
 
 /* Pay (Government Decree 1193; decisions.md item 21): official salary = base
@@ -66,8 +68,6 @@ typedef struct
   char  *category;
   guint  years;
 } ShtatPayPosition;
-
-typedef struct _ShtatPayGrid ShtatPayGrid;
 
 #define SHTAT_TYPE_PAY_GRID (shtat_pay_grid_get_type ())
 GType         shtat_pay_grid_get_type (void) G_GNUC_CONST;

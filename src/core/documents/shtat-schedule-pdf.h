@@ -7,6 +7,7 @@
 #include "shtat-norms.h"
 #include "shtat-schedule.h"
 #include "shtat-text.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -53,7 +54,6 @@ GQuark shtat_document_error_quark (void);
  * document keeps nothing of @schedule: it shows the schedule as it was when
  * made. Make, draw and free it in one thread (texts are shaped with fonts of
  * the thread that makes it). */
-typedef struct _ShtatScheduleDocument ShtatScheduleDocument;
 
 /* NULL with SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed. */
 ShtatScheduleDocument *shtat_schedule_document_new         (ShtatSchedule          *schedule,

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "shtat-text.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -118,9 +119,6 @@ typedef struct
   ShtatFlag flag;
   gboolean  value;
 } ShtatCondition;
-
-typedef struct _ShtatSection ShtatSection;
-typedef struct _ShtatNormTable ShtatNormTable;
 
 typedef struct
 {
