@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "shtat-shtat-test-common"
+#define G_LOG_DOMAIN "shtat-test-common"
 
 #include "config.h"
 
@@ -37,4 +37,48 @@ shtat_test_remove_database (const char *path,
       g_remove (p);
     }
   g_rmdir (dir);
+}
+
+/* Files and folders under @path, then @path itself: the test made them all. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_remove (child);
+        }
+      g_dir_close (dir);
+    }
+  g_remove (path);
+}
+
+static void
+tmp_dir_done_cb (gpointer data)
+{
+  char *path = data;
+
+  remove_tree (path);
+  g_free (path);
+}
+
+const char *
+shtat_test_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("shtat-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_test_queue_destroy (tmp_dir_done_cb, path);
+  return path;
 }

@@ -17,5 +17,8 @@ void     shtat_test_ok              (gboolean    result,
 /* Removes a test database (with its -wal and -shm files) and its folder. */
 void     shtat_test_remove_database (const char *path,
                                      const char *dir);
+/* A new empty folder for the running test (g_dir_make_tmp), removed with all it
+ * holds when the test ends. Owned by the test: do not free it. */
+const char *shtat_test_make_tmp_dir (void);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *
 load (void)
@@ -533,20 +534,19 @@ test_loader_missing_file (void)
 {
   g_autoptr(ShtatNormLibrary) library = shtat_norm_library_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("shtat-test-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "absent.xml", NULL);
 
   g_assert_false (shtat_norm_library_load_file (library, path, &error));
   g_assert_error (error, SHTAT_NORM_ERROR, SHTAT_NORM_ERROR_IO);
   g_assert_nonnull (strstr (error->message, path));
-  g_rmdir (dir);
 }
 
 /* Local norm data in the user's directory is loaded after the bundled sets. */
 static void
 test_loader_local_dir (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-test-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "local.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatNormLibrary) library = NULL;
@@ -566,9 +566,6 @@ test_loader_local_dir (void)
   /* the broken file is left out, and said so */
   g_assert_cmpuint (shtat_norm_library_get_warnings (library)->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (shtat_norm_library_get_warnings (library), 0), "bad.xml"));
-  g_unlink (bad);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int
