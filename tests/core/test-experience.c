@@ -396,52 +396,6 @@ test_reaching_by_search (void)
     }
 }
 
-/* Not a correctness test: the later benchmark counts 100 000 employees in about a
- * second. Run with -m perf. */
-static void
-test_speed (void)
-{
-  GTimer *timer;
-  guint64 sum = 0;
-  GDate as_of = ymd ("2026-11-22");
-
-  if (!g_test_perf ())
-    {
-      g_test_skip ("run with -m perf");
-      return;
-    }
-
-  timer = g_timer_new ();
-  for (guint e = 0; e < 100000; e++)
-    {
-      ShtatPeriod periods[5];
-      GDate reached;
-      ShtatDuration d;
-
-      for (guint i = 0; i < 5; i++)
-        {
-          GDate from, to;
-
-          g_date_clear (&from, 1);
-          g_date_set_julian (&from, 730000 + (e * 37 + i * 900) % 5000);
-          to = from;
-          g_date_add_days (&to, 300 + (e + i * 13) % 700);
-          if (i == 4)
-            g_date_clear (&to, 1);
-          shtat_period_init (&periods[i], &from, &to);
-        }
-      d = shtat_experience_total (periods, 5, &as_of);
-      sum += d.years;
-      if (shtat_experience_date_reaching (periods, 5, 3, &reached))
-        sum += g_date_get_day (&reached);
-    }
-  g_test_minimized_result (g_timer_elapsed (timer, NULL),
-                           "100000 employees × 5 periods, total and reaching date: %.3f s",
-                           g_timer_elapsed (timer, NULL));
-  g_assert_cmpuint (sum, >, 0);
-  g_timer_destroy (timer);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -454,7 +408,6 @@ main (int    argc,
   g_test_add_func ("/experience/at-least-years", test_at_least_years);
   g_test_add_func ("/experience/day-by-day", test_day_by_day);
   g_test_add_func ("/experience/reaching-by-search", test_reaching_by_search);
-  g_test_add_func ("/experience/speed", test_speed);
 
   return g_test_run ();
 }
