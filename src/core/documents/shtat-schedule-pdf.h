@@ -55,7 +55,6 @@ GQuark shtat_document_error_quark (void);
  * made. Make, draw and free it in one thread (texts are shaped with fonts of
  * the thread that makes it). */
 
-/* NULL with SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed. */
 ShtatScheduleDocument *shtat_schedule_document_new         (ShtatSchedule          *schedule,
                                                             ShtatNormLibrary       *library,
                                                             const char             *centre_name,
@@ -64,7 +63,6 @@ ShtatScheduleDocument *shtat_schedule_document_new         (ShtatSchedule       
                                                             double                  page_height_pt,
                                                             GError                **error);
 guint                  shtat_schedule_document_get_n_pages (ShtatScheduleDocument  *doc);
-/* "Штатное расписание — centre", for a PDF's metadata or a print job's name. */
 const char            *shtat_schedule_document_get_title   (ShtatScheduleDocument  *doc);
 /* Draws @page (from 0) with its top left corner at the origin of @cr, in
  * points, without showing the page; the state of @cr is left as it was. */
@@ -136,18 +134,21 @@ const char *shtat_document_get_label         (ShtatDocumentLabel  label,
 const char *shtat_document_get_column_label  (ShtatDocumentColumn column,
                                               ShtatLang           lang);
 
-/* Lines of one structural unit, in the schedule's order; the units in order of
- * their first line. */
+/**
+ * ShtatDocumentGroup:
+ * @lines: (element-type guint): indices of the schedule's lines
+ *
+ * Lines of one structural unit, in the schedule's order; the units in order of
+ * their first line.
+ */
 typedef struct
 {
   char   *name;     /* in the document's language; "—" for lines without a unit */
-  GArray *lines;    /* guint: indices of the schedule's lines */
+  GArray *lines;
   int     units;    /* hundredths */
   gint64  fund;     /* monthly, tiyn */
 } ShtatDocumentGroup;
 
-/* ShtatDocumentGroup; free with g_ptr_array_unref(). NULL with
- * SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed. */
 GPtrArray  *shtat_document_group_lines       (const ShtatSchedule *schedule,
                                               ShtatLang            lang,
                                               GError             **error);

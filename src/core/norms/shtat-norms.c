@@ -1470,6 +1470,11 @@ shtat_norm_library_init (ShtatNormLibrary *self)
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
+/**
+ * shtat_norm_library_new:
+ *
+ * Returns: (transfer full): an empty library
+ */
 ShtatNormLibrary *
 shtat_norm_library_new (void)
 {
@@ -1677,14 +1682,27 @@ load_directory (ShtatNormLibrary *self,
     }
 }
 
+/**
+ * shtat_norm_library_get_warnings:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type utf8): what was left out while loading, one sentence each
+ */
 GPtrArray *
 shtat_norm_library_get_warnings (ShtatNormLibrary *self)
 {
   return self->warnings;
 }
 
-/* The bundled norm sets (compiled into the program), then the user's local norm
- * data from $XDG_DATA_HOME/shtat/norms (or $SHTAT_NORMS_DIR). */
+/**
+ * shtat_norm_library_load_default:
+ * @error: return location for a #GError
+ *
+ * The bundled norm sets (compiled into the program), then the user's local norm
+ * data from $XDG_DATA_HOME/shtat/norms (or $SHTAT_NORMS_DIR).
+ *
+ * Returns: (transfer full) (nullable): the library, or %NULL with @error set
+ */
 ShtatNormLibrary *
 shtat_norm_library_load_default (GError **error)
 {
@@ -1733,12 +1751,25 @@ find_by_key (GPtrArray  *array,
   return NULL;
 }
 
+/**
+ * shtat_norm_library_get_tables:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatNormTable): every staffing table, in the order loaded
+ */
 GPtrArray *
 shtat_norm_library_get_tables (ShtatNormLibrary *self)
 {
   return self->tables;
 }
 
+/**
+ * shtat_norm_library_get_table:
+ * @self: a library
+ * @id: a table id, e.g. "fsc"
+ *
+ * Returns: (transfer none) (nullable): the table, or %NULL
+ */
 const ShtatNormTable *
 shtat_norm_library_get_table (ShtatNormLibrary *self,
                               const char       *id)
@@ -1746,12 +1777,25 @@ shtat_norm_library_get_table (ShtatNormLibrary *self,
   return find_by_key (self->tables, G_STRUCT_OFFSET (ShtatNormTable, id), id);
 }
 
+/**
+ * shtat_norm_library_get_positions:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatPosition): every qualification characteristic
+ */
 GPtrArray *
 shtat_norm_library_get_positions (ShtatNormLibrary *self)
 {
   return self->positions;
 }
 
+/**
+ * shtat_norm_library_get_position:
+ * @self: a library
+ * @code: a position code
+ *
+ * Returns: (transfer none) (nullable): the position, or %NULL
+ */
 const ShtatPosition *
 shtat_norm_library_get_position (ShtatNormLibrary *self,
                                  const char       *code)
@@ -1759,12 +1803,26 @@ shtat_norm_library_get_position (ShtatNormLibrary *self,
   return find_by_key (self->positions, G_STRUCT_OFFSET (ShtatPosition, code), code);
 }
 
+/**
+ * shtat_norm_library_get_external_positions:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatExternalPosition): the positions whose requirements
+ *   other acts set
+ */
 GPtrArray *
 shtat_norm_library_get_external_positions (ShtatNormLibrary *self)
 {
   return self->external;
 }
 
+/**
+ * shtat_norm_library_get_external_position:
+ * @self: a library
+ * @code: a position code
+ *
+ * Returns: (transfer none) (nullable): the position, or %NULL
+ */
 const ShtatExternalPosition *
 shtat_norm_library_get_external_position (ShtatNormLibrary *self,
                                           const char       *code)
@@ -1772,6 +1830,13 @@ shtat_norm_library_get_external_position (ShtatNormLibrary *self,
   return find_by_key (self->external, G_STRUCT_OFFSET (ShtatExternalPosition, code), code);
 }
 
+/**
+ * shtat_norm_library_get_act:
+ * @self: a library
+ * @id: an act id, e.g. "580-nk"
+ *
+ * Returns: (transfer none) (nullable): the act, or %NULL
+ */
 const ShtatAct *
 shtat_norm_library_get_act (ShtatNormLibrary *self,
                             const char       *id)
@@ -1779,6 +1844,13 @@ shtat_norm_library_get_act (ShtatNormLibrary *self,
   return find_by_key (self->acts, G_STRUCT_OFFSET (ShtatAct, id), id);
 }
 
+/**
+ * shtat_norm_library_get_interpretation:
+ * @self: a library
+ * @id: the number of the interpretation
+ *
+ * Returns: (transfer none) (nullable): the interpretation, or %NULL
+ */
 const ShtatInterpretation *
 shtat_norm_library_get_interpretation (ShtatNormLibrary *self,
                                        guint             id)
@@ -1792,6 +1864,12 @@ shtat_norm_library_get_interpretation (ShtatNormLibrary *self,
   return NULL;
 }
 
+/**
+ * shtat_norm_library_get_families:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatFamily): the families of posts (decisions.md item 12)
+ */
 GPtrArray *
 shtat_norm_library_get_families (ShtatNormLibrary *self)
 {

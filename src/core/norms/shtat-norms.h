@@ -27,29 +27,38 @@ GQuark shtat_norm_error_quark (void);
 /* ------------------------------------------------------------------------ */
 /* Acts and interpretations                                                 */
 
+/**
+ * ShtatAmendment:
+ * @effective_from: (nullable): ISO date
+ */
 typedef struct
 {
   char      *id;
   char      *act_id;
   gboolean   pending;         /* new wording not in the bundled text */
-  char      *effective_from;  /* ISO date or NULL */
+  char      *effective_from;
   char      *cite;
   ShtatText  note;
 } ShtatAmendment;
 
+/**
+ * ShtatAct:
+ * @registration: (nullable): Ministry of Justice register number
+ * @amendments: (element-type ShtatAmendment)
+ */
 typedef struct
 {
   char      *id;
   char      *number;
   char      *date;            /* ISO */
-  char      *registration;    /* Ministry of Justice register number, or NULL */
+  char      *registration;
   char      *registered;
   char      *sources;         /* digest file keys, e.g. "000 001" */
   gboolean   is_reference;    /* only referred to, not bundled */
   ShtatText  title;
   ShtatText  issuer;
   ShtatText  effective;
-  GPtrArray *amendments;      /* ShtatAmendment */
+  GPtrArray *amendments;
 } ShtatAct;
 
 /* A reading of a gap in the law (decisions.md), shown wherever it is applied. */
@@ -120,6 +129,13 @@ typedef struct
   gboolean  value;
 } ShtatCondition;
 
+/**
+ * ShtatNormRow:
+ * @bracket_units: (element-type gint): hundredths, one per bracket
+ * @conditions: (element-type ShtatCondition): all must hold
+ * @amendments: (element-type ShtatAmendment): borrowed from the act
+ * @interpretations: (element-type guint)
+ */
 typedef struct
 {
   guint           n;             /* the row number in the act */
@@ -128,34 +144,50 @@ typedef struct
   ShtatText       name;
   ShtatRuleKind   kind;
   int             units;         /* hundredths: fixed, per, ratio */
-  GArray         *bracket_units; /* int hundredths, one per bracket */
+  GArray         *bracket_units;
   ShtatDriver     basis;         /* per, ratio */
   guint           per;           /* ratio: units for every `per` of basis */
   gboolean        proportional;  /* ratio: pro rata instead of per started block */
   gboolean        capped;        /* per: the table's vehicle limit applies */
-  GArray         *conditions;    /* ShtatCondition, all must hold */
-  GPtrArray      *amendments;    /* ShtatAmendment, borrowed from the act */
-  GArray         *interpretations; /* guint */
+  GArray         *conditions;
+  GPtrArray      *amendments;
+  GArray         *interpretations;
   ShtatText       reference;     /* typical: the norms that apply, if named */
   ShtatText       remark;
   ShtatSection   *section;       /* borrowed */
 } ShtatNormRow;
 
+/**
+ * ShtatSection:
+ * @rows: (element-type ShtatNormRow)
+ */
 struct _ShtatSection
 {
   char      *id;
   ShtatText  name;               /* may be unset: the act gives no heading */
-  GPtrArray *rows;               /* ShtatNormRow */
+  GPtrArray *rows;
 };
 
+/**
+ * ShtatTableNote:
+ * @interpretations: (element-type guint)
+ */
 typedef struct
 {
   char      *id;
   char      *cite;
   ShtatText  text;
-  GArray    *interpretations;    /* guint */
+  GArray    *interpretations;
 } ShtatTableNote;
 
+/**
+ * ShtatNormTable:
+ * @brackets: (element-type ShtatBracket)
+ * @overlaps: (element-type ShtatOverlap)
+ * @bracket_interpretations: (element-type guint)
+ * @sections: (element-type ShtatSection)
+ * @notes: (element-type ShtatTableNote)
+ */
 struct _ShtatNormTable
 {
   char      *id;
@@ -165,16 +197,16 @@ struct _ShtatNormTable
   ShtatAct  *act;                /* borrowed */
   gboolean   has_brackets;
   ShtatDriver bracket_driver;
-  GPtrArray *brackets;           /* ShtatBracket */
-  GArray    *overlaps;           /* ShtatOverlap */
-  GArray    *bracket_interpretations; /* guint */
+  GPtrArray *brackets;
+  GArray    *overlaps;
+  GArray    *bracket_interpretations;
   gboolean   has_vehicle_limit;
   guint      vehicle_limit_base;
   guint      vehicle_limit_extra;
   guint      vehicle_limit_extra_from;
   char      *vehicle_limit_cite;
-  GPtrArray *sections;           /* ShtatSection */
-  GPtrArray *notes;              /* ShtatTableNote */
+  GPtrArray *sections;
+  GPtrArray *notes;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -236,12 +268,17 @@ typedef enum
   SHTAT_EXPERIENCE_POSITION,   /*< nick=position >*/
 } ShtatExperienceScope;
 
-/* One way of meeting a rung of the ladder: every clause must hold. */
+/**
+ * ShtatAlternative:
+ * @certificate_kind: (nullable): if %NULL, none required
+ *
+ * One way of meeting a rung of the ladder: every clause must hold.
+ */
 typedef struct
 {
   guint32              education_levels; /* 1 << ShtatEducationLevel */
   guint32              fields;           /* 1 << ShtatField; 0 = any field */
-  char                *certificate_kind; /* NULL: none required */
+  char                *certificate_kind;
   ShtatText            certificate_name;
   gboolean             has_experience;
   guint                years;
@@ -250,28 +287,46 @@ typedef struct
   int                  experience_category; /* ShtatCategory or -1 */
 } ShtatAlternative;
 
+/**
+ * ShtatCategoryRequirement:
+ * @alternatives: (element-type ShtatAlternative)
+ */
 typedef struct
 {
   ShtatCategory  id;
   ShtatText      name;           /* may be unset: the usual name applies */
-  GPtrArray     *alternatives;   /* ShtatAlternative */
+  GPtrArray     *alternatives;
   GArray        *interpretations;
 } ShtatCategoryRequirement;
 
+/**
+ * ShtatLevelRequirement:
+ * @categories: (element-type ShtatCategoryRequirement): highest first
+ */
 typedef struct
 {
   ShtatLevel     id;
   ShtatText      name;
-  GPtrArray     *categories;     /* ShtatCategoryRequirement, highest first */
+  GPtrArray     *categories;
 } ShtatLevelRequirement;
 
+/**
+ * ShtatSummaryItem:
+ * @amendments: (element-type ShtatAmendment): borrowed
+ */
 typedef struct
 {
   char      *cite;
   ShtatText  text;
-  GPtrArray *amendments;         /* ShtatAmendment, borrowed */
+  GPtrArray *amendments;
 } ShtatSummaryItem;
 
+/**
+ * ShtatPosition:
+ * @duties: (element-type ShtatSummaryItem)
+ * @knowledge: (element-type ShtatSummaryItem)
+ * @levels: (element-type ShtatLevelRequirement)
+ */
 typedef struct
 {
   char      *code;
@@ -279,19 +334,24 @@ typedef struct
   ShtatText  name;
   ShtatAct  *act;                /* borrowed */
   char      *duties_cite;
-  GPtrArray *duties;             /* ShtatSummaryItem */
+  GPtrArray *duties;
   char      *knowledge_cite;
-  GPtrArray *knowledge;          /* ShtatSummaryItem */
+  GPtrArray *knowledge;
   char      *requirements_cite;
-  GPtrArray *levels;             /* ShtatLevelRequirement */
+  GPtrArray *levels;
   GArray    *interpretations;
 } ShtatPosition;
 
-/* A position whose characteristics another act sets, or none bundled names. */
+/**
+ * ShtatExternalPosition:
+ * @act_id: (nullable): %NULL when no act is named
+ *
+ * A position whose characteristics another act sets, or none bundled names.
+ */
 typedef struct
 {
   char      *code;
-  char      *act_id;             /* NULL when no act is named */
+  char      *act_id;
   char      *cite;
   ShtatText  name;
   GArray    *interpretations;

@@ -9,6 +9,15 @@
 #include "shtat-norms-enums.h"
 #include "shtat-remark.h"
 
+/**
+ * shtat_remark_new:
+ * @kind: what the remark is
+ * @interpretation: its number for an interpretation, else 0
+ * @cite: (nullable): where it comes from
+ * @text: in the user's language
+ *
+ * Returns: (transfer full): a new remark, freed with shtat_remark_free()
+ */
 ShtatRemark *
 shtat_remark_new (ShtatRemarkKind  kind,
                   guint            interpretation,
@@ -24,6 +33,12 @@ shtat_remark_new (ShtatRemarkKind  kind,
   return remark;
 }
 
+/**
+ * shtat_remark_new_interpretation:
+ * @in: an interpretation of the norm data
+ *
+ * Returns: (transfer full): a new remark, freed with shtat_remark_free()
+ */
 ShtatRemark *
 shtat_remark_new_interpretation (const ShtatInterpretation *in)
 {
@@ -71,7 +86,14 @@ shtat_remark_kind_get_label (ShtatRemarkKind kind)
     }
 }
 
-/* "Interpretation (000 App): An average of exactly 50…" */
+/**
+ * shtat_remark_format:
+ * @remark: a remark
+ *
+ * "Interpretation (000 App): An average of exactly 50…"
+ *
+ * Returns: (transfer full): the remark as one sentence
+ */
 char *
 shtat_remark_format (const ShtatRemark *remark)
 {

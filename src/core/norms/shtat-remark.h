@@ -17,13 +17,18 @@ typedef enum
   SHTAT_REMARK_NOTE,           /*< nick=note >*/
 } ShtatRemarkKind;
 
-/* Something the user must see next to a figure, with where it comes from. */
+/**
+ * ShtatRemark:
+ * @title: (nullable): short heading
+ *
+ * Something the user must see next to a figure, with where it comes from.
+ */
 typedef struct
 {
   ShtatRemarkKind kind;
   guint           interpretation; /* its number, for INTERPRETATION; 0 otherwise */
   char           *cite;
-  char           *title;          /* short heading, may be NULL */
+  char           *title;
   char           *text;           /* in the user's language */
 } ShtatRemark;
 

@@ -71,6 +71,11 @@ child_array_new (guint          element_size,
 /* ------------------------------------------------------------------------ */
 /* Employees                                                                */
 
+/**
+ * shtat_employee_new:
+ *
+ * Returns: (transfer full): an empty personnel file, released with shtat_employee_unref()
+ */
 ShtatEmployee *
 shtat_employee_new (void)
 {
@@ -84,6 +89,12 @@ shtat_employee_new (void)
   return employee;
 }
 
+/**
+ * shtat_employee_ref:
+ * @employee: a personnel file
+ *
+ * Returns: (transfer full): @employee
+ */
 ShtatEmployee *
 shtat_employee_ref (ShtatEmployee *employee)
 {
@@ -175,7 +186,14 @@ shtat_employee_add_assignment (ShtatEmployee         *employee,
   g_array_append_val (employee->assignments, copy);
 }
 
-/* A deep copy: the ids are kept, every string and child record is copied. */
+/**
+ * shtat_employee_copy:
+ * @employee: a personnel file
+ *
+ * A deep copy: the ids are kept, every string and child record is copied.
+ *
+ * Returns: (transfer full): the copy
+ */
 ShtatEmployee *
 shtat_employee_copy (const ShtatEmployee *employee)
 {
@@ -206,7 +224,14 @@ shtat_employee_copy (const ShtatEmployee *employee)
   return copy;
 }
 
-/* "Surname Name Patronymic", leaving out what is not given. */
+/**
+ * shtat_employee_dup_full_name:
+ * @employee: a personnel file
+ *
+ * "Surname Name Patronymic", leaving out what is not given.
+ *
+ * Returns: (transfer full): the name
+ */
 char *
 shtat_employee_dup_full_name (const ShtatEmployee *employee)
 {
@@ -233,12 +258,23 @@ shtat_employee_dup_full_name (const ShtatEmployee *employee)
 /* ------------------------------------------------------------------------ */
 /* Centres                                                                  */
 
+/**
+ * shtat_centre_new:
+ *
+ * Returns: (transfer full): an empty centre, released with shtat_centre_unref()
+ */
 ShtatCentre *
 shtat_centre_new (void)
 {
   return g_atomic_rc_box_new0 (ShtatCentre);
 }
 
+/**
+ * shtat_centre_ref:
+ * @centre: a centre
+ *
+ * Returns: (transfer full): @centre
+ */
 ShtatCentre *
 shtat_centre_ref (ShtatCentre *centre)
 {

@@ -70,19 +70,27 @@ typedef struct
   GDate   to;                      /* invalid: open */
 } ShtatAssignment;
 
+/**
+ * ShtatEmployee:
+ * @patronymic: (nullable)
+ * @education: (element-type ShtatEducation)
+ * @certificates: (element-type ShtatCertificate)
+ * @periods: (element-type ShtatWorkPeriod)
+ * @assignments: (element-type ShtatAssignment)
+ */
 typedef struct
 {
   gint64     id;
   char       iin[13];
   char      *surname;
   char      *name;
-  char      *patronymic;           /* may be NULL */
+  char      *patronymic;
   GDate      birth_date;
   ShtatSex   sex;
-  GArray    *education;            /* ShtatEducation */
-  GArray    *certificates;         /* ShtatCertificate */
-  GArray    *periods;              /* ShtatWorkPeriod */
-  GArray    *assignments;          /* ShtatAssignment */
+  GArray    *education;
+  GArray    *certificates;
+  GArray    *periods;
+  GArray    *assignments;
 } ShtatEmployee;
 
 typedef struct

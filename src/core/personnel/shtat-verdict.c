@@ -1364,6 +1364,16 @@ shtat_verdict_compute_into (ShtatNormLibrary      *library,
   compute (library, library_index_get (library), employee, assignment, &date, with_reasons, out);
 }
 
+/**
+ * shtat_verdict_compute_full:
+ * @library: the norm data
+ * @employee: a personnel file
+ * @assignment: the post checked
+ * @as_of: (nullable): the day checked; %NULL for today
+ * @with_reasons: whether to write the reasons
+ *
+ * Returns: (transfer full): the verdict, freed with shtat_verdict_free()
+ */
 ShtatVerdict *
 shtat_verdict_compute_full (ShtatNormLibrary      *library,
                             const ShtatEmployee   *employee,
@@ -1404,6 +1414,15 @@ shtat_verdict_compute_many (ShtatNormLibrary             *library,
     }
 }
 
+/**
+ * shtat_verdict_compute:
+ * @library: the norm data
+ * @employee: a personnel file
+ * @assignment: the post checked, one of @employee's
+ * @as_of: (nullable): the day checked; %NULL for today
+ *
+ * Returns: (transfer full): the verdict with its reasons, freed with shtat_verdict_free()
+ */
 ShtatVerdict *
 shtat_verdict_compute (ShtatNormLibrary      *library,
                        const ShtatEmployee   *employee,

@@ -25,6 +25,11 @@ typedef enum
   SHTAT_VERDICT_OTHER_ACT,     /*< nick=other-act >*/
 } ShtatVerdictKind;
 
+/**
+ * ShtatVerdict:
+ * @reasons: (element-type ShtatRemark) (nullable): a short sentence and its citation each;
+ *   %NULL when computed without reasons
+ */
 typedef struct
 {
   ShtatVerdictKind kind;
@@ -36,7 +41,7 @@ typedef struct
   int              next_category;      /* the rung above the held one, or -1 at the top */
   gboolean         next_reachable;     /* experience alone can bring it */
   GDate            eligible_on;        /* first date the next rung holds; invalid if not reachable */
-  GPtrArray       *reasons;            /* ShtatRemark: a short sentence and its citation each */
+  GPtrArray       *reasons;
 } ShtatVerdict;
 
 ShtatVerdict *shtat_verdict_compute   (ShtatNormLibrary      *library,
