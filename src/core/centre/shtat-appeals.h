@@ -45,12 +45,17 @@ GQuark shtat_appeals_error_quark (void);
 /* The five channels of 256-НҚ §12, in its order. */
 typedef enum
 {
-  SHTAT_APPEAL_SELF,          /* "self": the person (family) applies (§12(1)) */
-  SHTAT_APPEAL_CONTACT_111,   /* "contact-111": contact centre "111" (§12(2)) */
-  SHTAT_APPEAL_INFO_SYSTEMS,  /* "information-systems": state bodies' information systems (§12(3)) */
-  SHTAT_APPEAL_REFERRALS,     /* "referrals": state bodies, organisations, individuals (§12(4)) */
-  SHTAT_APPEAL_MEDIA,         /* "media": mass media and social networks (§12(5)) */
-  SHTAT_N_APPEAL_CHANNELS,
+  /* the person (family) applies (§12(1)) */
+  SHTAT_APPEAL_SELF,         /*< nick=self >*/
+  /* contact centre "111" (§12(2)) */
+  SHTAT_APPEAL_CONTACT_111,  /*< nick=contact-111 >*/
+  /* state bodies' information systems (§12(3)) */
+  SHTAT_APPEAL_INFO_SYSTEMS, /*< nick=information-systems >*/
+  /* state bodies, organisations, individuals (§12(4)) */
+  SHTAT_APPEAL_REFERRALS,    /*< nick=referrals >*/
+  /* mass media and social networks (§12(5)) */
+  SHTAT_APPEAL_MEDIA,        /*< nick=media >*/
+  SHTAT_N_APPEAL_CHANNELS,   /*< skip >*/
 } ShtatAppealChannel;
 
 const char *shtat_appeal_channel_to_string   (ShtatAppealChannel channel);
