@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "shtat-test-common.h"
 
@@ -16,6 +17,21 @@ shtat_test_date (guint year,
 
   g_date_clear (&out, 1);
   g_date_set_dmy (&out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return out;
+}
+
+GDate
+shtat_test_date_iso (const char *iso)
+{
+  GDate out;
+  guint y, m, d;
+
+  g_date_clear (&out, 1);
+  if (iso == NULL || *iso == '\0')
+    return out;
+  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
+  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
+  g_date_set_dmy (&out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
   return out;
 }
 

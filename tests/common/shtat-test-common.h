@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 GDate    shtat_test_date            (guint       year,
                                      guint       month,
                                      guint       day);
+/* "2024-01-31" → that date, which must exist; NULL or "" → an unset date (an
+ * open end). */
+GDate    shtat_test_date_iso        (const char *iso);
 /* Asserts a call succeeded: no error and TRUE. */
 void     shtat_test_ok              (gboolean    result,
                                      GError     *error);

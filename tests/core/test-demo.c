@@ -258,18 +258,6 @@ static const Expected expected[] = {
 
 /* ------------------------------------------------------------------------ */
 
-static void
-set_date (GDate      *date,
-          const char *iso_date)
-{
-  guint y, m, d;
-
-  g_assert_cmpint (sscanf (iso_date, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 static char *
 iso (const GDate *date)
 {
@@ -285,7 +273,7 @@ build (const char *today_iso)
   GPtrArray *employees = NULL;
   GDate today;
 
-  set_date (&today, today_iso);
+  today = shtat_test_date_iso (today_iso);
   shtat_demo_build (&today, NULL, &employees);
   g_assert_nonnull (employees);
   return employees;
@@ -323,7 +311,7 @@ test_centre (void)
   const ShtatCentre *centre;
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
   shtat_demo_build (&today, &centres, &employees);
   g_assert_cmpuint (centres->len, ==, 1);
   centre = g_ptr_array_index (centres, 0);
@@ -361,7 +349,7 @@ test_valid (void)
       g_autoptr(GPtrArray) employees = build (days[d]);
       GDate today;
 
-      set_date (&today, days[d]);
+      today = shtat_test_date_iso (days[d]);
       for (guint i = 0; i < employees->len; i++)
         {
           g_autoptr(GError) error = NULL;
@@ -623,7 +611,7 @@ test_verdicts (void)
   gboolean kinds[4] = { FALSE, FALSE, FALSE, FALSE };
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
   /* every file is one of the cases */
   g_assert_cmpuint (employees->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -680,7 +668,7 @@ test_other_days (void)
       GDate today;
 
       g_test_message ("today = %s", days[d]);
-      set_date (&today, days[d]);
+      today = shtat_test_date_iso (days[d]);
       for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
         {
           const ShtatEmployee *e = find_employee (employees, expected[i].name);
@@ -709,7 +697,7 @@ test_routes (void)
   guint days = 0;
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
 
   for (guint i = 0; i < director->periods->len; i++)
     g_assert_false (g_array_index (director->periods, ShtatWorkPeriod, i).managerial);
@@ -749,7 +737,7 @@ test_reasons (void)
   gboolean found = FALSE;
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
 
   e = find_employee (employees, "Жақсылықов Бауыржан Маратұлы");
   above = shtat_verdict_compute (library, e, assignment_of (e), &today);
@@ -790,7 +778,7 @@ test_profile (void)
       ShtatMonth last;
       GDate today;
 
-      set_date (&today, days[d]);
+      today = shtat_test_date_iso (days[d]);
       profile = shtat_demo_build_profile (&today);
       g_assert_true (shtat_centre_profile_validate (profile, &today, &error));
       g_assert_no_error (error);
@@ -820,7 +808,7 @@ test_pay_grid (void)
   gint64 salary = 0;
   g_autoptr(GError) error = NULL;
 
-  set_date (&on, "2026-11-22");
+  on = shtat_test_date_iso ("2026-11-22");
   for (guint s = 0; s < fsc->sections->len; s++)
     {
       const ShtatSection *section = g_ptr_array_index (fsc->sections, s);

@@ -13,24 +13,9 @@
 #include <stdio.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 #define MAX_PERIODS 4
-
-/* "2024-01-31" → a date; NULL or "" → an unset date (an open end). */
-static GDate
-ymd (const char *text)
-{
-  GDate date;
-  guint y, m, d;
-
-  g_date_clear (&date, 1);
-  if (text == NULL || *text == '\0')
-    return date;
-  g_assert_cmpint (sscanf (text, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return date;
-}
 
 typedef struct
 {
@@ -46,8 +31,8 @@ make_periods (const PeriodText *texts,
 
   for (guint i = 0; i < MAX_PERIODS && texts[i].from != NULL; i++)
     {
-      GDate from = ymd (texts[i].from);
-      GDate to = ymd (texts[i].to);
+      GDate from = shtat_test_date_iso (texts[i].from);
+      GDate to = shtat_test_date_iso (texts[i].to);
 
       shtat_period_init (&periods[n++], &from, &to);
     }
@@ -111,8 +96,8 @@ test_period_length (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate from = ymd (cases[i].from);
-      GDate to = ymd (cases[i].to);
+      GDate from = shtat_test_date_iso (cases[i].from);
+      GDate to = shtat_test_date_iso (cases[i].to);
 
       g_test_message ("%s..%s", cases[i].from, cases[i].to);
       assert_duration (shtat_period_length (&from, &to), cases[i].y, cases[i].m, cases[i].d);
@@ -186,7 +171,7 @@ test_total (void)
     {
       ShtatPeriod periods[MAX_PERIODS];
       guint n = make_periods (cases[i].periods, periods);
-      GDate as_of = ymd (cases[i].as_of);
+      GDate as_of = shtat_test_date_iso (cases[i].as_of);
 
       g_test_message ("case %u", i);
       assert_duration (shtat_experience_total (periods, n, &as_of),
@@ -195,7 +180,7 @@ test_total (void)
 
   /* no array at all */
   {
-    GDate as_of = ymd ("2024-01-01");
+    GDate as_of = shtat_test_date_iso ("2024-01-01");
 
     assert_duration (shtat_experience_total (NULL, 0, &as_of), 0, 0, 0);
   }
@@ -263,7 +248,7 @@ test_date_reaching (void)
         }
       else
         {
-          GDate expected = ymd (cases[i].expected);
+          GDate expected = shtat_test_date_iso (cases[i].expected);
           GDate before = expected;
           ShtatDuration on, on_day_before;
 
@@ -303,7 +288,7 @@ test_at_least_years (void)
 static void
 test_day_by_day (void)
 {
-  GDate start = ymd ("2019-01-01");
+  GDate start = shtat_test_date_iso ("2019-01-01");
 
   for (guint s = 0; s < 4 * 366; s++)
     {
