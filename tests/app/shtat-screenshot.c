@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-shtat-screenshot"
+
 /* Takes screenshots of the real window, for the README and for checking by eye:
  *   shtat-screenshot [--lang kk|ru|en] [--section norms|positions] [--table ID]
  *                    [--appeals N] [--vehicles N] [--position CODE] OUT.png */

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-personnel"
+
 /* The Personnel section in a real window on a real database: add an employee
  * through the form, watch the verdict change as a post, a diploma and work
  * history are added, undo the last change, filter the list. */

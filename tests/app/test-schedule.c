@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-schedule"
+
 /* The Schedule section in a real window on a real database, as a director and
  * then the akimat use it: a draft from the minimum norms, the drivers typed in,
  * a line edited with the compliance following, undo and redo, salaries typed

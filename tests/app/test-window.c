@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-window"
+
 /* The real window under Xvfb, driven through its widgets: choose a table, type
  * the figures, read the result as the user reads it. Expected figures are the
  * act's columns added up by hand (see tests/core/test-minimum.c). */

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-bench-exchange"
+
 /* Importing the personnel XML into an empty database (performance.md, third
  * row): 100 000 generated employees are exported with
  * shtat_exchange_write_xml(), then shtat_exchange_import() is timed in a child

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-bench-schedule"
+
 /* Staffing schedules of 250 centres (performance.md, last row): a draft is made
  * from the minimum norms of the centre table for each centre, with appeal
  * volumes spread over the table's three brackets (up to 50, 51–100, over 100)

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-bench-store"
+
 /* Loading every personnel file from SQLite (performance.md, first row): 100 000
  * generated employees are imported into a new database, then
  * shtat_store_load_employees() is timed next to the floor, a plain SQLite join

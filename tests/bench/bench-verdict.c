@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-bench-verdict"
+
 /* Rule checks in memory (performance.md): every employee of the generated
  * personnel data (shtat-generator: 100 000 people, 1–3 education records and
  * 3–7 work periods each, as in the measured data set), checked on one core —

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-cli"
+
 /* shtat-cli as a script or a person uses it: its output, its JSON, its exit codes. */
 
 #include "config.h"
@@ -255,8 +257,8 @@ test_personnel_round_trip (void)
   g_autofree char *dir = g_dir_make_tmp ("shtat-cli-XXXXXX", NULL);
   g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
   g_autofree char *out = g_build_filename (dir, "out.xml", NULL);
-  g_autofree char *valid = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "valid.xml", NULL);
-  g_autofree char *bad = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "billion-laughs.xml", NULL);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "personnel", "valid.xml", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "personnel", "billion-laughs.xml", NULL);
   g_auto(Run) first;
   g_auto(Run) again;
   g_auto(Run) hostile;
@@ -332,7 +334,7 @@ test_schedule (void)
   g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
   g_autofree char *xml = g_build_filename (dir, "schedule.xml", NULL);
   g_autofree char *pdf = g_build_filename (dir, "schedule.pdf", NULL);
-  g_autofree char *valid = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "valid.xml", NULL);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "personnel", "valid.xml", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GString) filled = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -446,7 +448,7 @@ test_centre_profile (void)
   g_autofree char *db = g_build_filename (dir, "shtat.db", NULL);
   g_autofree char *csv = g_build_filename (dir, "appeals.csv", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
-  g_autofree char *valid = g_build_filename (g_getenv ("SHTAT_TEST_DATA"), "personnel", "valid.xml", NULL);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "data", "personnel", "valid.xml", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_auto(Run) imp;
   g_auto(Run) imported;

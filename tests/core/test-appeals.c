@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-appeals"
+
 /* A centre's profile: the working-day calendar, the monthly appeal counts per
  * channel of 256-НҚ §12, the average per working day and its bracket in the
  * centres' table (decisions.md items 1–2). Every figure is counted by hand in

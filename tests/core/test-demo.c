@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-demo"
+
 /* The demo district (shtat-demo.c): its files are valid, and the engine says of
  * each what the case it was written for should show. The expected verdicts,
  * categories and dates for 22.11.2026 are worked out by hand from the act (file
@@ -22,6 +24,7 @@
 #include <string.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *library;
 
@@ -255,18 +258,6 @@ static const Expected expected[] = {
 
 /* ------------------------------------------------------------------------ */
 
-static void
-set_date (GDate      *date,
-          const char *iso_date)
-{
-  guint y, m, d;
-
-  g_assert_cmpint (sscanf (iso_date, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 static char *
 iso (const GDate *date)
 {
@@ -282,7 +273,7 @@ build (const char *today_iso)
   GPtrArray *employees = NULL;
   GDate today;
 
-  set_date (&today, today_iso);
+  today = shtat_test_date_iso (today_iso);
   shtat_demo_build (&today, NULL, &employees);
   g_assert_nonnull (employees);
   return employees;
@@ -320,7 +311,7 @@ test_centre (void)
   const ShtatCentre *centre;
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
   shtat_demo_build (&today, &centres, &employees);
   g_assert_cmpuint (centres->len, ==, 1);
   centre = g_ptr_array_index (centres, 0);
@@ -330,9 +321,9 @@ test_centre (void)
   g_assert_cmpstr (centre->district, ==, "Демо ауданы / Демонстрационный район");
   g_assert_cmpstr (centre->akimat, ==, "Демо ауданының әкімдігі");
 
-  /* About thirty people, each with one current assignment at the centre. */
-  g_assert_cmpuint (employees->len, >=, 28);
-  g_assert_cmpuint (employees->len, <=, 36);
+  /* Thirty-three people, one for each case of shtat-demo.c, each with one
+   * current assignment at the centre. */
+  g_assert_cmpuint (employees->len, ==, 33);
   for (guint i = 0; i < employees->len; i++)
     {
       const ShtatAssignment *a = assignment_of (g_ptr_array_index (employees, i));
@@ -358,7 +349,7 @@ test_valid (void)
       g_autoptr(GPtrArray) employees = build (days[d]);
       GDate today;
 
-      set_date (&today, days[d]);
+      today = shtat_test_date_iso (days[d]);
       for (guint i = 0; i < employees->len; i++)
         {
           g_autoptr(GError) error = NULL;
@@ -388,31 +379,115 @@ test_iin_unique (void)
     }
 }
 
-/* The same day gives the same data. */
-static void
-test_deterministic (void)
+/* What two files hold on two days, each date resolved by hand from the AGO
+ * (years, months, days) of shtat-demo.c: GLib moves 29 February to the 28th in a
+ * year without it, and a day past the end of a month to its last day. The IIN
+ * is YYMMDD, the century and sex digit (3/4: a man/woman born in the 1900s),
+ * the serial 10 × (n + 1) for the n-th file, and the check digit: digits 1–11
+ * weighed by 1–11, modulo 11 (Decree 565). */
+typedef struct
 {
-  g_autoptr(GPtrArray) a = build ("2026-11-22");
-  g_autoptr(GPtrArray) b = build ("2026-11-22");
+  const char *today;
+  const char *name;
+  const char *birth;
+  const char *iin;
+  guint       graduated;
+  const char *periods[2][2];   /* from, to; NULL: open */
+  const char *since;
+} ExpectedFile;
 
-  g_assert_cmpuint (a->len, ==, b->len);
-  for (guint i = 0; i < a->len; i++)
+static const ExpectedFile expected_files[] = {
+  /* File 0. Born AGO (48, 3, 11): 22.11.1978, 22.08.1978, 11.08.1978.
+   * 7·1 + 8·2 + 0·3 + 8·4 + 1·5 + 1·6 + 4·7 + 0·8 + 0·9 + 1·10 + 0·11 = 104,
+   * 104 mod 11 = 5. School AGO (26, 2, 21) to AGO (14, 5, 22), the department
+   * from AGO (14, 5, 21) to AGO (3, 0, 1), the post from AGO (3, 0, 0);
+   * graduated 26 years before 2026. */
+  { "2026-11-22", "Ахметова Айгерим Бериковна", "1978-08-11", "780811400105", 2000,
+    { { "2000-09-01", "2012-05-31" }, { "2012-06-01", "2023-11-21" } }, "2023-11-22" },
+  /* On a leap day: 29.02.1980, 29.11.1979, 18.11.1979; 7 + 18 + 3 + 4 + 5 + 48
+   * + 28 + 10 = 123, mod 11 = 2. 29.02.2002 is the 28th, less 2 months
+   * 28.12.2001, less 21 days 07.12.2001; 28.02.2014, 28.09.2013, 06.09.2013;
+   * 28.02.2025 less a day. */
+  { "2028-02-29", "Ахметова Айгерим Бериковна", "1979-11-18", "791118400102", 2002,
+    { { "2001-12-07", "2013-09-06" }, { "2013-09-07", "2025-02-27" } }, "2025-02-28" },
+  /* File 11. Born AGO (31, 4, 10): 22.11.1995, 22.07.1995, 12.07.1995; serial
+   * 0120; 9 + 10 + 0 + 28 + 5 + 12 + 21 + 0 + 9 + 20 + 0 = 114, mod 11 = 4.
+   * The accountant's job AGO (11, 2, 21) to the day before the last 29 February
+   * before 2026, which is 29.02.2024: the post starts on it, open. */
+  { "2026-11-22", "Гончаров Андрей Александрович", "1995-07-12", "950712301204", 2015,
+    { { "2015-09-01", "2024-02-28" }, { "2024-02-29", NULL } }, "2024-02-29" },
+  /* 28.02.1997, 28.10.1996, 18.10.1996; 9 + 12 + 3 + 0 + 5 + 48 + 21 + 0 + 9
+   * + 20 + 0 = 127, mod 11 = 6. 28.02.2017, 28.12.2016, 07.12.2016; the last
+   * 29 February before 2028 is still 29.02.2024. */
+  { "2028-02-29", "Гончаров Андрей Александрович", "1996-10-18", "961018301206", 2017,
+    { { "2016-12-07", "2024-02-28" }, { "2024-02-29", NULL } }, "2024-02-29" },
+};
+
+static void
+assert_date (const GDate *date,
+             const char  *expected_iso)
+{
+  g_autofree char *text = iso (date);
+
+  if (expected_iso == NULL)
+    g_assert_false (g_date_valid (date));
+  else
+    g_assert_cmpstr (text, ==, expected_iso);
+}
+
+/* The files hold the dates worked out above, on both days. */
+static void
+test_dates (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected_files); i++)
     {
-      const ShtatEmployee *x = g_ptr_array_index (a, i);
-      const ShtatEmployee *y = g_ptr_array_index (b, i);
+      const ExpectedFile *x = &expected_files[i];
+      g_autoptr(GPtrArray) employees = build (x->today);
+      const ShtatEmployee *e = find_employee (employees, x->name);
+      const ShtatAssignment *a;
 
-      g_assert_cmpstr (x->iin, ==, y->iin);
-      g_assert_cmpstr (x->surname, ==, y->surname);
-      g_assert_cmpuint (x->periods->len, ==, y->periods->len);
-      for (guint p = 0; p < x->periods->len; p++)
+      g_test_message ("%s on %s", x->name, x->today);
+      g_assert_nonnull (e);
+      assert_date (&e->birth_date, x->birth);
+      g_assert_cmpstr (e->iin, ==, x->iin);
+      g_assert_cmpuint (e->education->len, ==, 1);
+      g_assert_cmpuint (g_array_index (e->education, ShtatEducation, 0).year, ==, x->graduated);
+      g_assert_cmpuint (e->periods->len, ==, G_N_ELEMENTS (x->periods));
+      for (guint p = 0; p < G_N_ELEMENTS (x->periods); p++)
         {
-          const ShtatWorkPeriod *px = &g_array_index (x->periods, ShtatWorkPeriod, p);
-          const ShtatWorkPeriod *py = &g_array_index (y->periods, ShtatWorkPeriod, p);
+          const ShtatWorkPeriod *period = &g_array_index (e->periods, ShtatWorkPeriod, p);
 
-          g_assert_cmpint (g_date_compare (&px->from, &py->from), ==, 0);
-          g_assert_cmpint (g_date_valid (&px->to), ==, g_date_valid (&py->to));
+          assert_date (&period->from, x->periods[p][0]);
+          assert_date (&period->to, x->periods[p][1]);
         }
+      a = assignment_of (e);
+      assert_date (&a->from, x->since);
+      g_assert_cmpint (a->rate, ==, 100);
     }
+}
+
+/* The certificates of the two certificate-route files on 22.11.2026: issued
+ * AGO (3, 1, 0) and valid to AHEAD (1, 11, 0); issued AGO (5, 3, 0) and expired
+ * AGO (0, 2, 0). */
+static void
+test_certificates (void)
+{
+  g_autoptr(GPtrArray) employees = build ("2026-11-22");
+  const ShtatEmployee *valid = find_employee (employees, "Серікбаева Салтанат Нұржанқызы");
+  const ShtatEmployee *expired = find_employee (employees, "Ким Ольга Викторовна");
+  const ShtatCertificate *c;
+
+  g_assert_cmpuint (valid->certificates->len, ==, 1);
+  c = &g_array_index (valid->certificates, ShtatCertificate, 0);
+  g_assert_cmpstr (c->kind, ==, "social-training");
+  assert_date (&c->issued, "2023-10-22");
+  assert_date (&c->expires, "2028-10-22");
+
+  g_assert_cmpuint (expired->certificates->len, ==, 1);
+  c = &g_array_index (expired->certificates, ShtatCertificate, 0);
+  g_assert_cmpstr (c->kind, ==, "social-training");
+  assert_date (&c->issued, "2021-08-22");
+  assert_date (&c->expires, "2026-09-22");
 }
 
 /* Every position of 580-НҚ is filled at least once, and so are posts of the
@@ -440,6 +515,31 @@ test_positions (void)
       g_assert_true (found);
     }
   g_assert_cmpuint (n_580, ==, 12);
+
+  /* How many hold each post, as shtat-demo.c lists them. */
+  {
+    static const struct { const char *code; guint n; } posts[] = {
+      { "director", 1 }, { "deputy-director", 2 }, { "head-of-unit", 2 },
+      { "social-worker", 7 }, { "social-work-specialist", 4 }, { "psychologist", 2 },
+      { "media-specialist", 1 }, { "analytics-specialist", 1 }, { "it-security-specialist", 1 },
+      { "prevention-specialist", 2 }, { "case-manager", 3 }, { "lawyer", 2 },
+      { "chief-accountant", 1 }, { "hr-inspector", 1 }, { "procurement-manager", 1 },
+      { "driver", 1 }, { "watchman", 1 },
+    };
+    guint total = 0;
+
+    for (guint p = 0; p < G_N_ELEMENTS (posts); p++)
+      {
+        guint n = 0;
+
+        for (guint i = 0; i < employees->len; i++)
+          n += g_str_equal (assignment_of (g_ptr_array_index (employees, i))->position, posts[p].code);
+        g_test_message ("%s", posts[p].code);
+        g_assert_cmpuint (n, ==, posts[p].n);
+        total += posts[p].n;
+      }
+    g_assert_cmpuint (total, ==, employees->len);
+  }
 
   for (guint x = 0; x < G_N_ELEMENTS (external); x++)
     {
@@ -511,7 +611,7 @@ test_verdicts (void)
   gboolean kinds[4] = { FALSE, FALSE, FALSE, FALSE };
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
   /* every file is one of the cases */
   g_assert_cmpuint (employees->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -526,6 +626,29 @@ test_verdicts (void)
   /* all four kinds of verdict appear */
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     g_assert_true (kinds[k]);
+
+  /* What the personnel list counts, from the cases above: 21 meet (the
+   * director, both deputies, one head of unit, six social workers, one
+   * specialist in social work, both psychologists, the media, analytics and
+   * IT security specialists, both prevention specialists, two case managers,
+   * one lawyer); 5 do not (a head of unit, the expired certificate, the
+   * category held above what the file supports, the case manager in law, a
+   * lawyer); 2 lack data; 5 hold posts of other acts. */
+  {
+    guint counts[4] = { 0, 0, 0, 0 };
+
+    for (guint i = 0; i < employees->len; i++)
+      {
+        const ShtatEmployee *e = g_ptr_array_index (employees, i);
+        g_autoptr(ShtatVerdict) v = shtat_verdict_compute (library, e, assignment_of (e), &today);
+
+        counts[v->kind]++;
+      }
+    g_assert_cmpuint (counts[SHTAT_VERDICT_MEETS], ==, 21);
+    g_assert_cmpuint (counts[SHTAT_VERDICT_DOES_NOT_MEET], ==, 5);
+    g_assert_cmpuint (counts[SHTAT_VERDICT_MISSING_DATA], ==, 2);
+    g_assert_cmpuint (counts[SHTAT_VERDICT_OTHER_ACT], ==, 5);
+  }
 }
 
 /* Whenever the demo is built, the cases show the same thing: the same kinds
@@ -545,7 +668,7 @@ test_other_days (void)
       GDate today;
 
       g_test_message ("today = %s", days[d]);
-      set_date (&today, days[d]);
+      today = shtat_test_date_iso (days[d]);
       for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
         {
           const ShtatEmployee *e = find_employee (employees, expected[i].name);
@@ -574,7 +697,7 @@ test_routes (void)
   guint days = 0;
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
 
   for (guint i = 0; i < director->periods->len; i++)
     g_assert_false (g_array_index (director->periods, ShtatWorkPeriod, i).managerial);
@@ -614,7 +737,7 @@ test_reasons (void)
   gboolean found = FALSE;
   GDate today;
 
-  set_date (&today, "2026-11-22");
+  today = shtat_test_date_iso ("2026-11-22");
 
   e = find_employee (employees, "Жақсылықов Бауыржан Маратұлы");
   above = shtat_verdict_compute (library, e, assignment_of (e), &today);
@@ -655,7 +778,7 @@ test_profile (void)
       ShtatMonth last;
       GDate today;
 
-      set_date (&today, days[d]);
+      today = shtat_test_date_iso (days[d]);
       profile = shtat_demo_build_profile (&today);
       g_assert_true (shtat_centre_profile_validate (profile, &today, &error));
       g_assert_no_error (error);
@@ -685,7 +808,7 @@ test_pay_grid (void)
   gint64 salary = 0;
   g_autoptr(GError) error = NULL;
 
-  set_date (&on, "2026-11-22");
+  on = shtat_test_date_iso ("2026-11-22");
   for (guint s = 0; s < fsc->sections->len; s++)
     {
       const ShtatSection *section = g_ptr_array_index (fsc->sections, s);
@@ -708,7 +831,7 @@ test_pay_grid (void)
 static void
 test_save (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-demo-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(ShtatStore) store = NULL;
   g_autoptr(ShtatCentreProfile) profile = NULL;
@@ -735,14 +858,6 @@ test_save (void)
   g_assert_no_error (error);
   again = shtat_store_load_centre_profile (store, "demo-centre", &error);
   g_assert_cmpfloat (again->values[SHTAT_DRIVER_VEHICLES], ==, 3);
-
-  g_clear_object (&store);
-  for (const char * const *name = (const char *[]) { "shtat.db", "shtat.db-wal", "shtat.db-shm", NULL }; *name; name++)
-    {
-      g_autofree char *p = g_build_filename (dir, *name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (dir);
 }
 
 int
@@ -763,7 +878,8 @@ main (int    argc,
   g_test_add_func ("/demo/centre", test_centre);
   g_test_add_func ("/demo/valid", test_valid);
   g_test_add_func ("/demo/iin-unique", test_iin_unique);
-  g_test_add_func ("/demo/deterministic", test_deterministic);
+  g_test_add_func ("/demo/dates", test_dates);
+  g_test_add_func ("/demo/certificates", test_certificates);
   g_test_add_func ("/demo/positions", test_positions);
   g_test_add_func ("/demo/verdicts", test_verdicts);
   g_test_add_func ("/demo/other-days", test_other_days);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-exchange"
+
 /* Personnel exchange files (docs/personnel-exchange.md): the XML format read
  * back to the same records and written byte for byte as the fixture, every kind
  * of bad record answered with the file, line, record and field, hostile XML
@@ -69,28 +71,15 @@ fixture_tear_down (Fixture       *f,
 
 static char *data_dir;
 
-/* tests/data/personnel: next to this file's folder, as meson compiles it
- * (relative to the build directory, where meson test runs), or as seen from
- * the test program in build/tests/core. */
+/* tests/data/personnel, through G_TEST_SRCDIR (tests/, set by meson). */
 static void
-find_data_dir (const char *argv0)
+find_data_dir (void)
 {
-  g_autofree char *here = g_path_get_dirname (__FILE__);
-  g_autofree char *exe = g_path_get_dirname (argv0);
-  char *candidates[] = {
-    g_build_filename (here, "..", "data", "personnel", NULL),
-    g_build_filename (exe, "..", "..", "..", "tests", "data", "personnel", NULL),
-  };
+  g_autofree char *probe = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autofree char *probe = g_build_filename (candidates[i], "valid.xml", NULL);
-
-      if (data_dir == NULL && g_file_test (probe, G_FILE_TEST_IS_REGULAR))
-        data_dir = g_canonicalize_filename (candidates[i], NULL);
-      g_free (candidates[i]);
-    }
-  g_assert_nonnull (data_dir);
+  data_dir = g_test_build_filename (G_TEST_DIST, "data", "personnel", NULL);
+  probe = g_build_filename (data_dir, "valid.xml", NULL);
+  g_assert_true (g_file_test (probe, G_FILE_TEST_IS_REGULAR));
 }
 
 static char *
@@ -1518,7 +1507,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   shtat_core_init_i18n ();
 
-  find_data_dir (argv[0]);
+  find_data_dir ();
   library = shtat_norm_library_load_default (&error);
   g_assert_no_error (error);
 

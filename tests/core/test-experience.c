@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-experience"
+
 /* Experience arithmetic (decisions.md items 14 and 19). Each expected figure is
  * counted by hand in the comment next to it, following the rule described at the
  * top of shtat-experience.c: E is the day after the period's last day; the period
@@ -11,24 +13,9 @@
 #include <stdio.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 #define MAX_PERIODS 4
-
-/* "2024-01-31" → a date; NULL or "" → an unset date (an open end). */
-static GDate
-ymd (const char *text)
-{
-  GDate date;
-  guint y, m, d;
-
-  g_date_clear (&date, 1);
-  if (text == NULL || *text == '\0')
-    return date;
-  g_assert_cmpint (sscanf (text, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return date;
-}
 
 typedef struct
 {
@@ -44,8 +31,8 @@ make_periods (const PeriodText *texts,
 
   for (guint i = 0; i < MAX_PERIODS && texts[i].from != NULL; i++)
     {
-      GDate from = ymd (texts[i].from);
-      GDate to = ymd (texts[i].to);
+      GDate from = shtat_test_date_iso (texts[i].from);
+      GDate to = shtat_test_date_iso (texts[i].to);
 
       shtat_period_init (&periods[n++], &from, &to);
     }
@@ -109,8 +96,8 @@ test_period_length (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GDate from = ymd (cases[i].from);
-      GDate to = ymd (cases[i].to);
+      GDate from = shtat_test_date_iso (cases[i].from);
+      GDate to = shtat_test_date_iso (cases[i].to);
 
       g_test_message ("%s..%s", cases[i].from, cases[i].to);
       assert_duration (shtat_period_length (&from, &to), cases[i].y, cases[i].m, cases[i].d);
@@ -184,7 +171,7 @@ test_total (void)
     {
       ShtatPeriod periods[MAX_PERIODS];
       guint n = make_periods (cases[i].periods, periods);
-      GDate as_of = ymd (cases[i].as_of);
+      GDate as_of = shtat_test_date_iso (cases[i].as_of);
 
       g_test_message ("case %u", i);
       assert_duration (shtat_experience_total (periods, n, &as_of),
@@ -193,7 +180,7 @@ test_total (void)
 
   /* no array at all */
   {
-    GDate as_of = ymd ("2024-01-01");
+    GDate as_of = shtat_test_date_iso ("2024-01-01");
 
     assert_duration (shtat_experience_total (NULL, 0, &as_of), 0, 0, 0);
   }
@@ -261,7 +248,7 @@ test_date_reaching (void)
         }
       else
         {
-          GDate expected = ymd (cases[i].expected);
+          GDate expected = shtat_test_date_iso (cases[i].expected);
           GDate before = expected;
           ShtatDuration on, on_day_before;
 
@@ -301,7 +288,7 @@ test_at_least_years (void)
 static void
 test_day_by_day (void)
 {
-  GDate start = ymd ("2019-01-01");
+  GDate start = shtat_test_date_iso ("2019-01-01");
 
   for (guint s = 0; s < 4 * 366; s++)
     {
@@ -394,52 +381,6 @@ test_reaching_by_search (void)
     }
 }
 
-/* Not a correctness test: the later benchmark counts 100 000 employees in about a
- * second. Run with -m perf. */
-static void
-test_speed (void)
-{
-  GTimer *timer;
-  guint64 sum = 0;
-  GDate as_of = ymd ("2026-11-22");
-
-  if (!g_test_perf ())
-    {
-      g_test_skip ("run with -m perf");
-      return;
-    }
-
-  timer = g_timer_new ();
-  for (guint e = 0; e < 100000; e++)
-    {
-      ShtatPeriod periods[5];
-      GDate reached;
-      ShtatDuration d;
-
-      for (guint i = 0; i < 5; i++)
-        {
-          GDate from, to;
-
-          g_date_clear (&from, 1);
-          g_date_set_julian (&from, 730000 + (e * 37 + i * 900) % 5000);
-          to = from;
-          g_date_add_days (&to, 300 + (e + i * 13) % 700);
-          if (i == 4)
-            g_date_clear (&to, 1);
-          shtat_period_init (&periods[i], &from, &to);
-        }
-      d = shtat_experience_total (periods, 5, &as_of);
-      sum += d.years;
-      if (shtat_experience_date_reaching (periods, 5, 3, &reached))
-        sum += g_date_get_day (&reached);
-    }
-  g_test_minimized_result (g_timer_elapsed (timer, NULL),
-                           "100000 employees × 5 periods, total and reaching date: %.3f s",
-                           g_timer_elapsed (timer, NULL));
-  g_assert_cmpuint (sum, >, 0);
-  g_timer_destroy (timer);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -452,7 +393,6 @@ main (int    argc,
   g_test_add_func ("/experience/at-least-years", test_at_least_years);
   g_test_add_func ("/experience/day-by-day", test_day_by_day);
   g_test_add_func ("/experience/reaching-by-search", test_reaching_by_search);
-  g_test_add_func ("/experience/speed", test_speed);
 
   return g_test_run ();
 }

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-iin"
+
 /* The IIN (decisions.md item 20, Government Decree 565 of 11.06.2003). Every check
  * digit below is worked out by hand in the comment next to it: digits d1…d11 times
  * the weights 1…11 (first pass), and if that sum mod 11 is 10, times 3…11, 1, 2
@@ -9,18 +11,7 @@
 #include <locale.h>
 
 #include "shtat-core.h"
-
-static GDate
-dmy (guint day,
-     guint month,
-     guint year)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return date;
-}
+#include "shtat-test-common.h"
 
 /* Valid IINs and what they encode. */
 static void
@@ -60,7 +51,7 @@ test_valid (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      GDate expected = dmy (cases[i].day, cases[i].month, cases[i].year);
+      GDate expected = shtat_test_date (cases[i].year, cases[i].month, cases[i].day);
       ShtatIin iin;
 
       g_test_message ("%s", cases[i].iin);
@@ -196,18 +187,20 @@ test_agrees (void)
     int         code; /* -1: agrees */
     const char *message;
   } cases[] = {
-    { "900101300126", dmy (1, 1, 1990), SHTAT_SEX_MALE, -1, NULL },
-    { "061211600012", dmy (11, 12, 2006), SHTAT_SEX_FEMALE, -1, NULL },
-    { "900101300126", dmy (2, 1, 1990), SHTAT_SEX_MALE, SHTAT_IIN_ERROR_BIRTH_DATE_DISAGREES,
+    { "900101300126", shtat_test_date (1990, 1, 1), SHTAT_SEX_MALE, -1, NULL },
+    { "061211600012", shtat_test_date (2006, 12, 11), SHTAT_SEX_FEMALE, -1, NULL },
+    { "900101300126", shtat_test_date (1990, 1, 2), SHTAT_SEX_MALE,
+      SHTAT_IIN_ERROR_BIRTH_DATE_DISAGREES,
       "The IIN gives the birth date 01.01.1990, but the record says 02.01.1990" },
     /* the century is in digit 7, not in the first six */
-    { "900101300126", dmy (1, 1, 2090), SHTAT_SEX_MALE, SHTAT_IIN_ERROR_BIRTH_DATE_DISAGREES,
+    { "900101300126", shtat_test_date (2090, 1, 1), SHTAT_SEX_MALE,
+      SHTAT_IIN_ERROR_BIRTH_DATE_DISAGREES,
       "The IIN gives the birth date 01.01.1990, but the record says 01.01.2090" },
-    { "900101300126", dmy (1, 1, 1990), SHTAT_SEX_FEMALE, SHTAT_IIN_ERROR_SEX_DISAGREES,
+    { "900101300126", shtat_test_date (1990, 1, 1), SHTAT_SEX_FEMALE, SHTAT_IIN_ERROR_SEX_DISAGREES,
       "The IIN is a man’s, but the record gives the sex as female" },
-    { "061211600012", dmy (11, 12, 2006), SHTAT_SEX_MALE, SHTAT_IIN_ERROR_SEX_DISAGREES,
+    { "061211600012", shtat_test_date (2006, 12, 11), SHTAT_SEX_MALE, SHTAT_IIN_ERROR_SEX_DISAGREES,
       "The IIN is a woman’s, but the record gives the sex as male" },
-    { "061211600012", dmy (12, 11, 2006), SHTAT_SEX_MALE, SHTAT_IIN_ERROR_BOTH_DISAGREE,
+    { "061211600012", shtat_test_date (2006, 11, 12), SHTAT_SEX_MALE, SHTAT_IIN_ERROR_BOTH_DISAGREE,
       "The IIN gives the birth date 11.12.2006, but the record says 12.11.2006\n"
       "The IIN is a woman’s, but the record gives the sex as male" },
   };

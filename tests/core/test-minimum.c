@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-minimum"
+
 /* Minimum staffing computed from the norm tables. Every expected figure below is
  * added up by hand from the act's table (digest §2.1, §7.2–7.5), not taken from
  * the program. */

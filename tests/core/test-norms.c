@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-norms"
+
 /* The norm data as the user gets it, and the loader's answers to bad files. */
 
 #include "config.h"
@@ -7,6 +9,7 @@
 #include <locale.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *
 load (void)
@@ -86,6 +89,80 @@ test_names (void)
   shtat_lang_set_override (SHTAT_LANG_KK);
   g_assert_cmpstr (shtat_text_get (&fsc->name), ==, "Отбасын қолдау орталықтары қызметкерлерінің ең төменгі штаттық нормативтері");
   shtat_lang_set_override (-1);
+}
+
+/* The words of norms.rng for every value, each way, and words that are not one. */
+static void
+test_value_words (void)
+{
+  static const char * const drivers[] = {
+    "appeals", "recipients", "vehicles", "tractors", "beds", "children", "groups",
+  };
+  static const char * const flags[] = {
+    "has-lift", "has-library", "has-sewerage", "centralised-cesspit-cleaning",
+  };
+  static const char * const rules[] = { "fixed", "bracketed", "per", "ratio", "typical" };
+  static const char * const education[] = {
+    "basic-secondary", "general-secondary", "secondary-specialised", "secondary-vocational",
+    "post-secondary", "higher", "postgraduate",
+  };
+  static const char * const fields[] = {
+    "social", "social-work", "psychology", "pedagogy", "medicine", "law", "economics",
+    "humanities", "preschool", "primary-pedagogy", "vocational-training", "nursing",
+    "physical-culture", "relevant",
+  };
+  static const char * const levels[] = { "higher", "medium", "single" };
+  static const char * const categories[] = { "highest", "first", "second", "none" };
+  static const char * const remarks[] = { "interpretation", "amendment", "warning", "note" };
+
+  g_assert_cmpuint (G_N_ELEMENTS (drivers), ==, SHTAT_N_DRIVERS);
+  for (guint i = 0; i < G_N_ELEMENTS (drivers); i++)
+    {
+      ShtatDriver driver = SHTAT_N_DRIVERS;
+
+      g_assert_cmpstr (shtat_driver_to_string (i), ==, drivers[i]);
+      g_assert_true (shtat_driver_from_string (drivers[i], &driver));
+      g_assert_cmpint (driver, ==, i);
+    }
+  g_assert_cmpuint (G_N_ELEMENTS (flags), ==, SHTAT_N_FLAGS);
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      ShtatFlag flag = SHTAT_N_FLAGS;
+
+      g_assert_cmpstr (shtat_flag_to_string (i), ==, flags[i]);
+      g_assert_true (shtat_flag_from_string (flags[i], &flag));
+      g_assert_cmpint (flag, ==, i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    g_assert_cmpstr (shtat_rule_kind_to_string (i), ==, rules[i]);
+  g_assert_cmpuint (G_N_ELEMENTS (education), ==, SHTAT_N_EDUCATION_LEVELS);
+  for (guint i = 0; i < G_N_ELEMENTS (education); i++)
+    g_assert_cmpstr (shtat_education_level_to_string (i), ==, education[i]);
+  g_assert_cmpuint (G_N_ELEMENTS (fields), ==, SHTAT_N_FIELDS);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (shtat_field_to_string (i), ==, fields[i]);
+  g_assert_cmpuint (G_N_ELEMENTS (levels), ==, SHTAT_N_LEVELS);
+  for (guint i = 0; i < G_N_ELEMENTS (levels); i++)
+    g_assert_cmpstr (shtat_level_to_string (i), ==, levels[i]);
+  g_assert_cmpuint (G_N_ELEMENTS (categories), ==, SHTAT_N_CATEGORIES);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    g_assert_cmpstr (shtat_category_to_string (i), ==, categories[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (remarks); i++)
+    g_assert_cmpstr (shtat_remark_kind_to_string (i), ==, remarks[i]);
+
+  /* Words are matched whole and as written; the count of a kind is not a value. */
+  g_assert_false (shtat_driver_from_string ("Appeals", NULL));
+  g_assert_false (shtat_driver_from_string ("appeal", NULL));
+  g_assert_false (shtat_driver_from_string ("n-drivers", NULL));
+  g_assert_false (shtat_driver_from_string ("", NULL));
+  g_assert_false (shtat_driver_from_string (NULL, NULL));
+  g_assert_false (shtat_flag_from_string ("has_lift", NULL));
+
+  /* The languages by their codes; an unknown one reads as English. */
+  g_assert_cmpstr (shtat_lang_to_string (SHTAT_LANG_KK), ==, "kk");
+  g_assert_cmpstr (shtat_lang_to_string (SHTAT_LANG_RU), ==, "ru");
+  g_assert_cmpstr (shtat_lang_to_string (SHTAT_LANG_EN), ==, "en");
+  g_assert_cmpstr (shtat_lang_to_string (7), ==, "en");
 }
 
 /* Row 13's pending amendment by order 187 (decisions.md item 9). */
@@ -457,20 +534,19 @@ test_loader_missing_file (void)
 {
   g_autoptr(ShtatNormLibrary) library = shtat_norm_library_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("shtat-test-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "absent.xml", NULL);
 
   g_assert_false (shtat_norm_library_load_file (library, path, &error));
   g_assert_error (error, SHTAT_NORM_ERROR, SHTAT_NORM_ERROR_IO);
   g_assert_nonnull (strstr (error->message, path));
-  g_rmdir (dir);
 }
 
 /* Local norm data in the user's directory is loaded after the bundled sets. */
 static void
 test_loader_local_dir (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-test-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "local.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatNormLibrary) library = NULL;
@@ -490,9 +566,6 @@ test_loader_local_dir (void)
   /* the broken file is left out, and said so */
   g_assert_cmpuint (shtat_norm_library_get_warnings (library)->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (shtat_norm_library_get_warnings (library), 0), "bad.xml"));
-  g_unlink (bad);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 int
@@ -507,6 +580,7 @@ main (int    argc,
 
   g_test_add_func ("/norms/tables-complete", test_tables_complete);
   g_test_add_func ("/norms/names", test_names);
+  g_test_add_func ("/norms/value-words", test_value_words);
   g_test_add_func ("/norms/amendment", test_amendment);
   g_test_add_func ("/norms/positions", test_positions);
   g_test_add_func ("/norms/positions-resolve", test_positions_resolve);

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-pay"
+
 /* The pay grid of Government Decree 1193 (decisions.md item 21): official
  * salary = base official salary (BDO) × coefficient, rounded half up to a whole
  * tiyn. Every figure here is a SAMPLE made up for the test, not the decree's: the

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-personnel"
+
 /* Personnel files: the records, their copies and names, and the validation of a
  * file against the norm data (580-НҚ). Every expected message is written out by
  * hand from the record changed in its case; the IIN check digits are worked out
@@ -9,32 +11,12 @@
 #include <locale.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *library;
 
-static GDate
-dmy (guint day,
-     guint month,
-     guint year)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return date;
-}
-
-static GDate
-no_date (void)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  return date;
-}
-
 /* Every case validates as of this day. */
-#define TODAY dmy (1, 6, 2025)
+#define TODAY shtat_test_date (2025, 6, 1)
 
 /* A valid file: a man born on 01.01.1990 (IIN 900101300126, decisions.md
  * item 20), 14 on 01.01.2004, with one record of every kind. */
@@ -49,30 +31,30 @@ make_valid (void)
   };
   ShtatCertificate certificate = {
     .kind = (char *) "social-training", .number = (char *) "СП-17",
-    .issued = dmy (10, 5, 2015), .expires = no_date (),
+    .issued = shtat_test_date (2015, 5, 10), .expires = shtat_test_date_iso (NULL),
   };
   ShtatWorkPeriod social = {
     .organisation = (char *) "Отдел занятости и социальных программ",
     .sector = SHTAT_SECTOR_SOCIAL_PROTECTION, .position = (char *) "social-worker",
     .level = SHTAT_LEVEL_HIGHER, .category = SHTAT_CATEGORY_SECOND,
-    .from = dmy (1, 9, 2012), .to = dmy (31, 8, 2018),
+    .from = shtat_test_date (2012, 9, 1), .to = shtat_test_date (2018, 8, 31),
   };
   ShtatWorkPeriod school = {
     .organisation = (char *) "Школа-гимназия № 5", .sector = SHTAT_SECTOR_EDUCATION,
     .position = (char *) "учитель", .level = -1, .category = -1,
-    .from = dmy (1, 9, 2010), .to = dmy (31, 8, 2012),
+    .from = shtat_test_date (2010, 9, 1), .to = shtat_test_date (2012, 8, 31),
   };
   ShtatAssignment assignment = {
     .centre_code = (char *) "almaty-bostandyk", .position = (char *) "social-worker",
     .level = SHTAT_LEVEL_HIGHER, .category = SHTAT_CATEGORY_FIRST, .rate = 100,
-    .from = dmy (1, 9, 2018), .to = no_date (),
+    .from = shtat_test_date (2018, 9, 1), .to = shtat_test_date_iso (NULL),
   };
 
   g_strlcpy (e->iin, "900101300126", sizeof e->iin);
   e->surname = g_strdup ("Ахметов");
   e->name = g_strdup ("Серик");
   e->patronymic = g_strdup ("Болатұлы");
-  e->birth_date = dmy (1, 1, 1990);
+  e->birth_date = shtat_test_date (1990, 1, 1);
   e->sex = SHTAT_SEX_MALE;
   shtat_employee_add_education (e, &education);
   shtat_employee_add_certificate (e, &certificate);
@@ -200,15 +182,15 @@ typedef void (*Mutate) (ShtatEmployee *e);
 static void nothing (ShtatEmployee *e) { }
 
 /* valid edge cases */
-static void period_on_14th_birthday (ShtatEmployee *e) { PERIOD (e, 1)->from = dmy (1, 1, 2004); }
+static void period_on_14th_birthday (ShtatEmployee *e) { PERIOD (e, 1)->from = shtat_test_date (2004, 1, 1); }
 static void graduated_at_14 (ShtatEmployee *e) { EDUCATION (e)->year = 2004; }
 static void graduated_this_year (ShtatEmployee *e) { EDUCATION (e)->year = 2025; }
 static void year_unknown (ShtatEmployee *e) { EDUCATION (e)->year = 0; }
 static void quarter_rate (ShtatEmployee *e) { ASSIGNMENT (e)->rate = 25; }
 static void double_rate (ShtatEmployee *e) { ASSIGNMENT (e)->rate = 200; }
-static void started_today (ShtatEmployee *e) { ASSIGNMENT (e)->from = dmy (1, 6, 2025); }
+static void started_today (ShtatEmployee *e) { ASSIGNMENT (e)->from = shtat_test_date (2025, 6, 1); }
 static void one_day_period (ShtatEmployee *e) { PERIOD (e, 0)->to = PERIOD (e, 0)->from; }
-static void planned_end (ShtatEmployee *e) { ASSIGNMENT (e)->to = dmy (31, 12, 2026); }
+static void planned_end (ShtatEmployee *e) { ASSIGNMENT (e)->to = shtat_test_date (2026, 12, 31); }
 static void
 external_assignment (ShtatEmployee *e)
 {
@@ -249,16 +231,16 @@ static void
 leap_day_birth (ShtatEmployee *e)
 {
   g_strlcpy (e->iin, "920229400559", sizeof e->iin);
-  e->birth_date = dmy (29, 2, 1992);
+  e->birth_date = shtat_test_date (1992, 2, 29);
   e->sex = SHTAT_SEX_FEMALE;
-  PERIOD (e, 1)->from = dmy (1, 3, 2006);
+  PERIOD (e, 1)->from = shtat_test_date (2006, 3, 1);
 }
 
 /* invalid */
 static void iin_checksum (ShtatEmployee *e) { g_strlcpy (e->iin, "900101300125", sizeof e->iin); }
 static void iin_short (ShtatEmployee *e) { g_strlcpy (e->iin, "90010130012", sizeof e->iin); }
 static void iin_empty (ShtatEmployee *e) { e->iin[0] = '\0'; }
-static void iin_other_birth_date (ShtatEmployee *e) { e->birth_date = dmy (2, 1, 1990); }
+static void iin_other_birth_date (ShtatEmployee *e) { e->birth_date = shtat_test_date (1990, 1, 2); }
 static void iin_other_sex (ShtatEmployee *e) { e->sex = SHTAT_SEX_FEMALE; }
 static void no_surname (ShtatEmployee *e) { g_clear_pointer (&e->surname, g_free); }
 static void blank_name (ShtatEmployee *e) { replace (&e->name, "  "); }
@@ -271,17 +253,17 @@ static void
 born_in_future (ShtatEmployee *e)
 {
   g_strlcpy (e->iin, "260115500010", sizeof e->iin);
-  e->birth_date = dmy (15, 1, 2026);
+  e->birth_date = shtat_test_date (2026, 1, 15);
 }
 static void graduated_at_13 (ShtatEmployee *e) { EDUCATION (e)->year = 2003; }
 static void graduated_next_year (ShtatEmployee *e) { EDUCATION (e)->year = 2026; }
 static void education_field (ShtatEmployee *e) { EDUCATION (e)->field = SHTAT_N_FIELDS; }
-static void certificate_future (ShtatEmployee *e) { CERTIFICATE (e)->issued = dmy (2, 6, 2025); }
-static void certificate_expired_before (ShtatEmployee *e) { CERTIFICATE (e)->expires = dmy (9, 5, 2015); }
+static void certificate_future (ShtatEmployee *e) { CERTIFICATE (e)->issued = shtat_test_date (2025, 6, 2); }
+static void certificate_expired_before (ShtatEmployee *e) { CERTIFICATE (e)->expires = shtat_test_date (2015, 5, 9); }
 static void certificate_kind (ShtatEmployee *e) { g_clear_pointer (&CERTIFICATE (e)->kind, g_free); }
-static void period_end_before (ShtatEmployee *e) { PERIOD (e, 0)->to = dmy (31, 8, 2011); }
-static void period_future (ShtatEmployee *e) { PERIOD (e, 1)->from = dmy (1, 7, 2025); }
-static void period_before_14 (ShtatEmployee *e) { PERIOD (e, 1)->from = dmy (31, 12, 2003); }
+static void period_end_before (ShtatEmployee *e) { PERIOD (e, 0)->to = shtat_test_date (2011, 8, 31); }
+static void period_future (ShtatEmployee *e) { PERIOD (e, 1)->from = shtat_test_date (2025, 7, 1); }
+static void period_before_14 (ShtatEmployee *e) { PERIOD (e, 1)->from = shtat_test_date (2003, 12, 31); }
 static void period_no_start (ShtatEmployee *e) { g_date_clear (&PERIOD (e, 0)->from, 1); }
 static void period_sector (ShtatEmployee *e) { PERIOD (e, 1)->sector = SHTAT_N_SECTORS; }
 static void
@@ -329,9 +311,9 @@ external_level (ShtatEmployee *e)
 static void rate_zero (ShtatEmployee *e) { ASSIGNMENT (e)->rate = 0; }
 static void rate_off_step (ShtatEmployee *e) { ASSIGNMENT (e)->rate = 30; }
 static void rate_too_high (ShtatEmployee *e) { ASSIGNMENT (e)->rate = 225; }
-static void assignment_end_before (ShtatEmployee *e) { ASSIGNMENT (e)->to = dmy (31, 8, 2018); }
-static void assignment_before_14 (ShtatEmployee *e) { ASSIGNMENT (e)->from = dmy (1, 9, 2003); }
-static void assignment_future (ShtatEmployee *e) { ASSIGNMENT (e)->from = dmy (2, 6, 2025); }
+static void assignment_end_before (ShtatEmployee *e) { ASSIGNMENT (e)->to = shtat_test_date (2018, 8, 31); }
+static void assignment_before_14 (ShtatEmployee *e) { ASSIGNMENT (e)->from = shtat_test_date (2003, 9, 1); }
+static void assignment_future (ShtatEmployee *e) { ASSIGNMENT (e)->from = shtat_test_date (2025, 6, 2); }
 static void assignment_no_start (ShtatEmployee *e) { g_date_clear (&ASSIGNMENT (e)->from, 1); }
 static void
 assignment_no_centre (ShtatEmployee *e)

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-placement"
+
 /* Placement of the staff on a schedule's lines, the district overview, and the
  * store queries under them. Figures are worked out by hand in the comments. */
 #include "config.h"

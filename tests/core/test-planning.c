@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-planning"
+
 /* Where a new draft's figures come from: the drivers given, the centre
  * profile, the newest version, in that order; salaries from the pay grid; a
  * copy of the approved version. Figures of 000 App worked out by hand: with no

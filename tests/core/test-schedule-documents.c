@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-schedule-documents"
+
 /* The staffing schedule as documents: the PDF read back with pdftotext and
  * pdfinfo (poppler-utils), the XLSX unzipped and read cell by cell with libxml2.
  *

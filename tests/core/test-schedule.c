@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-schedule"
+
 /* The staffing schedule: drafts from the minimum norms, the wage fund in tiyn,
  * compliance with the interchange rule (decisions.md items 4–6), the workflow,
  * the canonical XML and its checksum, and the diff between versions.
@@ -163,27 +165,15 @@ read_fixture (const char *name)
   return g_bytes_new_take (contents, len);
 }
 
-/* tests/data/schedule: next to this file's folder, or as seen from the test
- * program in build/tests/core. */
+/* tests/data/schedule, through G_TEST_SRCDIR (tests/, set by meson). */
 static void
-find_data_dir (const char *argv0)
+find_data_dir (void)
 {
-  g_autofree char *here = g_path_get_dirname (__FILE__);
-  g_autofree char *exe = g_path_get_dirname (argv0);
-  char *candidates[] = {
-    g_build_filename (here, "..", "data", "schedule", NULL),
-    g_build_filename (exe, "..", "..", "..", "tests", "data", "schedule", NULL),
-  };
+  g_autofree char *probe = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
-    {
-      g_autofree char *probe = g_build_filename (candidates[i], "approved.xml", NULL);
-
-      if (data_dir == NULL && g_file_test (probe, G_FILE_TEST_IS_REGULAR))
-        data_dir = g_canonicalize_filename (candidates[i], NULL);
-      g_free (candidates[i]);
-    }
-  g_assert_nonnull (data_dir);
+  data_dir = g_test_build_filename (G_TEST_DIST, "data", "schedule", NULL);
+  probe = g_build_filename (data_dir, "approved.xml", NULL);
+  g_assert_true (g_file_test (probe, G_FILE_TEST_IS_REGULAR));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1562,7 +1552,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
   shtat_core_init_i18n ();
-  find_data_dir (argv[0]);
+  find_data_dir ();
 
   library = shtat_norm_library_load_default (&error);
   g_assert_no_error (error);

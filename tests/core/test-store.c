@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-store"
+
 /* The SQLite store: creating and opening the file, whole personnel files written
  * and read back field by field, transactions that leave nothing behind on
  * failure, imports, and the files it refuses. Each test works in a directory of

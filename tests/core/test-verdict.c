@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-test-verdict"
+
 /* The qualification and promotion engine (order 580-НҚ, file 003; decisions.md
  * items 10–19). Every expected verdict, category and date below is worked out by
  * hand from the act's paragraph cited next to it and the counting rule of item 14
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include "shtat-core.h"
+#include "shtat-test-common.h"
 
 static ShtatNormLibrary *library;
 
@@ -675,22 +678,6 @@ static const Case cases[] = {
 
 /* ------------------------------------------------------------------------ */
 
-/* "2024-01-31" → a date; NULL → an unset date. */
-static GDate
-ymd (const char *text)
-{
-  GDate date;
-  guint y, m, d;
-
-  g_date_clear (&date, 1);
-  if (text == NULL)
-    return date;
-  g_assert_cmpint (sscanf (text, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_assert_true (g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y));
-  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return date;
-}
-
 static ShtatEmployee *
 make_employee (const Case *t)
 {
@@ -713,8 +700,8 @@ make_employee (const Case *t)
 
       memset (&c, 0, sizeof c);
       c.kind = (char *) t->cert[i].kind;
-      c.issued = ymd (t->cert[i].issued);
-      c.expires = ymd (t->cert[i].expires);
+      c.issued = shtat_test_date_iso (t->cert[i].issued);
+      c.expires = shtat_test_date_iso (t->cert[i].expires);
       shtat_employee_add_certificate (employee, &c);
     }
 
@@ -728,8 +715,8 @@ make_employee (const Case *t)
       p.level = t->work[i].level;
       p.category = t->work[i].category;
       p.managerial = t->work[i].managerial;
-      p.from = ymd (t->work[i].from);
-      p.to = ymd (t->work[i].to);
+      p.from = shtat_test_date_iso (t->work[i].from);
+      p.to = shtat_test_date_iso (t->work[i].to);
       shtat_employee_add_period (employee, &p);
     }
 
@@ -749,8 +736,8 @@ make_assignment (const char *position,
   a.level = level;
   a.category = held;
   a.rate = 100;
-  a.from = ymd (since);
-  a.to = ymd (NULL);
+  a.from = shtat_test_date_iso (since);
+  a.to = shtat_test_date_iso (NULL);
   return a;
 }
 
@@ -776,7 +763,7 @@ test_case (gconstpointer data)
   const Case *t = data;
   g_autoptr(ShtatEmployee) employee = make_employee (t);
   ShtatAssignment assignment = make_assignment (t->position, t->level, t->held, t->since);
-  GDate as_of = ymd (t->as_of);
+  GDate as_of = shtat_test_date_iso (t->as_of);
   g_autoptr(ShtatVerdict) v = shtat_verdict_compute (library, employee, &assignment, &as_of);
   g_autoptr(ShtatVerdict) fast = shtat_verdict_compute_full (library, employee, &assignment, &as_of, FALSE);
   ShtatVerdict stack;
@@ -790,7 +777,7 @@ test_case (gconstpointer data)
 
   if (t->eligible != NULL)
     {
-      GDate expected = ymd (t->eligible);
+      GDate expected = shtat_test_date_iso (t->eligible);
       char got[16] = "";
 
       g_assert_true (v->next_reachable);
@@ -849,7 +836,7 @@ compute_case (const char *name)
   const Case *t = find_case (name);
   g_autoptr(ShtatEmployee) employee = make_employee (t);
   ShtatAssignment assignment = make_assignment (t->position, t->level, t->held, t->since);
-  GDate as_of = ymd (t->as_of);
+  GDate as_of = shtat_test_date_iso (t->as_of);
 
   return shtat_verdict_compute (library, employee, &assignment, &as_of);
 }
@@ -1009,7 +996,7 @@ check_many_periods (guint            n_sector,
 {
   g_autoptr(ShtatEmployee) employee = shtat_employee_new ();
   ShtatAssignment assignment = make_assignment ("head-of-unit", L_NONE, NO_CAT, "2025-12-01");
-  GDate as_of = ymd ("2025-12-01");
+  GDate as_of = shtat_test_date_iso ("2025-12-01");
   ShtatEducation e;
   g_autoptr(ShtatVerdict) v = NULL;
 

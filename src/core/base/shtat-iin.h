@@ -28,8 +28,8 @@ typedef enum
 /* No zero value, so that a forgotten field is caught. */
 typedef enum
 {
-  SHTAT_SEX_MALE = 1,
-  SHTAT_SEX_FEMALE = 2,
+  SHTAT_SEX_MALE = 1,   /*< nick=male >*/
+  SHTAT_SEX_FEMALE = 2, /*< nick=female >*/
 } ShtatSex;
 
 typedef struct

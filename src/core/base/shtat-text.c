@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "shtat-text.h"
+#include "shtat-base-enums.h"
+#include "shtat-enum.h"
 
 #include <stdio.h>
 
@@ -23,6 +25,13 @@ shtat_text_is_set (const ShtatText *text)
   return text != NULL && text->en != NULL;
 }
 
+/**
+ * shtat_text_get_lang:
+ * @text: (nullable): a text of the norm data
+ * @lang: the language wanted
+ *
+ * Returns: (transfer none): the text in @lang, else English; "" for %NULL
+ */
 const char *
 shtat_text_get_lang (const ShtatText *text,
                      ShtatLang        lang)
@@ -49,6 +58,13 @@ shtat_text_get_lang (const ShtatText *text,
   return s != NULL ? s : (text->en != NULL ? text->en : "");
 }
 
+/**
+ * shtat_text_get:
+ * @text: (nullable): a text of the norm data
+ *
+ * Returns: (transfer none): the text in the language of the user interface, else English; "" for
+ *   %NULL
+ */
 const char *
 shtat_text_get (const ShtatText *text)
 {
@@ -78,16 +94,10 @@ shtat_lang_from_string (const char *str,
 const char *
 shtat_lang_to_string (ShtatLang lang)
 {
-  switch (lang)
-    {
-    case SHTAT_LANG_KK:
-      return "kk";
-    case SHTAT_LANG_RU:
-      return "ru";
-    case SHTAT_LANG_EN:
-    default:
-      return "en";
-    }
+  /* anything else is English, as in shtat_text_get_lang() */
+  if (lang != SHTAT_LANG_KK && lang != SHTAT_LANG_RU)
+    lang = SHTAT_LANG_EN;
+  return shtat_enum_to_nick (SHTAT_TYPE_LANG, lang);
 }
 
 void
@@ -120,7 +130,15 @@ shtat_lang_current (void)
   return SHTAT_LANG_EN;
 }
 
-/* "2024-06-14" → "14.06.2024", as dates are written in Kazakhstan's documents. */
+/**
+ * shtat_format_iso_date:
+ * @iso: (nullable): a date as "yyyy-mm-dd"
+ *
+ * "2024-06-14" → "14.06.2024", as dates are written in Kazakhstan's documents.
+ *
+ * Returns: (transfer full) (nullable): "dd.mm.yyyy", a copy of @iso when it is not such a date,
+ *   %NULL for %NULL
+ */
 char *
 shtat_format_iso_date (const char *iso)
 {
@@ -129,8 +147,15 @@ shtat_format_iso_date (const char *iso)
   return g_strdup_printf ("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
 }
 
-/* The text with its first letter in capitals: the acts write row names in lower
- * case ("директор"), and translated sentences may start with a lower-case word. */
+/**
+ * shtat_capitalize_first:
+ * @text: UTF-8 text
+ *
+ * The text with its first letter in capitals: the acts write row names in lower
+ * case ("директор"), and translated sentences may start with a lower-case word.
+ *
+ * Returns: (transfer full): a copy with the first letter in capitals
+ */
 char *
 shtat_capitalize_first (const char *text)
 {
@@ -157,7 +182,14 @@ shtat_date_set_today (GDate *date)
                   (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
 }
 
-/* "dd.mm.yyyy", or an empty string for an unset date. */
+/**
+ * shtat_format_gdate:
+ * @date: (nullable): a date
+ *
+ * "dd.mm.yyyy", or an empty string for an unset date.
+ *
+ * Returns: (transfer full): "dd.mm.yyyy"
+ */
 char *
 shtat_format_gdate (const GDate *date)
 {

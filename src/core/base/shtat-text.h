@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 /* The three languages of Shtat. English is the source language of the UI. */
 typedef enum
 {
-  SHTAT_LANG_EN,
-  SHTAT_LANG_KK,
-  SHTAT_LANG_RU,
+  SHTAT_LANG_EN, /*< nick=en >*/
+  SHTAT_LANG_KK, /*< nick=kk >*/
+  SHTAT_LANG_RU, /*< nick=ru >*/
 } ShtatLang;
 
 /* A text from the norm data, always present in all three languages. */

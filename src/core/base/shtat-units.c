@@ -68,14 +68,28 @@ format_with (int         hundredths,
   return g_strdup_printf ("%d%s%02d", whole, sep, frac);
 }
 
-/* "25.5", "5.25", "18": for files and machine-readable output. */
+/**
+ * shtat_units_format:
+ * @hundredths: staff units in hundredths
+ *
+ * "25.5", "5.25", "18": for files and machine-readable output.
+ *
+ * Returns: (transfer full): the units with a decimal point
+ */
 char *
 shtat_units_format (int hundredths)
 {
   return format_with (hundredths, ".");
 }
 
-/* As the user writes it: a decimal comma in Kazakh and Russian. */
+/**
+ * shtat_units_format_locale:
+ * @hundredths: staff units in hundredths
+ *
+ * As the user writes it: a decimal comma in Kazakh and Russian.
+ *
+ * Returns: (transfer full): the units as the user writes them
+ */
 char *
 shtat_units_format_locale (int hundredths)
 {

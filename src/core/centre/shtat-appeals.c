@@ -10,6 +10,8 @@
 
 #include "shtat-appeals.h"
 #include "shtat-appeals-private.h"
+#include "shtat-centre-enums.h"
+#include "shtat-enum.h"
 #include "shtat-text.h"
 
 /* As in shtat-minimum.c: larger figures are typing mistakes. */
@@ -24,38 +26,37 @@ G_DEFINE_QUARK (shtat-appeals-error-quark, shtat_appeals_error)
 /* ------------------------------------------------------------------------ */
 /* Channels                                                                 */
 
+/* The codes in files are the nicks of the enum (shtat-appeals.h). */
 static const struct
 {
-  const char *code;
   const char *label;
   const char *cite;
 } channels[SHTAT_N_APPEAL_CHANNELS] = {
-  [SHTAT_APPEAL_SELF] = { "self", N_("The person or family applied"), "256-НҚ §12(1)" },
-  [SHTAT_APPEAL_CONTACT_111] = { "contact-111", N_("Contact centre “111”"), "256-НҚ §12(2)" },
-  [SHTAT_APPEAL_INFO_SYSTEMS] = { "information-systems", N_("State bodies’ information systems"), "256-НҚ §12(3)" },
-  [SHTAT_APPEAL_REFERRALS] = { "referrals", N_("Information from state bodies, organisations and individuals"),
+  [SHTAT_APPEAL_SELF] = { N_("The person or family applied"), "256-НҚ §12(1)" },
+  [SHTAT_APPEAL_CONTACT_111] = { N_("Contact centre “111”"), "256-НҚ §12(2)" },
+  [SHTAT_APPEAL_INFO_SYSTEMS] = { N_("State bodies’ information systems"), "256-НҚ §12(3)" },
+  [SHTAT_APPEAL_REFERRALS] = { N_("Information from state bodies, organisations and individuals"),
                                "256-НҚ §12(4)" },
-  [SHTAT_APPEAL_MEDIA] = { "media", N_("Mass media and social networks"), "256-НҚ §12(5)" },
+  [SHTAT_APPEAL_MEDIA] = { N_("Mass media and social networks"), "256-НҚ §12(5)" },
 };
 
 const char *
 shtat_appeal_channel_to_string (ShtatAppealChannel channel)
 {
-  g_return_val_if_fail (channel < SHTAT_N_APPEAL_CHANNELS, NULL);
-  return channels[channel].code;
+  return shtat_enum_to_nick (SHTAT_TYPE_APPEAL_CHANNEL, channel);
 }
 
 gboolean
 shtat_appeal_channel_from_string (const char         *str,
                                   ShtatAppealChannel *out)
 {
-  for (guint i = 0; str != NULL && i < SHTAT_N_APPEAL_CHANNELS; i++)
-    if (g_str_equal (str, channels[i].code))
-      {
-        *out = (ShtatAppealChannel) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!shtat_enum_from_nick (SHTAT_TYPE_APPEAL_CHANNEL, str, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (ShtatAppealChannel) value;
+  return TRUE;
 }
 
 const char *
@@ -78,7 +79,8 @@ channel_codes (void)
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < SHTAT_N_APPEAL_CHANNELS; i++)
-    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", channels[i].code);
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "",
+                            shtat_appeal_channel_to_string ((ShtatAppealChannel) i));
   return g_string_free (s, FALSE);
 }
 

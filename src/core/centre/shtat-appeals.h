@@ -3,6 +3,7 @@
 
 #include "shtat-minimum.h"
 #include "shtat-norms.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -44,12 +45,17 @@ GQuark shtat_appeals_error_quark (void);
 /* The five channels of 256-НҚ §12, in its order. */
 typedef enum
 {
-  SHTAT_APPEAL_SELF,          /* "self": the person (family) applies (§12(1)) */
-  SHTAT_APPEAL_CONTACT_111,   /* "contact-111": contact centre "111" (§12(2)) */
-  SHTAT_APPEAL_INFO_SYSTEMS,  /* "information-systems": state bodies' information systems (§12(3)) */
-  SHTAT_APPEAL_REFERRALS,     /* "referrals": state bodies, organisations, individuals (§12(4)) */
-  SHTAT_APPEAL_MEDIA,         /* "media": mass media and social networks (§12(5)) */
-  SHTAT_N_APPEAL_CHANNELS,
+  /* the person (family) applies (§12(1)) */
+  SHTAT_APPEAL_SELF,         /*< nick=self >*/
+  /* contact centre "111" (§12(2)) */
+  SHTAT_APPEAL_CONTACT_111,  /*< nick=contact-111 >*/
+  /* state bodies' information systems (§12(3)) */
+  SHTAT_APPEAL_INFO_SYSTEMS, /*< nick=information-systems >*/
+  /* state bodies, organisations, individuals (§12(4)) */
+  SHTAT_APPEAL_REFERRALS,    /*< nick=referrals >*/
+  /* mass media and social networks (§12(5)) */
+  SHTAT_APPEAL_MEDIA,        /*< nick=media >*/
+  SHTAT_N_APPEAL_CHANNELS,   /*< skip >*/
 } ShtatAppealChannel;
 
 const char *shtat_appeal_channel_to_string   (ShtatAppealChannel channel);
@@ -105,8 +111,6 @@ typedef struct
   char     *note;     /* "Наурыз мейрамы", or NULL */
 } ShtatCalendarDay;
 
-typedef struct _ShtatCalendar ShtatCalendar;
-
 #define SHTAT_TYPE_CALENDAR (shtat_calendar_get_type ())
 GType          shtat_calendar_get_type (void) G_GNUC_CONST;
 
@@ -142,8 +146,6 @@ typedef struct
   ShtatAppealChannel channel;
   gint64             count;
 } ShtatAppealCount;
-
-typedef struct _ShtatCentreProfile ShtatCentreProfile;
 
 struct _ShtatCentreProfile
 {

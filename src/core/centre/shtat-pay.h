@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "shtat-money.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -68,8 +69,6 @@ typedef struct
   char  *category;
   guint  years;
 } ShtatPayPosition;
-
-typedef struct _ShtatPayGrid ShtatPayGrid;
 
 #define SHTAT_TYPE_PAY_GRID (shtat_pay_grid_get_type ())
 GType         shtat_pay_grid_get_type (void) G_GNUC_CONST;

@@ -63,6 +63,13 @@ lang_index (ShtatLang lang)
   return (guint) lang < 3 ? (guint) lang : SHTAT_LANG_EN;
 }
 
+/**
+ * shtat_document_get_label:
+ * @label: a label of the document
+ * @lang: its language
+ *
+ * Returns: (transfer none): the label in @lang
+ */
 const char *
 shtat_document_get_label (ShtatDocumentLabel label,
                           ShtatLang          lang)
@@ -71,6 +78,13 @@ shtat_document_get_label (ShtatDocumentLabel label,
   return labels[label][lang_index (lang)];
 }
 
+/**
+ * shtat_document_get_column_label:
+ * @column: a column of the table
+ * @lang: its language
+ *
+ * Returns: (transfer none): its heading in @lang
+ */
 const char *
 shtat_document_get_column_label (ShtatDocumentColumn column,
                                  ShtatLang           lang)
@@ -79,6 +93,12 @@ shtat_document_get_column_label (ShtatDocumentColumn column,
   return labels[SHTAT_DOCUMENT_LABEL_COL_NUMBER + column][lang_index (lang)];
 }
 
+/**
+ * shtat_document_format_date:
+ * @date: (nullable): a date
+ *
+ * Returns: (transfer full): "dd.mm.yyyy", or "" for an unset date
+ */
 char *
 shtat_document_format_date (const GDate *date)
 {
@@ -88,6 +108,13 @@ shtat_document_format_date (const GDate *date)
                           (guint) g_date_get_month (date), (guint) g_date_get_year (date));
 }
 
+/**
+ * shtat_document_dup_order:
+ * @approval: (nullable): the approval, or %NULL for blanks to fill in
+ * @lang: the language of the document
+ *
+ * Returns: (transfer full): the order line of the approval block
+ */
 char *
 shtat_document_dup_order (const ShtatApproval *approval,
                           ShtatLang            lang)
@@ -123,6 +150,13 @@ shtat_document_dup_order (const ShtatApproval *approval,
     }
 }
 
+/**
+ * shtat_document_dup_effective:
+ * @date: (nullable): the day the schedule takes effect, or %NULL for a blank
+ * @lang: the language of the document
+ *
+ * Returns: (transfer full): the sentence
+ */
 char *
 shtat_document_dup_effective (const GDate *date,
                               ShtatLang    lang)
@@ -146,6 +180,13 @@ shtat_document_dup_effective (const GDate *date,
     }
 }
 
+/**
+ * shtat_document_dup_version:
+ * @version: the version number
+ * @lang: the language of the document
+ *
+ * Returns: (transfer full): the caption
+ */
 char *
 shtat_document_dup_version (guint     version,
                             ShtatLang lang)
@@ -162,6 +203,13 @@ shtat_document_dup_version (guint     version,
     }
 }
 
+/**
+ * shtat_document_get_unit_name:
+ * @unit: (nullable): a structural unit as the schedule holds it
+ * @lang: the language of the document
+ *
+ * Returns: (transfer none): the name to show
+ */
 const char *
 shtat_document_get_unit_name (const char *unit,
                               ShtatLang   lang)
@@ -177,8 +225,18 @@ shtat_document_get_unit_name (const char *unit,
   return unit;
 }
 
-/* shtat_schedule_dup_position_label() in a given language rather than the
- * interface's. */
+/**
+ * shtat_document_dup_position_name:
+ * @library: (nullable): the norm data; %NULL shows the code
+ * @table_id: (nullable): the table whose rows name positions first
+ * @position: (nullable): a position code; %NULL shows a dash
+ * @lang: the language of the document
+ *
+ * shtat_schedule_dup_position_label() in a given language rather than the
+ * interface's.
+ *
+ * Returns: (transfer full): the name
+ */
 char *
 shtat_document_dup_position_name (ShtatNormLibrary *library,
                                   const char       *table_id,
@@ -223,6 +281,15 @@ group_free (ShtatDocumentGroup *group)
   g_free (group);
 }
 
+/**
+ * shtat_document_group_lines:
+ * @schedule: a schedule
+ * @lang: the language of the unit names
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type ShtatDocumentGroup) (nullable): the groups, or %NULL with
+ *   SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed
+ */
 GPtrArray *
 shtat_document_group_lines (const ShtatSchedule  *schedule,
                             ShtatLang             lang,
@@ -1137,6 +1204,19 @@ lay_out_pages (Doc *d)
   d->ops = NULL;
 }
 
+/**
+ * shtat_schedule_document_new:
+ * @schedule: the schedule to lay out
+ * @library: (nullable): the norm data that names the positions
+ * @centre_name: (nullable): the centre's name for the title; %NULL: the schedule's centre
+ * @lang: the language of the document
+ * @page_width_pt: the page width, in points
+ * @page_height_pt: the page height, in points
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the document, freed with shtat_schedule_document_free(), or
+ *   %NULL with SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed
+ */
 ShtatScheduleDocument *
 shtat_schedule_document_new (ShtatSchedule     *schedule,
                              ShtatNormLibrary  *library,
@@ -1223,6 +1303,13 @@ shtat_schedule_document_get_n_pages (ShtatScheduleDocument *doc)
   return doc->pages->len;
 }
 
+/**
+ * shtat_schedule_document_get_title:
+ * @doc: a document
+ *
+ * Returns: (transfer none): "Штатное расписание — centre", for a PDF's metadata
+ *   or a print job's name
+ */
 const char *
 shtat_schedule_document_get_title (ShtatScheduleDocument *doc)
 {

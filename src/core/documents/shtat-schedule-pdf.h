@@ -7,6 +7,7 @@
 #include "shtat-norms.h"
 #include "shtat-schedule.h"
 #include "shtat-text.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -53,9 +54,7 @@ GQuark shtat_document_error_quark (void);
  * document keeps nothing of @schedule: it shows the schedule as it was when
  * made. Make, draw and free it in one thread (texts are shaped with fonts of
  * the thread that makes it). */
-typedef struct _ShtatScheduleDocument ShtatScheduleDocument;
 
-/* NULL with SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed. */
 ShtatScheduleDocument *shtat_schedule_document_new         (ShtatSchedule          *schedule,
                                                             ShtatNormLibrary       *library,
                                                             const char             *centre_name,
@@ -64,7 +63,6 @@ ShtatScheduleDocument *shtat_schedule_document_new         (ShtatSchedule       
                                                             double                  page_height_pt,
                                                             GError                **error);
 guint                  shtat_schedule_document_get_n_pages (ShtatScheduleDocument  *doc);
-/* "Штатное расписание — centre", for a PDF's metadata or a print job's name. */
 const char            *shtat_schedule_document_get_title   (ShtatScheduleDocument  *doc);
 /* Draws @page (from 0) with its top left corner at the origin of @cr, in
  * points, without showing the page; the state of @cr is left as it was. */
@@ -114,7 +112,7 @@ typedef enum
   SHTAT_DOCUMENT_LABEL_FULL_NAME,        /* caption under a name line */
   SHTAT_DOCUMENT_LABEL_AKIMAT,           /* caption under the akimat's line */
   SHTAT_DOCUMENT_LABEL_PAGE,             /* Бет / Страница / Page */
-  SHTAT_DOCUMENT_N_LABELS,
+  SHTAT_DOCUMENT_N_LABELS, /*< skip >*/
 } ShtatDocumentLabel;
 
 /* The eight columns of the table, in order. */
@@ -128,7 +126,7 @@ typedef enum
   SHTAT_DOCUMENT_COL_SALARY,
   SHTAT_DOCUMENT_COL_ALLOWANCES,
   SHTAT_DOCUMENT_COL_FUND,
-  SHTAT_DOCUMENT_N_COLS,
+  SHTAT_DOCUMENT_N_COLS, /*< skip >*/
 } ShtatDocumentColumn;
 
 const char *shtat_document_get_label         (ShtatDocumentLabel  label,
@@ -136,18 +134,21 @@ const char *shtat_document_get_label         (ShtatDocumentLabel  label,
 const char *shtat_document_get_column_label  (ShtatDocumentColumn column,
                                               ShtatLang           lang);
 
-/* Lines of one structural unit, in the schedule's order; the units in order of
- * their first line. */
+/**
+ * ShtatDocumentGroup:
+ * @lines: (element-type guint): indices of the schedule's lines
+ *
+ * Lines of one structural unit, in the schedule's order; the units in order of
+ * their first line.
+ */
 typedef struct
 {
   char   *name;     /* in the document's language; "—" for lines without a unit */
-  GArray *lines;    /* guint: indices of the schedule's lines */
+  GArray *lines;
   int     units;    /* hundredths */
   gint64  fund;     /* monthly, tiyn */
 } ShtatDocumentGroup;
 
-/* ShtatDocumentGroup; free with g_ptr_array_unref(). NULL with
- * SHTAT_SCHEDULE_ERROR_OVERFLOW when a fund cannot be summed. */
 GPtrArray  *shtat_document_group_lines       (const ShtatSchedule *schedule,
                                               ShtatLang            lang,
                                               GError             **error);

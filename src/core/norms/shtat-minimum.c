@@ -50,6 +50,13 @@ shtat_minimum_free (ShtatMinimum *minimum)
   g_free (minimum);
 }
 
+/**
+ * shtat_minimum_find_row:
+ * @minimum: a computed minimum
+ * @n: a row number of the act
+ *
+ * Returns: (transfer none) (nullable): the line of row @n, or %NULL
+ */
 const ShtatMinimumLine *
 shtat_minimum_find_row (const ShtatMinimum *minimum,
                         guint               n)
@@ -298,8 +305,19 @@ compute_line (ShtatNormLibrary   *library,
     }
 }
 
-/* The minimum staffing of one table for an institution's figures. Every reading
- * of the law that the result depends on comes back as a remark with its citation. */
+/**
+ * shtat_minimum_compute:
+ * @library: the norm data
+ * @table: a table of @library
+ * @drivers: the institution's figures
+ * @rounding: how ratio rows are rounded
+ * @error: return location for a #GError
+ *
+ * The minimum staffing of one table for an institution's figures. Every reading
+ * of the law that the result depends on comes back as a remark with its citation.
+ *
+ * Returns: (transfer full) (nullable): the minimum, or %NULL with @error set
+ */
 ShtatMinimum *
 shtat_minimum_compute (ShtatNormLibrary     *library,
                        const ShtatNormTable *table,

@@ -32,30 +32,39 @@ void shtat_drivers_set   (ShtatDrivers *drivers,
 
 typedef enum
 {
-  SHTAT_RATIO_ROUNDING_DEFAULT,      /* as the norm data says */
-  SHTAT_RATIO_ROUNDING_CEIL,
-  SHTAT_RATIO_ROUNDING_PROPORTIONAL,
+  SHTAT_RATIO_ROUNDING_DEFAULT,      /*< nick=default >*/      /* as the norm data says */
+  SHTAT_RATIO_ROUNDING_CEIL,         /*< nick=ceil >*/
+  SHTAT_RATIO_ROUNDING_PROPORTIONAL, /*< nick=proportional >*/
 } ShtatRatioRounding;
 
+/**
+ * ShtatMinimumLine:
+ * @remarks: (element-type ShtatRemark)
+ */
 typedef struct
 {
   const ShtatNormRow *row;
   gboolean            applies;    /* FALSE when a condition is not met */
   int                 units;      /* hundredths; -1 for typical-norm rows */
   char               *explanation; /* how the units were found, in the user's language */
-  GPtrArray          *remarks;    /* ShtatRemark */
+  GPtrArray          *remarks;
 } ShtatMinimumLine;
 
+/**
+ * ShtatMinimum:
+ * @lines: (element-type ShtatMinimumLine): in the act's order
+ * @remarks: (element-type ShtatRemark): the whole table
+ */
 typedef struct
 {
   const ShtatNormTable *table;
   ShtatDrivers          drivers;
   int                   bracket;      /* index into table->brackets, -1 without brackets */
   gboolean              outside_table;
-  GPtrArray            *lines;        /* ShtatMinimumLine, in the act's order */
+  GPtrArray            *lines;
   int                   total_units;  /* hundredths, typical-norm rows left out */
   guint                 n_typical;
-  GPtrArray            *remarks;      /* ShtatRemark for the whole table */
+  GPtrArray            *remarks;
 } ShtatMinimum;
 
 ShtatMinimum *shtat_minimum_compute (ShtatNormLibrary     *library,

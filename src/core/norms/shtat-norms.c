@@ -11,7 +11,9 @@
 #include <libxml/tree.h>
 #include <math.h>
 
+#include "shtat-enum.h"
 #include "shtat-norms.h"
+#include "shtat-norms-enums.h"
 #include "shtat-units.h"
 
 #define RESOURCE_NORMS "/io/github/shtat/Shtat/norms/"
@@ -203,64 +205,32 @@ family_free (ShtatFamily *f)
 /* ------------------------------------------------------------------------ */
 /* Names of the enumerations, as in the XML, and as users read them         */
 
-static const char * const driver_names[SHTAT_N_DRIVERS] = {
-  "appeals", "recipients", "vehicles", "tractors", "beds", "children", "groups",
-};
-
-static const char * const flag_names[SHTAT_N_FLAGS] = {
-  "has-lift", "has-library", "has-sewerage", "centralised-cesspit-cleaning",
-};
-
-static const char * const rule_names[] = {
-  "fixed", "bracketed", "per", "ratio", "typical",
-};
-
-static const char * const education_names[SHTAT_N_EDUCATION_LEVELS] = {
-  "basic-secondary", "general-secondary", "secondary-specialised", "secondary-vocational",
-  "post-secondary", "higher", "postgraduate",
-};
-
-static const char * const field_names[SHTAT_N_FIELDS] = {
-  "social", "social-work", "psychology", "pedagogy", "medicine", "law", "economics",
-  "humanities", "preschool", "primary-pedagogy", "vocational-training", "nursing",
-  "physical-culture", "relevant",
-};
-
-static const char * const level_names[SHTAT_N_LEVELS] = { "higher", "medium", "single" };
-
-static const char * const category_names[SHTAT_N_CATEGORIES] = {
-  "highest", "first", "second", "none",
-};
-
+/* The nicks of the generated enum types (shtat-norms-enums.h) are the words of the XML. */
 static int
-lookup_name (const char * const *names,
-             guint               n_names,
-             const char         *str)
+lookup_name (GType       type,
+             const char *str)
 {
-  if (str == NULL)
-    return -1;
-  for (guint i = 0; i < n_names; i++)
-    if (g_str_equal (names[i], str))
-      return (int) i;
-  return -1;
+  int value;
+
+  return shtat_enum_from_nick (type, str, &value) ? value : -1;
 }
 
 const char *
 shtat_driver_to_string (ShtatDriver driver)
 {
-  g_return_val_if_fail (driver < SHTAT_N_DRIVERS, NULL);
-  return driver_names[driver];
+  return shtat_enum_to_nick (SHTAT_TYPE_DRIVER, driver);
 }
 
 gboolean
 shtat_driver_from_string (const char  *str,
                           ShtatDriver *out)
 {
-  int i = lookup_name (driver_names, SHTAT_N_DRIVERS, str);
+  int i = lookup_name (SHTAT_TYPE_DRIVER, str);
 
   if (i < 0)
     return FALSE;
-  *out = (ShtatDriver) i;
+  if (out != NULL)
+    *out = (ShtatDriver) i;
   return TRUE;
 }
 
@@ -299,19 +269,19 @@ shtat_driver_is_count (ShtatDriver driver)
 const char *
 shtat_flag_to_string (ShtatFlag flag)
 {
-  g_return_val_if_fail (flag < SHTAT_N_FLAGS, NULL);
-  return flag_names[flag];
+  return shtat_enum_to_nick (SHTAT_TYPE_FLAG, flag);
 }
 
 gboolean
 shtat_flag_from_string (const char *str,
                         ShtatFlag  *out)
 {
-  int i = lookup_name (flag_names, SHTAT_N_FLAGS, str);
+  int i = lookup_name (SHTAT_TYPE_FLAG, str);
 
   if (i < 0)
     return FALSE;
-  *out = (ShtatFlag) i;
+  if (out != NULL)
+    *out = (ShtatFlag) i;
   return TRUE;
 }
 
@@ -361,8 +331,7 @@ shtat_flag_get_condition_label (ShtatFlag flag,
 const char *
 shtat_rule_kind_to_string (ShtatRuleKind kind)
 {
-  g_return_val_if_fail (kind <= SHTAT_RULE_TYPICAL, NULL);
-  return rule_names[kind];
+  return shtat_enum_to_nick (SHTAT_TYPE_RULE_KIND, kind);
 }
 
 const char *
@@ -388,8 +357,7 @@ shtat_rule_kind_get_label (ShtatRuleKind kind)
 const char *
 shtat_education_level_to_string (ShtatEducationLevel level)
 {
-  g_return_val_if_fail (level < SHTAT_N_EDUCATION_LEVELS, NULL);
-  return education_names[level];
+  return shtat_enum_to_nick (SHTAT_TYPE_EDUCATION_LEVEL, level);
 }
 
 const char *
@@ -420,8 +388,7 @@ shtat_education_level_get_label (ShtatEducationLevel level)
 const char *
 shtat_field_to_string (ShtatField field)
 {
-  g_return_val_if_fail (field < SHTAT_N_FIELDS, NULL);
-  return field_names[field];
+  return shtat_enum_to_nick (SHTAT_TYPE_FIELD, field);
 }
 
 const char *
@@ -466,8 +433,7 @@ shtat_field_get_label (ShtatField field)
 const char *
 shtat_level_to_string (ShtatLevel level)
 {
-  g_return_val_if_fail (level < SHTAT_N_LEVELS, NULL);
-  return level_names[level];
+  return shtat_enum_to_nick (SHTAT_TYPE_LEVEL, level);
 }
 
 const char *
@@ -490,8 +456,7 @@ shtat_level_get_label (ShtatLevel level)
 const char *
 shtat_category_to_string (ShtatCategory category)
 {
-  g_return_val_if_fail (category < SHTAT_N_CATEGORIES, NULL);
-  return category_names[category];
+  return shtat_enum_to_nick (SHTAT_TYPE_CATEGORY, category);
 }
 
 const char *
@@ -1232,9 +1197,8 @@ fail:
 }
 
 static guint32
-parse_set (const char         *value,
-           const char * const *names,
-           guint               n_names)
+parse_set (const char *value,
+           GType       type)
 {
   g_auto(GStrv) parts = NULL;
   guint32 set = 0;
@@ -1244,7 +1208,7 @@ parse_set (const char         *value,
   parts = g_strsplit_set (value, " \t\n", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      int bit = lookup_name (names, n_names, parts[i]);
+      int bit = lookup_name (type, parts[i]);
       if (bit >= 0)
         set |= 1u << bit;
     }
@@ -1261,8 +1225,8 @@ read_alternative (xmlNode *node)
   g_autofree char *levels = attr (education, "levels");
   g_autofree char *fields = attr (education, "fields");
 
-  alt->education_levels = parse_set (levels, education_names, SHTAT_N_EDUCATION_LEVELS);
-  alt->fields = parse_set (fields, field_names, SHTAT_N_FIELDS);
+  alt->education_levels = parse_set (levels, SHTAT_TYPE_EDUCATION_LEVEL);
+  alt->fields = parse_set (fields, SHTAT_TYPE_FIELD);
   alt->experience_level = -1;
   alt->experience_category = -1;
 
@@ -1280,16 +1244,17 @@ read_alternative (xmlNode *node)
 
       alt->has_experience = TRUE;
       alt->years = attr_uint (experience, "years");
-      if (g_strcmp0 (scope, "managerial") == 0)
-        alt->scope = SHTAT_EXPERIENCE_MANAGERIAL;
-      else if (g_strcmp0 (scope, "category") == 0)
-        alt->scope = SHTAT_EXPERIENCE_CATEGORY;
-      else if (g_strcmp0 (scope, "position") == 0)
-        alt->scope = SHTAT_EXPERIENCE_POSITION;
-      else
-        alt->scope = SHTAT_EXPERIENCE_SECTOR;
-      alt->experience_level = lookup_name (level_names, SHTAT_N_LEVELS, level);
-      alt->experience_category = lookup_name (category_names, SHTAT_N_CATEGORIES, category);
+      /* norms.rng allows only the four scopes; none given means the sector */
+      alt->scope = SHTAT_EXPERIENCE_SECTOR;
+      if (scope != NULL)
+        {
+          int value;
+
+          if (shtat_enum_from_nick (SHTAT_TYPE_EXPERIENCE_SCOPE, scope, &value))
+            alt->scope = (ShtatExperienceScope) value;
+        }
+      alt->experience_level = lookup_name (SHTAT_TYPE_LEVEL, level);
+      alt->experience_category = lookup_name (SHTAT_TYPE_CATEGORY, category);
     }
 
   return alt;
@@ -1358,7 +1323,7 @@ read_position (LoadState *st,
         ShtatLevelRequirement *level = g_new0 (ShtatLevelRequirement, 1);
         g_autofree char *id = attr (l, "id");
 
-        level->id = (ShtatLevel) lookup_name (level_names, SHTAT_N_LEVELS, id);
+        level->id = (ShtatLevel) lookup_name (SHTAT_TYPE_LEVEL, id);
         level->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) category_free);
         read_localized (child (l, "name"), &level->name);
         g_ptr_array_add (p->levels, level);
@@ -1370,7 +1335,7 @@ read_position (LoadState *st,
               ShtatCategoryRequirement *cat = g_new0 (ShtatCategoryRequirement, 1);
               g_autofree char *cat_id = attr (c, "id");
 
-              cat->id = (ShtatCategory) lookup_name (category_names, SHTAT_N_CATEGORIES, cat_id);
+              cat->id = (ShtatCategory) lookup_name (SHTAT_TYPE_CATEGORY, cat_id);
               cat->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) alternative_free);
               cat->interpretations = new_uint_array ();
               read_localized (child (c, "name"), &cat->name);
@@ -1524,6 +1489,11 @@ shtat_norm_library_init (ShtatNormLibrary *self)
   self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
+/**
+ * shtat_norm_library_new:
+ *
+ * Returns: (transfer full): an empty library
+ */
 ShtatNormLibrary *
 shtat_norm_library_new (void)
 {
@@ -1731,14 +1701,27 @@ load_directory (ShtatNormLibrary *self,
     }
 }
 
+/**
+ * shtat_norm_library_get_warnings:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type utf8): what was left out while loading, one sentence each
+ */
 GPtrArray *
 shtat_norm_library_get_warnings (ShtatNormLibrary *self)
 {
   return self->warnings;
 }
 
-/* The bundled norm sets (compiled into the program), then the user's local norm
- * data from $XDG_DATA_HOME/shtat/norms (or $SHTAT_NORMS_DIR). */
+/**
+ * shtat_norm_library_load_default:
+ * @error: return location for a #GError
+ *
+ * The bundled norm sets (compiled into the program), then the user's local norm
+ * data from $XDG_DATA_HOME/shtat/norms (or $SHTAT_NORMS_DIR).
+ *
+ * Returns: (transfer full) (nullable): the library, or %NULL with @error set
+ */
 ShtatNormLibrary *
 shtat_norm_library_load_default (GError **error)
 {
@@ -1787,12 +1770,25 @@ find_by_key (GPtrArray  *array,
   return NULL;
 }
 
+/**
+ * shtat_norm_library_get_tables:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatNormTable): every staffing table, in the order loaded
+ */
 GPtrArray *
 shtat_norm_library_get_tables (ShtatNormLibrary *self)
 {
   return self->tables;
 }
 
+/**
+ * shtat_norm_library_get_table:
+ * @self: a library
+ * @id: a table id, e.g. "fsc"
+ *
+ * Returns: (transfer none) (nullable): the table, or %NULL
+ */
 const ShtatNormTable *
 shtat_norm_library_get_table (ShtatNormLibrary *self,
                               const char       *id)
@@ -1807,12 +1803,25 @@ shtat_norm_library_get_table_or_centre (ShtatNormLibrary *self,
   return shtat_norm_library_get_table (self, id != NULL ? id : SHTAT_NORM_TABLE_CENTRE);
 }
 
+/**
+ * shtat_norm_library_get_positions:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatPosition): every qualification characteristic
+ */
 GPtrArray *
 shtat_norm_library_get_positions (ShtatNormLibrary *self)
 {
   return self->positions;
 }
 
+/**
+ * shtat_norm_library_get_position:
+ * @self: a library
+ * @code: a position code
+ *
+ * Returns: (transfer none) (nullable): the position, or %NULL
+ */
 const ShtatPosition *
 shtat_norm_library_get_position (ShtatNormLibrary *self,
                                  const char       *code)
@@ -1820,12 +1829,26 @@ shtat_norm_library_get_position (ShtatNormLibrary *self,
   return find_by_key (self->positions, G_STRUCT_OFFSET (ShtatPosition, code), code);
 }
 
+/**
+ * shtat_norm_library_get_external_positions:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatExternalPosition): the positions whose requirements
+ *   other acts set
+ */
 GPtrArray *
 shtat_norm_library_get_external_positions (ShtatNormLibrary *self)
 {
   return self->external;
 }
 
+/**
+ * shtat_norm_library_get_external_position:
+ * @self: a library
+ * @code: a position code
+ *
+ * Returns: (transfer none) (nullable): the position, or %NULL
+ */
 const ShtatExternalPosition *
 shtat_norm_library_get_external_position (ShtatNormLibrary *self,
                                           const char       *code)
@@ -1833,6 +1856,13 @@ shtat_norm_library_get_external_position (ShtatNormLibrary *self,
   return find_by_key (self->external, G_STRUCT_OFFSET (ShtatExternalPosition, code), code);
 }
 
+/**
+ * shtat_norm_library_get_act:
+ * @self: a library
+ * @id: an act id, e.g. "580-nk"
+ *
+ * Returns: (transfer none) (nullable): the act, or %NULL
+ */
 const ShtatAct *
 shtat_norm_library_get_act (ShtatNormLibrary *self,
                             const char       *id)
@@ -1840,6 +1870,13 @@ shtat_norm_library_get_act (ShtatNormLibrary *self,
   return find_by_key (self->acts, G_STRUCT_OFFSET (ShtatAct, id), id);
 }
 
+/**
+ * shtat_norm_library_get_interpretation:
+ * @self: a library
+ * @id: the number of the interpretation
+ *
+ * Returns: (transfer none) (nullable): the interpretation, or %NULL
+ */
 const ShtatInterpretation *
 shtat_norm_library_get_interpretation (ShtatNormLibrary *self,
                                        guint             id)
@@ -1853,6 +1890,12 @@ shtat_norm_library_get_interpretation (ShtatNormLibrary *self,
   return NULL;
 }
 
+/**
+ * shtat_norm_library_get_families:
+ * @self: a library
+ *
+ * Returns: (transfer none) (element-type ShtatFamily): the families of posts (decisions.md item 12)
+ */
 GPtrArray *
 shtat_norm_library_get_families (ShtatNormLibrary *self)
 {

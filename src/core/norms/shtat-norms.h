@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "shtat-text.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -26,29 +27,38 @@ GQuark shtat_norm_error_quark (void);
 /* ------------------------------------------------------------------------ */
 /* Acts and interpretations                                                 */
 
+/**
+ * ShtatAmendment:
+ * @effective_from: (nullable): ISO date
+ */
 typedef struct
 {
   char      *id;
   char      *act_id;
   gboolean   pending;         /* new wording not in the bundled text */
-  char      *effective_from;  /* ISO date or NULL */
+  char      *effective_from;
   char      *cite;
   ShtatText  note;
 } ShtatAmendment;
 
+/**
+ * ShtatAct:
+ * @registration: (nullable): Ministry of Justice register number
+ * @amendments: (element-type ShtatAmendment)
+ */
 typedef struct
 {
   char      *id;
   char      *number;
   char      *date;            /* ISO */
-  char      *registration;    /* Ministry of Justice register number, or NULL */
+  char      *registration;
   char      *registered;
   char      *sources;         /* digest file keys, e.g. "000 001" */
   gboolean   is_reference;    /* only referred to, not bundled */
   ShtatText  title;
   ShtatText  issuer;
   ShtatText  effective;
-  GPtrArray *amendments;      /* ShtatAmendment */
+  GPtrArray *amendments;
 } ShtatAct;
 
 /* A reading of a gap in the law (decisions.md), shown wherever it is applied. */
@@ -66,32 +76,32 @@ typedef struct
 
 typedef enum
 {
-  SHTAT_DRIVER_APPEALS,
-  SHTAT_DRIVER_RECIPIENTS,
-  SHTAT_DRIVER_VEHICLES,
-  SHTAT_DRIVER_TRACTORS,
-  SHTAT_DRIVER_BEDS,
-  SHTAT_DRIVER_CHILDREN,
-  SHTAT_DRIVER_GROUPS,
-  SHTAT_N_DRIVERS,
+  SHTAT_DRIVER_APPEALS,    /*< nick=appeals >*/
+  SHTAT_DRIVER_RECIPIENTS, /*< nick=recipients >*/
+  SHTAT_DRIVER_VEHICLES,   /*< nick=vehicles >*/
+  SHTAT_DRIVER_TRACTORS,   /*< nick=tractors >*/
+  SHTAT_DRIVER_BEDS,       /*< nick=beds >*/
+  SHTAT_DRIVER_CHILDREN,   /*< nick=children >*/
+  SHTAT_DRIVER_GROUPS,     /*< nick=groups >*/
+  SHTAT_N_DRIVERS,         /*< skip >*/
 } ShtatDriver;
 
 typedef enum
 {
-  SHTAT_FLAG_HAS_LIFT,
-  SHTAT_FLAG_HAS_LIBRARY,
-  SHTAT_FLAG_HAS_SEWERAGE,
-  SHTAT_FLAG_CENTRALISED_CESSPIT_CLEANING,
-  SHTAT_N_FLAGS,
+  SHTAT_FLAG_HAS_LIFT,                     /*< nick=has-lift >*/
+  SHTAT_FLAG_HAS_LIBRARY,                  /*< nick=has-library >*/
+  SHTAT_FLAG_HAS_SEWERAGE,                 /*< nick=has-sewerage >*/
+  SHTAT_FLAG_CENTRALISED_CESSPIT_CLEANING, /*< nick=centralised-cesspit-cleaning >*/
+  SHTAT_N_FLAGS,                           /*< skip >*/
 } ShtatFlag;
 
 typedef enum
 {
-  SHTAT_RULE_FIXED,      /* n units per institution */
-  SHTAT_RULE_BRACKETED,  /* by the bracket of the table's driver */
-  SHTAT_RULE_PER,        /* n units per vehicle, tractor, group… */
-  SHTAT_RULE_RATIO,      /* n units per N beds, children… */
-  SHTAT_RULE_TYPICAL,    /* set by typical norms, not computed */
+  SHTAT_RULE_FIXED,     /*< nick=fixed >*/     /* n units per institution */
+  SHTAT_RULE_BRACKETED, /*< nick=bracketed >*/ /* by the bracket of the table's driver */
+  SHTAT_RULE_PER,       /*< nick=per >*/       /* n units per vehicle, tractor, group… */
+  SHTAT_RULE_RATIO,     /*< nick=ratio >*/     /* n units per N beds, children… */
+  SHTAT_RULE_TYPICAL,   /*< nick=typical >*/   /* set by typical norms, not computed */
 } ShtatRuleKind;
 
 typedef struct
@@ -119,9 +129,13 @@ typedef struct
   gboolean  value;
 } ShtatCondition;
 
-typedef struct _ShtatSection ShtatSection;
-typedef struct _ShtatNormTable ShtatNormTable;
-
+/**
+ * ShtatNormRow:
+ * @bracket_units: (element-type gint): hundredths, one per bracket
+ * @conditions: (element-type ShtatCondition): all must hold
+ * @amendments: (element-type ShtatAmendment): borrowed from the act
+ * @interpretations: (element-type guint)
+ */
 typedef struct
 {
   guint           n;             /* the row number in the act */
@@ -130,34 +144,50 @@ typedef struct
   ShtatText       name;
   ShtatRuleKind   kind;
   int             units;         /* hundredths: fixed, per, ratio */
-  GArray         *bracket_units; /* int hundredths, one per bracket */
+  GArray         *bracket_units;
   ShtatDriver     basis;         /* per, ratio */
   guint           per;           /* ratio: units for every `per` of basis */
   gboolean        proportional;  /* ratio: pro rata instead of per started block */
   gboolean        capped;        /* per: the table's vehicle limit applies */
-  GArray         *conditions;    /* ShtatCondition, all must hold */
-  GPtrArray      *amendments;    /* ShtatAmendment, borrowed from the act */
-  GArray         *interpretations; /* guint */
+  GArray         *conditions;
+  GPtrArray      *amendments;
+  GArray         *interpretations;
   ShtatText       reference;     /* typical: the norms that apply, if named */
   ShtatText       remark;
   ShtatSection   *section;       /* borrowed */
 } ShtatNormRow;
 
+/**
+ * ShtatSection:
+ * @rows: (element-type ShtatNormRow)
+ */
 struct _ShtatSection
 {
   char      *id;
   ShtatText  name;               /* may be unset: the act gives no heading */
-  GPtrArray *rows;               /* ShtatNormRow */
+  GPtrArray *rows;
 };
 
+/**
+ * ShtatTableNote:
+ * @interpretations: (element-type guint)
+ */
 typedef struct
 {
   char      *id;
   char      *cite;
   ShtatText  text;
-  GArray    *interpretations;    /* guint */
+  GArray    *interpretations;
 } ShtatTableNote;
 
+/**
+ * ShtatNormTable:
+ * @brackets: (element-type ShtatBracket)
+ * @overlaps: (element-type ShtatOverlap)
+ * @bracket_interpretations: (element-type guint)
+ * @sections: (element-type ShtatSection)
+ * @notes: (element-type ShtatTableNote)
+ */
 struct _ShtatNormTable
 {
   char      *id;
@@ -167,16 +197,16 @@ struct _ShtatNormTable
   ShtatAct  *act;                /* borrowed */
   gboolean   has_brackets;
   ShtatDriver bracket_driver;
-  GPtrArray *brackets;           /* ShtatBracket */
-  GArray    *overlaps;           /* ShtatOverlap */
-  GArray    *bracket_interpretations; /* guint */
+  GPtrArray *brackets;
+  GArray    *overlaps;
+  GArray    *bracket_interpretations;
   gboolean   has_vehicle_limit;
   guint      vehicle_limit_base;
   guint      vehicle_limit_extra;
   guint      vehicle_limit_extra_from;
   char      *vehicle_limit_cite;
-  GPtrArray *sections;           /* ShtatSection */
-  GPtrArray *notes;              /* ShtatTableNote */
+  GPtrArray *sections;
+  GPtrArray *notes;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -184,66 +214,71 @@ struct _ShtatNormTable
 
 typedef enum
 {
-  SHTAT_EDUCATION_BASIC_SECONDARY,
-  SHTAT_EDUCATION_GENERAL_SECONDARY,
-  SHTAT_EDUCATION_SECONDARY_SPECIALISED,
-  SHTAT_EDUCATION_SECONDARY_VOCATIONAL,
-  SHTAT_EDUCATION_POST_SECONDARY,
-  SHTAT_EDUCATION_HIGHER,
-  SHTAT_EDUCATION_POSTGRADUATE,
-  SHTAT_N_EDUCATION_LEVELS,
+  SHTAT_EDUCATION_BASIC_SECONDARY,       /*< nick=basic-secondary >*/
+  SHTAT_EDUCATION_GENERAL_SECONDARY,     /*< nick=general-secondary >*/
+  SHTAT_EDUCATION_SECONDARY_SPECIALISED, /*< nick=secondary-specialised >*/
+  SHTAT_EDUCATION_SECONDARY_VOCATIONAL,  /*< nick=secondary-vocational >*/
+  SHTAT_EDUCATION_POST_SECONDARY,        /*< nick=post-secondary >*/
+  SHTAT_EDUCATION_HIGHER,                /*< nick=higher >*/
+  SHTAT_EDUCATION_POSTGRADUATE,          /*< nick=postgraduate >*/
+  SHTAT_N_EDUCATION_LEVELS,              /*< skip >*/
 } ShtatEducationLevel;
 
 typedef enum
 {
-  SHTAT_FIELD_SOCIAL,
-  SHTAT_FIELD_SOCIAL_WORK,
-  SHTAT_FIELD_PSYCHOLOGY,
-  SHTAT_FIELD_PEDAGOGY,
-  SHTAT_FIELD_MEDICINE,
-  SHTAT_FIELD_LAW,
-  SHTAT_FIELD_ECONOMICS,
-  SHTAT_FIELD_HUMANITIES,
-  SHTAT_FIELD_PRESCHOOL,
-  SHTAT_FIELD_PRIMARY_PEDAGOGY,
-  SHTAT_FIELD_VOCATIONAL_TRAINING,
-  SHTAT_FIELD_NURSING,
-  SHTAT_FIELD_PHYSICAL_CULTURE,
-  SHTAT_FIELD_RELEVANT,
-  SHTAT_N_FIELDS,
+  SHTAT_FIELD_SOCIAL,              /*< nick=social >*/
+  SHTAT_FIELD_SOCIAL_WORK,         /*< nick=social-work >*/
+  SHTAT_FIELD_PSYCHOLOGY,          /*< nick=psychology >*/
+  SHTAT_FIELD_PEDAGOGY,            /*< nick=pedagogy >*/
+  SHTAT_FIELD_MEDICINE,            /*< nick=medicine >*/
+  SHTAT_FIELD_LAW,                 /*< nick=law >*/
+  SHTAT_FIELD_ECONOMICS,           /*< nick=economics >*/
+  SHTAT_FIELD_HUMANITIES,          /*< nick=humanities >*/
+  SHTAT_FIELD_PRESCHOOL,           /*< nick=preschool >*/
+  SHTAT_FIELD_PRIMARY_PEDAGOGY,    /*< nick=primary-pedagogy >*/
+  SHTAT_FIELD_VOCATIONAL_TRAINING, /*< nick=vocational-training >*/
+  SHTAT_FIELD_NURSING,             /*< nick=nursing >*/
+  SHTAT_FIELD_PHYSICAL_CULTURE,    /*< nick=physical-culture >*/
+  SHTAT_FIELD_RELEVANT,            /*< nick=relevant >*/
+  SHTAT_N_FIELDS,                  /*< skip >*/
 } ShtatField;
 
 typedef enum
 {
-  SHTAT_LEVEL_HIGHER,
-  SHTAT_LEVEL_MEDIUM,
-  SHTAT_LEVEL_SINGLE,
-  SHTAT_N_LEVELS,
+  SHTAT_LEVEL_HIGHER, /*< nick=higher >*/
+  SHTAT_LEVEL_MEDIUM, /*< nick=medium >*/
+  SHTAT_LEVEL_SINGLE, /*< nick=single >*/
+  SHTAT_N_LEVELS,     /*< skip >*/
 } ShtatLevel;
 
 typedef enum
 {
-  SHTAT_CATEGORY_HIGHEST,
-  SHTAT_CATEGORY_FIRST,
-  SHTAT_CATEGORY_SECOND,
-  SHTAT_CATEGORY_NONE,
-  SHTAT_N_CATEGORIES,
+  SHTAT_CATEGORY_HIGHEST, /*< nick=highest >*/
+  SHTAT_CATEGORY_FIRST,   /*< nick=first >*/
+  SHTAT_CATEGORY_SECOND,  /*< nick=second >*/
+  SHTAT_CATEGORY_NONE,    /*< nick=none >*/
+  SHTAT_N_CATEGORIES,     /*< skip >*/
 } ShtatCategory;
 
 typedef enum
 {
-  SHTAT_EXPERIENCE_SECTOR,
-  SHTAT_EXPERIENCE_MANAGERIAL,
-  SHTAT_EXPERIENCE_CATEGORY,
-  SHTAT_EXPERIENCE_POSITION,
+  SHTAT_EXPERIENCE_SECTOR,     /*< nick=sector >*/
+  SHTAT_EXPERIENCE_MANAGERIAL, /*< nick=managerial >*/
+  SHTAT_EXPERIENCE_CATEGORY,   /*< nick=category >*/
+  SHTAT_EXPERIENCE_POSITION,   /*< nick=position >*/
 } ShtatExperienceScope;
 
-/* One way of meeting a rung of the ladder: every clause must hold. */
+/**
+ * ShtatAlternative:
+ * @certificate_kind: (nullable): if %NULL, none required
+ *
+ * One way of meeting a rung of the ladder: every clause must hold.
+ */
 typedef struct
 {
   guint32              education_levels; /* 1 << ShtatEducationLevel */
   guint32              fields;           /* 1 << ShtatField; 0 = any field */
-  char                *certificate_kind; /* NULL: none required */
+  char                *certificate_kind;
   ShtatText            certificate_name;
   gboolean             has_experience;
   guint                years;
@@ -252,28 +287,46 @@ typedef struct
   int                  experience_category; /* ShtatCategory or -1 */
 } ShtatAlternative;
 
+/**
+ * ShtatCategoryRequirement:
+ * @alternatives: (element-type ShtatAlternative)
+ */
 typedef struct
 {
   ShtatCategory  id;
   ShtatText      name;           /* may be unset: the usual name applies */
-  GPtrArray     *alternatives;   /* ShtatAlternative */
+  GPtrArray     *alternatives;
   GArray        *interpretations;
 } ShtatCategoryRequirement;
 
+/**
+ * ShtatLevelRequirement:
+ * @categories: (element-type ShtatCategoryRequirement): highest first
+ */
 typedef struct
 {
   ShtatLevel     id;
   ShtatText      name;
-  GPtrArray     *categories;     /* ShtatCategoryRequirement, highest first */
+  GPtrArray     *categories;
 } ShtatLevelRequirement;
 
+/**
+ * ShtatSummaryItem:
+ * @amendments: (element-type ShtatAmendment): borrowed
+ */
 typedef struct
 {
   char      *cite;
   ShtatText  text;
-  GPtrArray *amendments;         /* ShtatAmendment, borrowed */
+  GPtrArray *amendments;
 } ShtatSummaryItem;
 
+/**
+ * ShtatPosition:
+ * @duties: (element-type ShtatSummaryItem)
+ * @knowledge: (element-type ShtatSummaryItem)
+ * @levels: (element-type ShtatLevelRequirement)
+ */
 typedef struct
 {
   char      *code;
@@ -281,19 +334,24 @@ typedef struct
   ShtatText  name;
   ShtatAct  *act;                /* borrowed */
   char      *duties_cite;
-  GPtrArray *duties;             /* ShtatSummaryItem */
+  GPtrArray *duties;
   char      *knowledge_cite;
-  GPtrArray *knowledge;          /* ShtatSummaryItem */
+  GPtrArray *knowledge;
   char      *requirements_cite;
-  GPtrArray *levels;             /* ShtatLevelRequirement */
+  GPtrArray *levels;
   GArray    *interpretations;
 } ShtatPosition;
 
-/* A position whose characteristics another act sets, or none bundled names. */
+/**
+ * ShtatExternalPosition:
+ * @act_id: (nullable): %NULL when no act is named
+ *
+ * A position whose characteristics another act sets, or none bundled names.
+ */
 typedef struct
 {
   char      *code;
-  char      *act_id;             /* NULL when no act is named */
+  char      *act_id;
   char      *cite;
   ShtatText  name;
   GArray    *interpretations;

@@ -5,8 +5,19 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "shtat-enum.h"
+#include "shtat-norms-enums.h"
 #include "shtat-remark.h"
 
+/**
+ * shtat_remark_new:
+ * @kind: what the remark is
+ * @interpretation: its number for an interpretation, else 0
+ * @cite: (nullable): where it comes from
+ * @text: in the user's language
+ *
+ * Returns: (transfer full): a new remark, freed with shtat_remark_free()
+ */
 ShtatRemark *
 shtat_remark_new (ShtatRemarkKind  kind,
                   guint            interpretation,
@@ -22,6 +33,12 @@ shtat_remark_new (ShtatRemarkKind  kind,
   return remark;
 }
 
+/**
+ * shtat_remark_new_interpretation:
+ * @in: an interpretation of the norm data
+ *
+ * Returns: (transfer full): a new remark, freed with shtat_remark_free()
+ */
 ShtatRemark *
 shtat_remark_new_interpretation (const ShtatInterpretation *in)
 {
@@ -44,18 +61,10 @@ shtat_remark_free (ShtatRemark *remark)
 const char *
 shtat_remark_kind_to_string (ShtatRemarkKind kind)
 {
-  switch (kind)
-    {
-    case SHTAT_REMARK_INTERPRETATION:
-      return "interpretation";
-    case SHTAT_REMARK_AMENDMENT:
-      return "amendment";
-    case SHTAT_REMARK_WARNING:
-      return "warning";
-    case SHTAT_REMARK_NOTE:
-    default:
-      return "note";
-    }
+  /* an unknown kind reads as a plain note, as its label does */
+  if (kind < SHTAT_REMARK_INTERPRETATION || kind > SHTAT_REMARK_NOTE)
+    kind = SHTAT_REMARK_NOTE;
+  return shtat_enum_to_nick (SHTAT_TYPE_REMARK_KIND, kind);
 }
 
 /* The word that introduces a remark; "Interpretation" tells the user that this
@@ -77,7 +86,14 @@ shtat_remark_kind_get_label (ShtatRemarkKind kind)
     }
 }
 
-/* "Interpretation (000 App): An average of exactly 50…" */
+/**
+ * shtat_remark_format:
+ * @remark: a remark
+ *
+ * "Interpretation (000 App): An average of exactly 50…"
+ *
+ * Returns: (transfer full): the remark as one sentence
+ */
 char *
 shtat_remark_format (const ShtatRemark *remark)
 {

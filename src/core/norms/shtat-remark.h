@@ -7,19 +7,28 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_REMARK_INTERPRETATION,  /* a reading of a gap in the law (decisions.md) applied here */
-  SHTAT_REMARK_AMENDMENT,       /* the act was or will be amended here */
-  SHTAT_REMARK_WARNING,         /* a limit, an unusual value, a doubt about the text */
-  SHTAT_REMARK_NOTE,            /* the act's own note */
+  /* a reading of a gap in the law (decisions.md) applied here */
+  SHTAT_REMARK_INTERPRETATION, /*< nick=interpretation >*/
+  /* the act was or will be amended here */
+  SHTAT_REMARK_AMENDMENT,      /*< nick=amendment >*/
+  /* a limit, an unusual value, a doubt about the text */
+  SHTAT_REMARK_WARNING,        /*< nick=warning >*/
+  /* the act's own note */
+  SHTAT_REMARK_NOTE,           /*< nick=note >*/
 } ShtatRemarkKind;
 
-/* Something the user must see next to a figure, with where it comes from. */
+/**
+ * ShtatRemark:
+ * @title: (nullable): short heading
+ *
+ * Something the user must see next to a figure, with where it comes from.
+ */
 typedef struct
 {
   ShtatRemarkKind kind;
   guint           interpretation; /* its number, for INTERPRETATION; 0 otherwise */
   char           *cite;
-  char           *title;          /* short heading, may be NULL */
+  char           *title;
   char           *text;           /* in the user's language */
 } ShtatRemark;
 

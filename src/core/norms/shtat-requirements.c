@@ -13,6 +13,12 @@
                      BIT (SHTAT_EDUCATION_POST_SECONDARY))
 #define ALL_LEVELS (BIT (SHTAT_N_EDUCATION_LEVELS) - 1)
 
+/**
+ * shtat_category_requirement_get_label:
+ * @cat: a category of a position
+ *
+ * Returns: (transfer none): its name in the act, else the category's usual name
+ */
 const char *
 shtat_category_requirement_get_label (const ShtatCategoryRequirement *cat)
 {
@@ -21,6 +27,12 @@ shtat_category_requirement_get_label (const ShtatCategoryRequirement *cat)
   return shtat_category_get_label (cat->id);
 }
 
+/**
+ * shtat_level_requirement_get_label:
+ * @level: a level of a position
+ *
+ * Returns: (transfer none): its name in the act, else the level's usual name
+ */
 const char *
 shtat_level_requirement_get_label (const ShtatLevelRequirement *level)
 {
@@ -42,6 +54,12 @@ append_list (GString    *out,
     }
 }
 
+/**
+ * shtat_alternative_describe_education:
+ * @alt: an alternative of a category
+ *
+ * Returns: (transfer full): the education it asks for, as a sentence
+ */
 char *
 shtat_alternative_describe_education (const ShtatAlternative *alt)
 {
@@ -177,6 +195,13 @@ describe_experience (const ShtatAlternative *alt,
     }
 }
 
+/**
+ * shtat_alternative_describe_experience:
+ * @alt: an alternative of a category
+ * @position: the position it belongs to
+ *
+ * Returns: (transfer full): the experience it asks for, as a sentence
+ */
 char *
 shtat_alternative_describe_experience (const ShtatAlternative *alt,
                                        const ShtatPosition    *position)
@@ -186,6 +211,13 @@ shtat_alternative_describe_experience (const ShtatAlternative *alt,
   return shtat_capitalize_first (text);
 }
 
+/**
+ * shtat_alternative_describe:
+ * @alt: an alternative of a category
+ * @position: the position it belongs to
+ *
+ * Returns: (transfer full): all it asks for, as a sentence
+ */
 char *
 shtat_alternative_describe (const ShtatAlternative *alt,
                             const ShtatPosition    *position)

@@ -6,7 +6,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "shtat-enum.h"
 #include "shtat-personnel.h"
+#include "shtat-personnel-enums.h"
 #include "shtat-units.h"
 
 G_DEFINE_QUARK (shtat-personnel-error-quark, shtat_personnel_error)
@@ -69,6 +71,11 @@ child_array_new (guint          element_size,
 /* ------------------------------------------------------------------------ */
 /* Employees                                                                */
 
+/**
+ * shtat_employee_new:
+ *
+ * Returns: (transfer full): an empty personnel file, released with shtat_employee_unref()
+ */
 ShtatEmployee *
 shtat_employee_new (void)
 {
@@ -82,6 +89,12 @@ shtat_employee_new (void)
   return employee;
 }
 
+/**
+ * shtat_employee_ref:
+ * @employee: a personnel file
+ *
+ * Returns: (transfer full): @employee
+ */
 ShtatEmployee *
 shtat_employee_ref (ShtatEmployee *employee)
 {
@@ -187,6 +200,14 @@ shtat_assignment_is_open_on (const ShtatAssignment *assignment,
 }
 
 /* A deep copy: the ids are kept, every string and child record is copied. */
+/**
+ * shtat_employee_copy:
+ * @employee: a personnel file
+ *
+ * A deep copy: the ids are kept, every string and child record is copied.
+ *
+ * Returns: (transfer full): the copy
+ */
 ShtatEmployee *
 shtat_employee_copy (const ShtatEmployee *employee)
 {
@@ -217,7 +238,14 @@ shtat_employee_copy (const ShtatEmployee *employee)
   return copy;
 }
 
-/* "Surname Name Patronymic", leaving out what is not given. */
+/**
+ * shtat_employee_dup_full_name:
+ * @employee: a personnel file
+ *
+ * "Surname Name Patronymic", leaving out what is not given.
+ *
+ * Returns: (transfer full): the name
+ */
 char *
 shtat_employee_dup_full_name (const ShtatEmployee *employee)
 {
@@ -244,12 +272,23 @@ shtat_employee_dup_full_name (const ShtatEmployee *employee)
 /* ------------------------------------------------------------------------ */
 /* Centres                                                                  */
 
+/**
+ * shtat_centre_new:
+ *
+ * Returns: (transfer full): an empty centre, released with shtat_centre_unref()
+ */
 ShtatCentre *
 shtat_centre_new (void)
 {
   return g_atomic_rc_box_new0 (ShtatCentre);
 }
 
+/**
+ * shtat_centre_ref:
+ * @centre: a centre
+ *
+ * Returns: (transfer full): @centre
+ */
 ShtatCentre *
 shtat_centre_ref (ShtatCentre *centre)
 {
@@ -281,31 +320,23 @@ shtat_centre_unref (ShtatCentre *centre)
 /* ------------------------------------------------------------------------ */
 /* Sectors (decisions.md item 13)                                           */
 
-static const char * const sector_names[SHTAT_N_SECTORS] = {
-  "other", "social-protection", "employment", "education", "health", "law-enforcement",
-};
-
 const char *
 shtat_sector_to_string (ShtatSector sector)
 {
-  g_return_val_if_fail (sector < SHTAT_N_SECTORS, NULL);
-  return sector_names[sector];
+  return shtat_enum_to_nick (SHTAT_TYPE_SECTOR, sector);
 }
 
 gboolean
 shtat_sector_from_string (const char  *str,
                           ShtatSector *out)
 {
-  if (str == NULL)
+  int value;
+
+  if (!shtat_enum_from_nick (SHTAT_TYPE_SECTOR, str, &value))
     return FALSE;
-  for (guint i = 0; i < SHTAT_N_SECTORS; i++)
-    if (g_str_equal (sector_names[i], str))
-      {
-        if (out != NULL)
-          *out = (ShtatSector) i;
-        return TRUE;
-      }
-  return FALSE;
+  if (out != NULL)
+    *out = (ShtatSector) value;
+  return TRUE;
 }
 
 const char *

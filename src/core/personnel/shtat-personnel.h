@@ -14,13 +14,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_SECTOR_OTHER,
-  SHTAT_SECTOR_SOCIAL_PROTECTION,
-  SHTAT_SECTOR_EMPLOYMENT,
-  SHTAT_SECTOR_EDUCATION,
-  SHTAT_SECTOR_HEALTH,
-  SHTAT_SECTOR_LAW_ENFORCEMENT,
-  SHTAT_N_SECTORS,
+  SHTAT_SECTOR_OTHER,             /*< nick=other >*/
+  SHTAT_SECTOR_SOCIAL_PROTECTION, /*< nick=social-protection >*/
+  SHTAT_SECTOR_EMPLOYMENT,        /*< nick=employment >*/
+  SHTAT_SECTOR_EDUCATION,         /*< nick=education >*/
+  SHTAT_SECTOR_HEALTH,            /*< nick=health >*/
+  SHTAT_SECTOR_LAW_ENFORCEMENT,   /*< nick=law-enforcement >*/
+  SHTAT_N_SECTORS,                /*< skip >*/
 } ShtatSector;
 
 typedef struct
@@ -70,19 +70,27 @@ typedef struct
   GDate   to;                      /* invalid: open */
 } ShtatAssignment;
 
+/**
+ * ShtatEmployee:
+ * @patronymic: (nullable)
+ * @education: (element-type ShtatEducation)
+ * @certificates: (element-type ShtatCertificate)
+ * @periods: (element-type ShtatWorkPeriod)
+ * @assignments: (element-type ShtatAssignment)
+ */
 typedef struct
 {
   gint64     id;
   char       iin[13];
   char      *surname;
   char      *name;
-  char      *patronymic;           /* may be NULL */
+  char      *patronymic;
   GDate      birth_date;
   ShtatSex   sex;
-  GArray    *education;            /* ShtatEducation */
-  GArray    *certificates;         /* ShtatCertificate */
-  GArray    *periods;              /* ShtatWorkPeriod */
-  GArray    *assignments;          /* ShtatAssignment */
+  GArray    *education;
+  GArray    *certificates;
+  GArray    *periods;
+  GArray    *assignments;
 } ShtatEmployee;
 
 typedef struct

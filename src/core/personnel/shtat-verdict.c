@@ -12,6 +12,8 @@
 
 #include "shtat-experience.h"
 #include "shtat-requirements.h"
+#include "shtat-enum.h"
+#include "shtat-personnel-enums.h"
 #include "shtat-verdict.h"
 
 /* How a verdict is reached (order 580-НҚ; decisions.md items 10–19)
@@ -1362,6 +1364,16 @@ shtat_verdict_compute_into (ShtatNormLibrary      *library,
   compute (library, library_index_get (library), employee, assignment, &date, with_reasons, out);
 }
 
+/**
+ * shtat_verdict_compute_full:
+ * @library: the norm data
+ * @employee: a personnel file
+ * @assignment: the post checked
+ * @as_of: (nullable): the day checked; %NULL for today
+ * @with_reasons: whether to write the reasons
+ *
+ * Returns: (transfer full): the verdict, freed with shtat_verdict_free()
+ */
 ShtatVerdict *
 shtat_verdict_compute_full (ShtatNormLibrary      *library,
                             const ShtatEmployee   *employee,
@@ -1402,6 +1414,15 @@ shtat_verdict_compute_many (ShtatNormLibrary             *library,
     }
 }
 
+/**
+ * shtat_verdict_compute:
+ * @library: the norm data
+ * @employee: a personnel file
+ * @assignment: the post checked, one of @employee's
+ * @as_of: (nullable): the day checked; %NULL for today
+ *
+ * Returns: (transfer full): the verdict with its reasons, freed with shtat_verdict_free()
+ */
 ShtatVerdict *
 shtat_verdict_compute (ShtatNormLibrary      *library,
                        const ShtatEmployee   *employee,
@@ -1431,19 +1452,7 @@ shtat_verdict_free (ShtatVerdict *verdict)
 const char *
 shtat_verdict_kind_to_string (ShtatVerdictKind kind)
 {
-  switch (kind)
-    {
-    case SHTAT_VERDICT_MEETS:
-      return "meets";
-    case SHTAT_VERDICT_DOES_NOT_MEET:
-      return "does-not-meet";
-    case SHTAT_VERDICT_MISSING_DATA:
-      return "missing-data";
-    case SHTAT_VERDICT_OTHER_ACT:
-      return "other-act";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  return shtat_enum_to_nick (SHTAT_TYPE_VERDICT_KIND, kind);
 }
 
 const char *

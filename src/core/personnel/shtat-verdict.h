@@ -17,12 +17,19 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_VERDICT_MEETS,
-  SHTAT_VERDICT_DOES_NOT_MEET,
-  SHTAT_VERDICT_MISSING_DATA,   /* e.g. no education recorded, an unclassified diploma */
-  SHTAT_VERDICT_OTHER_ACT,      /* the position's requirements are set by another act (003 ¶2) */
+  SHTAT_VERDICT_MEETS,         /*< nick=meets >*/
+  SHTAT_VERDICT_DOES_NOT_MEET, /*< nick=does-not-meet >*/
+  /* e.g. no education recorded, an unclassified diploma */
+  SHTAT_VERDICT_MISSING_DATA,  /*< nick=missing-data >*/
+  /* the position's requirements are set by another act (003 ¶2) */
+  SHTAT_VERDICT_OTHER_ACT,     /*< nick=other-act >*/
 } ShtatVerdictKind;
 
+/**
+ * ShtatVerdict:
+ * @reasons: (element-type ShtatRemark) (nullable): a short sentence and its citation each;
+ *   %NULL when computed without reasons
+ */
 typedef struct
 {
   ShtatVerdictKind kind;
@@ -34,7 +41,7 @@ typedef struct
   int              next_category;      /* the rung above the held one, or -1 at the top */
   gboolean         next_reachable;     /* experience alone can bring it */
   GDate            eligible_on;        /* first date the next rung holds; invalid if not reachable */
-  GPtrArray       *reasons;            /* ShtatRemark: a short sentence and its citation each */
+  GPtrArray       *reasons;
 } ShtatVerdict;
 
 ShtatVerdict *shtat_verdict_compute   (ShtatNormLibrary      *library,
