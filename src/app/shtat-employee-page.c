@@ -1235,6 +1235,14 @@ shtat_employee_page_new (ShtatNormLibrary *library)
 {
   ShtatEmployeePage *self = g_object_new (SHTAT_TYPE_EMPLOYEE_PAGE, NULL);
 
-  self->library = g_object_ref (library);
+  shtat_employee_page_set_library (self, library);
   return GTK_WIDGET (self);
+}
+
+/* The norms a file is judged by; set before the first employee is shown. */
+void
+shtat_employee_page_set_library (ShtatEmployeePage *self,
+                                 ShtatNormLibrary  *library)
+{
+  g_set_object (&self->library, library);
 }

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShtatEmployeePage, shtat_employee_page, SHTAT, EMPLOYEE_PAGE, AdwBin)
 
 GtkWidget     *shtat_employee_page_new            (ShtatNormLibrary  *library);
+void           shtat_employee_page_set_library    (ShtatEmployeePage *self,
+                                                   ShtatNormLibrary  *library);
 void           shtat_employee_page_set_centres    (ShtatEmployeePage *self,
                                                    GPtrArray         *centres);
 void           shtat_employee_page_set_employee   (ShtatEmployeePage *self,
