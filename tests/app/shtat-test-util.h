@@ -38,3 +38,20 @@ GPtrArray  *shtat_test_find_all        (GtkWidget  *root,
                                         GType       type);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A form's field as a person finds it: the row titled @title in the
+ * preferences group titled @group under @root; with @record >= 0, inside that
+ * group's @record-th expander row (one record of a list, such as a post held).
+ * NULL when there is none. */
+GtkWidget  *shtat_test_find_row        (GtkWidget  *root,
+                                        const char *group,
+                                        int         record,
+                                        const char *title);
+/* Picks in a combo row (or drop-down) the item it shows as @text; FALSE when
+ * it offers no such item. */
+gboolean    shtat_test_choose          (GtkWidget  *combo,
+                                        const char *text);
+
+G_END_DECLS

@@ -97,47 +97,53 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Types into an entry row and presses Enter (its "apply"). */
+/* Types into the row titled `title` of a group (of its `record`-th record
+ * when record >= 0) and presses Enter (its "apply"). */
 static void
 type_field (Fixture    *f,
-            const char *name,
+            const char *group,
+            int         record,
+            const char *title,
             const char *text)
 {
-  GtkWidget *row = shtat_employee_page_find_field (f->employee_page, name);
+  GtkWidget *row = shtat_test_find_row (GTK_WIDGET (f->employee_page), group, record, title);
 
   if (row == NULL)
-    g_error ("no field %s", name);
+    g_error ("no field %s of %s %d", title, group, record);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   shtat_test_iterate ();
 }
 
-/* Picks the item whose value is `value` in a combo row. */
+/* Picks the item the combo row titled `title` shows as `label`. */
 static void
 choose (Fixture    *f,
-        const char *name,
-        const char *value)
+        const char *group,
+        int         record,
+        const char *title,
+        const char *label)
 {
-  GtkWidget *row = shtat_employee_page_find_field (f->employee_page, name);
-  GPtrArray *values;
+  GtkWidget *row = shtat_test_find_row (GTK_WIDGET (f->employee_page), group, record, title);
 
   if (row == NULL)
-    g_error ("no field %s", name);
-  values = g_object_get_data (G_OBJECT (row), "shtat-values");
-  for (guint i = 0; i < values->len; i++)
-    if (g_str_equal (g_ptr_array_index (values, i), value))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        shtat_test_iterate ();
-        return;
-      }
-  g_error ("%s has no value %s", name, value);
+    g_error ("no field %s of %s %d", title, group, record);
+  if (!shtat_test_choose (row, label))
+    g_error ("%s has no item %s", title, label);
+  shtat_test_iterate ();
 }
 
-static char *
-number (int value)
+/* Presses the + button of a group, found by its tooltip (its accessible name). */
+static void
+add_record (Fixture    *f,
+            const char *tooltip)
 {
-  return g_strdup_printf ("%d", value);
+  GtkWidget *button = shtat_test_find_by_text (GTK_WIDGET (f->employee_page), GTK_TYPE_BUTTON, tooltip);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "employee.add-record");
+  /* a click (gtk_widget_activate would wait for the press to be drawn) */
+  g_signal_emit_by_name (button, "clicked");
+  shtat_test_iterate ();
 }
 
 static void
@@ -216,20 +222,14 @@ test_empty_start (Fixture       *f,
 
   shtat_personnel_page_new_employee (f->page);
   f->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (f->page));
-  shtat_employee_page_add_record (f->employee_page, "assignment");
-  g_assert_nonnull (shtat_employee_page_find_field (f->employee_page, "assignment-0-centre"));
+  add_record (f, "Add a post");
+  g_assert_nonnull (shtat_test_find_row (GTK_WIDGET (f->employee_page), "Posts Held", 0, "Centre"));
 }
 
 static void
 test_add_employee (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *male = number (SHTAT_SEX_MALE);
-  g_autofree char *higher = number (SHTAT_LEVEL_HIGHER);
-  g_autofree char *social = number (SHTAT_FIELD_SOCIAL);
-  g_autofree char *education = number (SHTAT_SECTOR_EDUCATION);
-  g_autofree char *second = number (SHTAT_CATEGORY_SECOND);
-  g_autofree char *none = number (SHTAT_CATEGORY_NONE);
   GDate today;
   g_autofree char *post_from = NULL;
   g_autofree char *period_from = NULL;
@@ -243,17 +243,17 @@ test_add_employee (Fixture       *f,
   f->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (f->page));
 
   /* an incomplete file is not saved, and the form says what is missing */
-  type_field (f, "surname", "Ахметов");
+  type_field (f, "Personal Data", -1, "Surname", "Ахметов");
   g_assert_nonnull (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpuint (shtat_personnel_list_get_n_total (shtat_personnel_page_get_list (f->page)), ==, 0);
 
-  type_field (f, "name", "Ерлан");
+  type_field (f, "Personal Data", -1, "Name", "Ерлан");
   /* a wrong IIN is named as such: 900101300127 fails the check digit (6 is right) */
-  type_field (f, "iin", "900101300127");
+  type_field (f, "Personal Data", -1, "IIN", "900101300127");
   g_assert_nonnull (strstr (shtat_employee_page_get_error_text (f->employee_page), "IIN"));
-  type_field (f, "iin", "900101300126");
-  type_field (f, "birth_date", "01.01.1990");
-  choose (f, "sex", male);
+  type_field (f, "Personal Data", -1, "IIN", "900101300126");
+  type_field (f, "Personal Data", -1, "Date of birth", "01.01.1990");
+  choose (f, "Personal Data", -1, "Sex", "Male");
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   wait_for_rows (f->page, 1);
 
@@ -270,19 +270,19 @@ test_add_employee (Fixture       *f,
     g_date_subtract_months (&d, 6);
     post_from = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&d), g_date_get_month (&d), g_date_get_year (&d));
   }
-  shtat_employee_page_add_record (f->employee_page, "assignment");
-  choose (f, "assignment-0-position", "social-worker");
-  choose (f, "assignment-0-level", higher);
-  choose (f, "assignment-0-category", none);
-  type_field (f, "assignment-0-from", post_from);
+  add_record (f, "Add a post");
+  choose (f, "Posts Held", 0, "Position", "Social worker");
+  choose (f, "Posts Held", 0, "Qualification level", "Higher level");
+  choose (f, "Posts Held", 0, "Category held", "Without category");
+  type_field (f, "Posts Held", 0, "From", post_from);
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Missing data");
 
   /* a higher education in a social field (003 ¶15): meets the rung without
    * category; six months in the post are short of the year the second
    * category needs, which comes 6 months later */
-  shtat_employee_page_add_record (f->employee_page, "education");
-  choose (f, "education-0-field", social);
+  add_record (f, "Add an education record");
+  choose (f, "Education", 0, "Field", "social");
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Meets the requirements");
   g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Next: Second category, eligible on"));
@@ -297,19 +297,19 @@ test_add_employee (Fixture       *f,
     period_from = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&from), g_date_get_month (&from), g_date_get_year (&from));
     period_to = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&to), g_date_get_month (&to), g_date_get_year (&to));
   }
-  shtat_employee_page_add_record (f->employee_page, "period");
-  type_field (f, "period-0-organisation", "Алматы қаласының жұмыспен қамту орталығы");
-  choose (f, "period-0-sector", education);
-  choose (f, "period-0-position", "social-worker");
-  choose (f, "period-0-level", higher);
-  choose (f, "period-0-category", none);
-  type_field (f, "period-0-from", period_from);
-  type_field (f, "period-0-to", period_to);
+  add_record (f, "Add a work period");
+  type_field (f, "Work History", 0, "Organisation", "Алматы қаласының жұмыспен қамту орталығы");
+  choose (f, "Work History", 0, "Sector", "Education");
+  choose (f, "Work History", 0, "Position", "Social worker");
+  choose (f, "Work History", 0, "Qualification level", "Higher level");
+  choose (f, "Work History", 0, "Category", "Without category");
+  type_field (f, "Work History", 0, "From", period_from);
+  type_field (f, "Work History", 0, "To (empty while it lasts)", period_to);
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Next: Second category, eligible since"));
 
   /* holding the second category is now justified */
-  choose (f, "assignment-0-category", second);
+  choose (f, "Posts Held", 0, "Category held", "Second category");
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Meets the requirements");
 
   /* Ctrl+Z: back to no category */
