@@ -246,3 +246,23 @@ shtat_test_choose (GtkWidget  *combo,
       }
   return FALSE;
 }
+
+GtkWidget *
+shtat_test_find_control (GtkWidget  *root,
+                         const char *title,
+                         GType       type)
+{
+  g_autoptr(GPtrArray) rows = shtat_test_find_all (root, ADW_TYPE_PREFERENCES_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) controls = NULL;
+
+      if (g_strcmp0 (shtat_test_widget_text (row), title) != 0 || !gtk_widget_is_visible (row))
+        continue;
+      controls = shtat_test_find_all (row, type);
+      return controls->len > 0 ? g_ptr_array_index (controls, 0) : NULL;
+    }
+  return NULL;
+}

@@ -53,5 +53,10 @@ GtkWidget  *shtat_test_find_row        (GtkWidget  *root,
  * it offers no such item. */
 gboolean    shtat_test_choose          (GtkWidget  *combo,
                                         const char *text);
+/* The control of @type (a spin button, a switch…) in the row titled @title,
+ * when that row is shown: NULL when there is no such row or it is hidden. */
+GtkWidget  *shtat_test_find_control    (GtkWidget  *root,
+                                        const char *title,
+                                        GType       type);
 
 G_END_DECLS
