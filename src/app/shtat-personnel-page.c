@@ -41,6 +41,7 @@ struct _ShtatPersonnelPage
   ShtatEmployeePage  *employee_page;
   GtkLabel           *load_error;
   GPtrArray          *position_codes;   /* NULL first: any position */
+  GtkBuilder         *centre_form;      /* the New Centre dialog while it is open */
 };
 
 G_DEFINE_FINAL_TYPE (ShtatPersonnelPage, shtat_personnel_page, ADW_TYPE_BIN)
@@ -495,57 +496,41 @@ shtat_personnel_page_create_centre (ShtatPersonnelPage  *self,
   return TRUE;
 }
 
+static const char *
+centre_field (GtkBuilder *form,
+              const char *id)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (gtk_builder_get_object (form, id)));
+}
+
 static void
 centre_dialog_response_cb (AdwMessageDialog   *dialog,
                            const char         *response,
                            ShtatPersonnelPage *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *values[4] = { NULL, };
-  guint i = 0;
+  g_autoptr(GtkBuilder) form = g_steal_pointer (&self->centre_form);
 
-  if (!g_str_equal (response, "create"))
-    return;
-  for (const char * const *name = (const char *[]) { "centre-name-kk", "centre-name-ru", "centre-district", "centre-akimat", NULL };
-       *name != NULL; name++, i++)
-    values[i] = gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), *name)));
-
-  if (!shtat_personnel_page_create_centre (self, values[0], values[1], values[2], values[3], &error))
+  if (g_str_equal (response, "create")
+      && !shtat_personnel_page_create_centre (self, centre_field (form, "name_kk"), centre_field (form, "name_ru"),
+                                              centre_field (form, "district"), centre_field (form, "akimat"), &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
 void
 shtat_personnel_page_add_centre (ShtatPersonnelPage *self)
 {
-  GtkWidget *dialog;
-  GtkWidget *group = adw_preferences_group_new ();
-  const struct { const char *key; const char *title; } fields[] = {
-    { "centre-name-kk", N_("Name in Kazakh") },
-    { "centre-name-ru", N_("Name in Russian") },
-    { "centre-district", N_("District or city") },
-    { "centre-akimat", N_("Akimat") },
-  };
+  GtkWindow *dialog;
 
   if (self->store == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("New Centre"),
-                                   _("The Family Support Centre whose staff you keep here."));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_object_set_data (G_OBJECT (dialog), fields[i].key, row);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (centre_dialog_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_clear_object (&self->centre_form);
+  self->centre_form = gtk_builder_new_from_resource ("/io/github/shtat/Shtat/ui/shtat-centre-dialog.ui");
+  dialog = GTK_WINDOW (gtk_builder_get_object (self->centre_form, "dialog"));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (centre_dialog_response_cb), self, 0);
+  gtk_window_present (dialog);
 }
 
 void
@@ -668,6 +653,7 @@ shtat_personnel_page_finalize (GObject *object)
   g_clear_pointer (&self->centres, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, shtat_employee_unref);
   g_clear_pointer (&self->position_codes, g_ptr_array_unref);
+  g_clear_object (&self->centre_form);
   G_OBJECT_CLASS (shtat_personnel_page_parent_class)->finalize (object);
 }
 

@@ -226,6 +226,56 @@ test_empty_start (Fixture       *f,
   g_assert_nonnull (shtat_test_find_row (GTK_WIDGET (f->employee_page), "Posts Held", 0, "Centre"));
 }
 
+/* The same start through the window: the empty state's second button asks
+ * for the centre in a dialog, whose fields are found by their titles. */
+static void
+test_new_centre_dialog (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  GtkWidget *button;
+  AdwMessageDialog *dialog = NULL;
+
+  wait_until_state (f->page, "empty");
+  button = shtat_test_find_by_action (GTK_WIDGET (f->page), "personnel.start-empty");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (shtat_test_widget_text (button), ==, "_Start With an Empty Database");
+  g_signal_emit_by_name (button, "clicked");
+  shtat_test_iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Centre");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_by_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name in Kazakh")),
+                         "Есіл ауданының отбасын қолдау орталығы");
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_by_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "District or city")),
+                         "Есіл ауданы");
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_by_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Akimat")),
+                         "Есіл ауданының әкімдігі");
+  adw_message_dialog_response (dialog, "create");
+  wait_until_state (f->page, "list");
+
+  centres = shtat_store_list_centres (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (centres->len, ==, 1);
+  {
+    ShtatCentre *centre = g_ptr_array_index (centres, 0);
+
+    g_assert_cmpstr (centre->name_kk, ==, "Есіл ауданының отбасын қолдау орталығы");
+    /* no Russian name typed: the Kazakh one stands in for it */
+    g_assert_cmpstr (centre->name_ru, ==, "Есіл ауданының отбасын қолдау орталығы");
+    g_assert_cmpstr (centre->district, ==, "Есіл ауданы");
+    g_assert_cmpstr (centre->akimat, ==, "Есіл ауданының әкімдігі");
+  }
+}
+
 static void
 test_add_employee (Fixture       *f,
                    gconstpointer  data)
@@ -353,6 +403,7 @@ main (int    argc,
 
   g_test_add ("/personnel/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/personnel/empty-start", Fixture, NULL, fixture_set_up, test_empty_start, fixture_tear_down);
+  g_test_add ("/personnel/new-centre-dialog", Fixture, NULL, fixture_set_up, test_new_centre_dialog, fixture_tear_down);
   g_test_add ("/personnel/add-employee", Fixture, "centre", fixture_set_up, test_add_employee, fixture_tear_down);
 
   ret = g_test_run ();
