@@ -260,10 +260,11 @@ selection_changed_cb (GtkSingleSelection *selection,
 }
 
 static void
-undo_cb (AdwToast           *toast,
-         ShtatPersonnelPage *self)
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  shtat_personnel_page_undo (self);
+  shtat_personnel_page_undo (SHTAT_PERSONNEL_PAGE (widget));
 }
 
 static void
@@ -296,7 +297,7 @@ employee_save_cb (ShtatEmployeePage  *page,
   toast = adw_toast_new (_("Saved"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_cb), self);
+  adw_toast_set_action_name (toast, "personnel.undo");
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -685,6 +686,7 @@ shtat_personnel_page_class_init (ShtatPersonnelPageClass *klass)
   gtk_widget_class_install_action (widget_class, "personnel.new-employee", NULL, new_employee_action_cb);
   gtk_widget_class_install_action (widget_class, "personnel.load-demo", NULL, load_demo_action_cb);
   gtk_widget_class_install_action (widget_class, "personnel.start-empty", NULL, start_empty_action_cb);
+  gtk_widget_class_install_action (widget_class, "personnel.undo", NULL, undo_action_cb);
 }
 
 static void

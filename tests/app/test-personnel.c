@@ -362,6 +362,14 @@ test_add_employee (Fixture       *f,
   choose (f, "Posts Held", 0, "Category held", "Second category");
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Meets the requirements");
 
+  /* the toast that confirms the save offers to undo it */
+  {
+    GtkWidget *undo = shtat_test_find_by_action (GTK_WIDGET (f->page), "personnel.undo");
+
+    g_assert_nonnull (undo);
+    g_assert_cmpstr (shtat_test_widget_text (undo), ==, "_Undo");
+  }
+
   /* Ctrl+Z: back to no category */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   shtat_test_iterate ();
