@@ -144,7 +144,7 @@ commit_later (ShtatEmployeePage *self)
 }
 
 /* Every editable field is named "kind-index-field" ("period-1-from") or
- * "field" for the person's own data, so tests and the code find it alike. */
+ * "field" for the person's own data: the name says what an edit changes. */
 static gboolean
 split_field (const char  *name,
              char       **kind,
