@@ -218,7 +218,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
       g_autofree char *subtitle = g_strdup_printf (_("Wage fund %s a month, %s a year"), m, a);
       adw_action_row_set_subtitle (self->version_row, subtitle);
     }
-  check = shtat_schedule_check (schedule, library, shtat_norm_library_get_table (library, table_id ? table_id : "fsc"),
+  check = shtat_schedule_check (schedule, library, shtat_norm_library_get_table_or_centre (library, table_id),
                                 NULL, NULL);
   if (check != NULL)
     {

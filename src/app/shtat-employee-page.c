@@ -840,8 +840,7 @@ current_assignment (ShtatEmployeePage *self)
     {
       const ShtatAssignment *as = &g_array_index (self->employee->assignments, ShtatAssignment, a);
 
-      if ((!g_date_valid (&as->from) || g_date_compare (&as->from, &self->as_of) <= 0)
-          && (!g_date_valid (&as->to) || g_date_compare (&as->to, &self->as_of) >= 0))
+      if (shtat_assignment_is_open_on (as, &self->as_of))
         return as;
     }
   return NULL;

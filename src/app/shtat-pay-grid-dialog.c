@@ -445,7 +445,7 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
                            ShtatNormLibrary *library)
 {
   ShtatPayGridDialog *self = g_object_new (SHTAT_TYPE_PAY_GRID_DIALOG, "transient-for", parent, NULL);
-  const ShtatNormTable *fsc = shtat_norm_library_get_table (library, "fsc");
+  const ShtatNormTable *fsc = shtat_norm_library_get_table (library, SHTAT_NORM_TABLE_CENTRE);
   g_autoptr(GError) error = NULL;
 
   self->store = g_object_ref (store);

@@ -79,7 +79,7 @@ update_average (ShtatProfileDialog *self)
   ShtatMonth from, to;
 
   shown_period (self, &from, &to);
-  average = shtat_appeals_average_compute (self->profile, self->calendar, self->library, "fsc", &from, &to, NULL, &error);
+  average = shtat_appeals_average_compute (self->profile, self->calendar, self->library, SHTAT_NORM_TABLE_CENTRE, &from, &to, NULL, &error);
   gtk_label_set_text (self->explanation, average != NULL ? average->explanation : error->message);
 
   /* totals per month: appeals and working days */

@@ -15,6 +15,9 @@ void        shtat_schedule_page_set_store       (ShtatSchedulePage *self,
                                                  ShtatStore        *store,
                                                  ShtatNormLibrary  *library);
 void        shtat_schedule_page_refresh         (ShtatSchedulePage *self);
+/* Whether the staff of the centre shown is still being read (in a worker
+ * thread): until then no line says who fills it. */
+gboolean    shtat_schedule_page_is_loading      (ShtatSchedulePage *self);
 /* Shows @version (0: the newest) of the centre with @centre_code. */
 void        shtat_schedule_page_show            (ShtatSchedulePage *self,
                                                  const char        *centre_code,

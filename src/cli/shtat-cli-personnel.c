@@ -128,17 +128,6 @@ category_label (int category)
   return category >= 0 ? shtat_category_get_label ((ShtatCategory) category) : "—";
 }
 
-static gboolean
-assignment_active (const ShtatAssignment *a,
-                   const GDate           *as_of)
-{
-  if (g_date_valid (&a->from) && g_date_compare (&a->from, as_of) > 0)
-    return FALSE;
-  if (g_date_valid (&a->to) && g_date_compare (&a->to, as_of) < 0)
-    return FALSE;
-  return TRUE;
-}
-
 static char *
 iso_date (const GDate *date)
 {
@@ -247,7 +236,7 @@ cmd_check (int    argc,
           g_autoptr(ShtatVerdict) v = NULL;
           g_autofree char *eligible = NULL;
 
-          if (!assignment_active (assignment, &as_of))
+          if (!shtat_assignment_is_open_on (assignment, &as_of))
             continue;
 
           v = shtat_verdict_compute (library, employee, assignment, &as_of);

@@ -81,7 +81,7 @@ schedule_table (ShtatNormLibrary    *library,
 {
   const char *id = shtat_schedule_get_table (schedule);
 
-  return shtat_norm_library_get_table (library, id ? id : "fsc");
+  return shtat_norm_library_get_table_or_centre (library, id);
 }
 
 static gboolean

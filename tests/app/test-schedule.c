@@ -95,23 +95,6 @@ line_of (Fixture    *f,
   return -1;
 }
 
-/* The entry row titled @title under @root. */
-static GtkWidget *
-find_entry_row (GtkWidget  *root,
-                const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_ENTRY_ROW (child) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_entry_row (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Types into a line's entry and presses its apply button. */
 static void
 type_into_line (Fixture    *f,
@@ -119,7 +102,7 @@ type_into_line (Fixture    *f,
                 const char *title,
                 const char *text)
 {
-  GtkWidget *entry = find_entry_row (shtat_schedule_page_get_line_row (f->page, index), title);
+  GtkWidget *entry = shtat_test_find_by_text (shtat_schedule_page_get_line_row (f->page, index), ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
@@ -127,21 +110,27 @@ type_into_line (Fixture    *f,
   shtat_test_iterate ();
 }
 
-/* The button with the mnemonic label @label under @root. */
+/* The spin button of the row titled @title, as a screen reader reaches it
+ * through the row it activates. */
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+find_spin (Fixture    *f,
+           const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  GtkWidget *row = shtat_test_find_by_text (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, title);
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_nonnull (row);
+  return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+}
+
+/* Lets the page finish reading the centre's staff in its worker thread. */
+static void
+wait_loaded (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (shtat_schedule_page_is_loading (f->page) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  shtat_test_iterate ();
 }
 
 static void
@@ -173,8 +162,8 @@ test_workflow (Fixture       *f,
 
   /* the director types the centre's drivers: the minimum rises to 25.5 and the
    * 17-unit draft falls short of it */
-  appeals = g_object_get_data (G_OBJECT (f->page), "appeals-spin");
-  vehicles = g_object_get_data (G_OBJECT (f->page), "vehicles-spin");
+  appeals = find_spin (f, "Appeals per working day");
+  vehicles = find_spin (f, "Vehicles");
   set_spin (appeals, 60);
   set_spin (vehicles, 1);
   g_assert_true (g_str_has_prefix (shtat_schedule_page_get_compliance_text (f->page), "Minimum 25.5 units"));
@@ -281,7 +270,7 @@ test_workflow (Fixture       *f,
         g_assert_cmpstr (cell, ==, expected[column]);
       }
     /* its Approve… button opens the schedule and the approval dialog */
-    approve = find_button (GTK_WIDGET (overview), "_Approve…");
+    approve = shtat_test_find_by_text (GTK_WIDGET (overview), GTK_TYPE_BUTTON, "_Approve…");
     g_assert_nonnull (approve);
     g_signal_emit_by_name (approve, "clicked");
     shtat_test_iterate ();
@@ -444,15 +433,11 @@ static GtkWidget *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  g_autoptr(GPtrArray) labels = shtat_test_find_all (root, GTK_TYPE_LABEL);
 
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return child;
-      if ((found = find_label (child, text)) != NULL)
-        return found;
-    }
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return g_ptr_array_index (labels, i);
   return NULL;
 }
 
@@ -517,20 +502,14 @@ test_pay_grid (Fixture       *f,
   g_assert_cmpint (shtat_schedule_get_line (s, line_of (f, "psychologist"))->salary, ==, 7000000);
 }
 
-/* The list of a line's holders: the list box whose rows carry an IIN. */
-static GtkWidget *
-find_holders (GtkWidget *root)
+/* The IIN of the person a holder's row opens, as its action carries it. */
+static const char *
+holder_iin (GtkWidget *row)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row));
 
-      if (GTK_IS_LIST_BOX_ROW (child) && g_object_get_data (G_OBJECT (child), "iin") != NULL)
-        return root;
-      if ((found = find_holders (child)) != NULL)
-        return found;
-    }
-  return NULL;
+  g_assert_nonnull (target);
+  return g_variant_get_string (target, NULL);
 }
 
 /* The people who fill the lines: the demo centre's staff placed on a draft,
@@ -563,7 +542,7 @@ test_placement (Fixture       *f,
   shtat_schedule_page_show (f->page, "demo-centre", 0);
   g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
   g_assert_no_error (error);
-  shtat_test_iterate ();
+  wait_loaded (f);
   g_assert_true (g_str_has_prefix (shtat_schedule_page_get_placement_text (f->page), "Staff on "));
 
   /* the psychologists of the demo files, counted from the records */
@@ -589,27 +568,137 @@ test_placement (Fixture       *f,
 
   psychologist = line_of (f, "psychologist");
   row = shtat_schedule_page_get_line_row (f->page, psychologist);
-  list = find_holders (row);
+  first = GTK_LIST_BOX_ROW (shtat_test_find_by_action (row, "schedule.open-employee"));
+  g_assert_nonnull (first);
+  list = gtk_widget_get_parent (GTK_WIDGET (first));
   g_assert_nonnull (list);
   {
+    g_autoptr(GPtrArray) rows = shtat_test_find_all (list, GTK_TYPE_LIST_BOX_ROW);
     int holders = 0;
-    for (GtkWidget *c = gtk_widget_get_first_child (list); c != NULL; c = gtk_widget_get_next_sibling (c))
-      holders += g_object_get_data (G_OBJECT (c), "iin") != NULL;
+
+    for (guint i = 0; i < rows->len; i++)
+      holders += shtat_test_find_by_action (g_ptr_array_index (rows, i), "schedule.open-employee") != NULL;
     g_assert_cmpint (holders, ==, expected);
   }
 
-  /* opening a holder shows the Personnel section on that person */
-  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
-  g_signal_emit_by_name (list, "row-activated", first);
+  /* opening a holder (Enter or a click on the row) shows the Personnel
+   * section on that person */
+  gtk_widget_activate (GTK_WIDGET (first));
   shtat_test_iterate ();
   g_assert_cmpstr (shtat_window_get_section (f->window), ==, "personnel");
   {
     ShtatEmployee *shown = shtat_employee_page_get_employee (SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (personnel)));
 
     g_assert_nonnull (shown);
-    g_assert_cmpstr (shown->iin, ==, g_object_get_data (G_OBJECT (first), "iin"));
+    g_assert_cmpstr (shown->iin, ==, holder_iin (GTK_WIDGET (first)));
   }
   (void) iin;
+}
+
+/* Runs @sql on the database through a connection of its own, as another
+ * program would. */
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Whether a toast (or any label of the page) says @text. */
+static gboolean
+page_says (Fixture    *f,
+           const char *text)
+{
+  return find_label (GTK_WIDGET (f->page), text) != NULL;
+}
+
+/* What fails in the database is said, and nothing is lost: a draft that
+ * cannot read the pay grid is not made, and an undo that cannot be saved
+ * stays to be undone once the database takes writes again. */
+static void
+test_failures (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  int psychologist;
+
+  /* the pay grid cannot be read: the page says so, and makes no draft */
+  exec_sql (f, "ALTER TABLE pay_positions RENAME TO pay_positions_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.new-draft", "b", FALSE));
+  shtat_test_iterate ();
+  g_assert_true (page_says (f, "The pay grid cannot be read: "));
+  g_assert_null (shtat_schedule_page_get_schedule (f->page));
+  versions = shtat_store_list_schedules (f->store, "test-centre", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 0);
+  exec_sql (f, "ALTER TABLE pay_positions_away RENAME TO pay_positions");
+
+  /* a draft of 17 units; one psychologist fewer makes 16 */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.new-draft", "b", FALSE));
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "17 staff units"));
+  psychologist = line_of (f, "psychologist");
+  g_assert_cmpint (psychologist, >=, 0);
+  set_spin (shtat_schedule_page_get_units_spin (f->page, psychologist), 1);
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "16 staff units"));
+
+  /* the database refuses writes: Ctrl+Z changes nothing (a toast says why,
+   * queued behind the ones above) */
+  exec_sql (f, "CREATE TRIGGER refuse BEFORE UPDATE ON schedules BEGIN SELECT RAISE (ABORT, 'writes refused'); END");
+  g_assert_false (shtat_schedule_page_undo (f->page));
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "16 staff units"));
+
+  /* writes allowed again, the same Ctrl+Z goes through, into the database */
+  exec_sql (f, "DROP TRIGGER refuse");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_schedule_page_get_totals_text (f->page), "17 staff units"));
+  {
+    g_autoptr(ShtatSchedule) stored = shtat_store_load_schedule (f->store, "test-centre", 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (shtat_schedule_get_total_units (stored), ==, 1700);
+  }
+}
+
+/* Nothing is read or built for the Schedule section until it is shown: a
+ * window opened on another section has an empty page, which fills in when
+ * the section is chosen. */
+static void
+test_lazy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatSchedule) draft = NULL;
+  ShtatWindow *other;
+  ShtatSchedulePage *page;
+
+  draft = shtat_planning_new_draft (f->store, library, "test-centre", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  /* the next window opens where this one was left: on the norms */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-norms", NULL));
+  shtat_test_iterate ();
+
+  other = shtat_window_new (NULL, library, f->store);
+  gtk_window_present (GTK_WINDOW (other));
+  shtat_test_wait_mapped (GTK_WIDGET (other));
+  g_assert_cmpstr (shtat_window_get_section (other), ==, "norms");
+  page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (other));
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (page), ==, "");
+  g_assert_null (shtat_schedule_page_get_line_row (page, 0));
+  g_assert_false (shtat_schedule_page_is_loading (page));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.show-schedule", NULL));
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_schedule_page_get_status_text (page), ==, "Draft");
+  g_assert_nonnull (shtat_schedule_page_get_line_row (page, 0));
+  gtk_window_destroy (GTK_WINDOW (other));
+  shtat_test_iterate ();
 }
 
 /* The District section compares the centres of one district: two districts,
@@ -683,6 +772,8 @@ main (int    argc,
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
   g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
+  g_test_add ("/schedule/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
+  g_test_add ("/schedule/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);

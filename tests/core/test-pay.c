@@ -404,6 +404,35 @@ test_money_text (void)
       g_assert_cmpstr (ru, ==, formats[i].ru);
     }
 
+  /* Without the sign, in the language asked for whatever the interface's:
+   * the schedule's PDF and the salary entries. */
+  shtat_lang_set_override (SHTAT_LANG_EN);
+  {
+    g_autofree char *kk = shtat_money_format_amount (670500103, SHTAT_LANG_KK);
+    g_autofree char *en = shtat_money_format_amount (670500103, SHTAT_LANG_EN);
+    g_autofree char *negative = shtat_money_format_amount (-150, SHTAT_LANG_RU);
+
+    g_assert_cmpstr (kk, ==, "6" NBSP "705" NBSP "001,03");
+    g_assert_cmpstr (en, ==, "6" NBSP "705" NBSP "001.03");
+    g_assert_cmpstr (negative, ==, "−1,50");
+  }
+  shtat_lang_set_override (-1);
+
+  /* As files carry it: a dot, two decimals, no groups, in every language. */
+  shtat_lang_set_override (SHTAT_LANG_RU);
+  {
+    g_autofree char *base = shtat_money_to_decimal (1769700);
+    g_autofree char *tiny = shtat_money_to_decimal (5);
+    g_autofree char *zero = shtat_money_to_decimal (0);
+    g_autofree char *large = shtat_money_to_decimal (123456789);
+
+    g_assert_cmpstr (base, ==, "17697.00");
+    g_assert_cmpstr (tiny, ==, "0.05");
+    g_assert_cmpstr (zero, ==, "0.00");
+    g_assert_cmpstr (large, ==, "1234567.89");
+  }
+  shtat_lang_set_override (-1);
+
   for (guint i = 0; i < G_N_ELEMENTS (parses); i++)
     {
       gint64 tiyn = -1;

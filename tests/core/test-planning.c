@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "shtat-core.h"
 #include "shtat-test-common.h"
@@ -187,6 +188,74 @@ test_sources (void)
   shtat_test_remove_database (path, dir);
 }
 
+/* Runs @sql on the database at @path through a connection of its own, as
+ * another program would. */
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A database that fails while a draft is made: the draft is refused with the
+ * store's error instead of coming out without its salaries, and nothing is
+ * saved. The pay grid here places the psychologist at 20 000 × 3.5 = 70 000 ₸. */
+static void
+test_failure (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("shtat-planning-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
+  g_autoptr(ShtatCentre) centre = shtat_centre_new ();
+  g_autoptr(ShtatPayGrid) grid = shtat_pay_grid_new ();
+  g_autoptr(ShtatSchedule) draft = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  GDate from = shtat_test_date (2020, 1, 1);
+
+  g_assert_no_error (error);
+  centre->code = g_strdup ("north");
+  centre->name_kk = g_strdup ("Солтүстік");
+  shtat_test_ok (shtat_store_save_centre (store, centre, &error), error);
+  shtat_test_ok (shtat_pay_grid_add_base (grid, &from, 2000000, &error), error);
+  shtat_test_ok (shtat_pay_grid_add_coefficient (grid, "B2", "1", 0, &from, 35000, &error), error);
+  shtat_test_ok (shtat_pay_grid_set_position (grid, "psychologist", "B2", "1", 0, &error), error);
+  shtat_test_ok (shtat_store_save_pay_grid (store, grid, &error), error);
+
+  /* the placement of the positions on the grid cannot be read */
+  exec_sql (path, "ALTER TABLE pay_positions RENAME TO pay_positions_away");
+  g_assert_null (shtat_planning_new_draft (store, library, "north", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_SQL);
+  /* the message names what failed */
+  g_assert_true (g_str_has_prefix (error->message, "The pay grid cannot be read: "));
+  g_clear_error (&error);
+  /* the calendar cannot be read either */
+  exec_sql (path, "ALTER TABLE calendar_days RENAME TO calendar_days_away");
+  g_assert_null (shtat_planning_new_draft (store, library, "north", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_SQL);
+  g_assert_true (g_str_has_prefix (error->message, "The working-day calendar cannot be read: "));
+  g_clear_error (&error);
+  versions = shtat_store_list_schedules (store, "north", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 0);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+
+  /* put back, the same call gives the draft with the grid's salary */
+  exec_sql (path, "ALTER TABLE calendar_days_away RENAME TO calendar_days;"
+                  "ALTER TABLE pay_positions_away RENAME TO pay_positions");
+  draft = shtat_planning_new_draft (store, library, "north", NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_schedule_get_version (draft), ==, 1);
+  g_assert_cmpint (shtat_schedule_get_line (draft, line_of (draft, "psychologist"))->salary, ==, 7000000);
+
+  g_clear_object (&store);
+  shtat_test_remove_database (path, dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +270,7 @@ main (int   argc,
   library = shtat_norm_library_load_default (&error);
   g_assert_no_error (error);
   g_test_add_func ("/planning/sources", test_sources);
+  g_test_add_func ("/planning/failure", test_failure);
   rc = g_test_run ();
   g_clear_object (&library);
   return rc;

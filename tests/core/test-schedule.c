@@ -1405,6 +1405,89 @@ test_names (void)
   }
 }
 
+/* The seal is passed in: what the digest gives at approval is stored, and
+ * verification compares it with what the same digest gives now. */
+static char *
+seal_one (const ShtatSchedule *schedule)
+{
+  return g_strdup ("seal-1");
+}
+
+static char *
+seal_two (const ShtatSchedule *schedule)
+{
+  return g_strdup ("seal-2");
+}
+
+static void
+test_seal (void)
+{
+  g_autoptr(ShtatSchedule) s = complete_draft ();
+  g_autoptr(ShtatSchedule) xml = approved_schedule ();
+  g_autofree char *sha = shtat_schedule_compute_sha256 (xml);
+  ShtatApproval a = sample_approval ();
+  GError *error = NULL;
+
+  shtat_test_ok (shtat_schedule_submit (s, library, fsc, &error), error);
+  shtat_test_ok (shtat_schedule_approve_with_digest (s, library, fsc, NULL, &a, NULL, seal_one, &error), error);
+  g_assert_cmpint (shtat_schedule_get_status (s), ==, SHTAT_SCHEDULE_APPROVED);
+  g_assert_cmpstr (shtat_schedule_get_sha256 (s), ==, "seal-1");
+  shtat_test_ok (shtat_schedule_verify_with_digest (s, seal_one, &error), error);
+  g_assert_false (shtat_schedule_verify_with_digest (s, seal_two, &error));
+  g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_TAMPERED);
+  g_assert_nonnull (strstr (error->message, "the SHA-256 recorded at approval is seal-1, its content now gives seal-2"));
+  g_clear_error (&error);
+
+  /* shtat_schedule_approve() seals with the SHA-256 of the canonical XML */
+  g_assert_cmpuint (strlen (sha), ==, 64);
+  g_assert_cmpstr (shtat_schedule_get_sha256 (xml), ==, sha);
+}
+
+/* What the core keeps in one place: the centres' table, finding a norm row,
+ * date equality, a post open on a date. */
+static void
+test_one_place (void)
+{
+  GDate jan1 = shtat_test_date (2025, 1, 1), dec31 = shtat_test_date (2025, 12, 31);
+  GDate before = shtat_test_date (2024, 12, 31), after = shtat_test_date (2026, 1, 1);
+  GDate unset, unset2;
+  ShtatAssignment post = { 0 };
+  ShtatAssignment open = { 0 };
+  const ShtatNormRow *row;
+
+  g_assert_true (shtat_norm_library_get_table_or_centre (library, NULL) == fsc);
+  g_assert_true (shtat_norm_library_get_table_or_centre (library, "t1") == shtat_norm_library_get_table (library, "t1"));
+  g_assert_null (shtat_norm_library_get_table_or_centre (library, "no-such-table"));
+  g_assert_cmpstr (fsc->id, ==, SHTAT_NORM_TABLE_CENTRE);
+
+  row = shtat_norm_table_find_row (fsc, "case-manager");
+  g_assert_nonnull (row);
+  g_assert_cmpuint (row->n, ==, 20);
+  g_assert_null (shtat_norm_table_find_row (fsc, "methodologist"));
+  g_assert_null (shtat_norm_table_find_row (NULL, "case-manager"));
+
+  g_date_clear (&unset, 1);
+  g_date_clear (&unset2, 1);
+  g_assert_true (shtat_date_equal (&jan1, &jan1));
+  g_assert_false (shtat_date_equal (&jan1, &dec31));
+  g_assert_true (shtat_date_equal (&unset, &unset2));
+  g_assert_false (shtat_date_equal (&unset, &jan1));
+  g_assert_false (shtat_date_equal (&jan1, &unset));
+
+  /* a post held through 2025, both ends included */
+  post.from = jan1;
+  post.to = dec31;
+  g_assert_true (shtat_assignment_is_open_on (&post, &jan1));
+  g_assert_true (shtat_assignment_is_open_on (&post, &dec31));
+  g_assert_false (shtat_assignment_is_open_on (&post, &before));
+  g_assert_false (shtat_assignment_is_open_on (&post, &after));
+  /* no start and no end: open on any day */
+  g_date_clear (&open.from, 1);
+  g_date_clear (&open.to, 1);
+  g_assert_true (shtat_assignment_is_open_on (&open, &before));
+  g_assert_true (shtat_assignment_is_open_on (&open, &after));
+}
+
 /* Versions kept in the database: a draft comes back identical, an approved
  * version cannot be changed there, a tampered one is refused when read. */
 static void
@@ -1505,6 +1588,8 @@ main (int   argc,
   g_test_add_func ("/schedule/xml/refused", test_xml_refused);
   g_test_add_func ("/schedule/diff", test_diff);
   g_test_add_func ("/schedule/names", test_names);
+  g_test_add_func ("/schedule/workflow/seal", test_seal);
+  g_test_add_func ("/schedule/one-place", test_one_place);
   g_test_add_func ("/schedule/store", test_store);
 
   rc = g_test_run ();

@@ -166,6 +166,15 @@ shtat_format_gdate (const GDate *date)
   return g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (date), g_date_get_month (date), g_date_get_year (date));
 }
 
+gboolean
+shtat_date_equal (const GDate *a,
+                  const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+  return g_date_compare (a, b) == 0;
+}
+
 /* "dd.mm.yyyy" or "yyyy-mm-dd"; empty gives an invalid (unset) date. */
 gboolean
 shtat_parse_date (const char *text,

@@ -37,6 +37,9 @@ char       *shtat_format_iso_date     (const char *iso);
 char       *shtat_capitalize_first    (const char *text);
 void        shtat_date_set_today      (GDate      *date);
 char       *shtat_format_gdate        (const GDate *date);
+/* The same day, or both unset (invalid). */
+gboolean    shtat_date_equal          (const GDate *a,
+                                       const GDate *b);
 /* "dd.mm.yyyy" or "yyyy-mm-dd" → @out; an empty text gives an invalid (unset)
  * date and TRUE; anything else that is not a real date, FALSE. */
 gboolean    shtat_parse_date          (const char  *text,

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "shtat-appeals.h"
-#include "shtat-csv-private.h"
+#include "shtat-appeals-private.h"
 #include "shtat-text.h"
 
 /* As in shtat-minimum.c: larger figures are typing mistakes. */
@@ -493,9 +493,9 @@ compare_counts (gconstpointer a,
 }
 
 /* "Appeals of 03.2026, contact centre “111”" */
-static char *
-count_record (const ShtatMonth   *month,
-              ShtatAppealChannel  channel)
+char *
+shtat_appeals_count_record (const ShtatMonth   *month,
+                            ShtatAppealChannel  channel)
 {
   g_autofree char *when = shtat_month_valid (month) ? shtat_month_format (month)
                                                     : g_strdup_printf ("%04d-%02d", month->year, month->month);
@@ -506,12 +506,12 @@ count_record (const ShtatMonth   *month,
   return g_strdup_printf (_("Appeals of %s, %s"), when, shtat_appeal_channel_get_label (channel));
 }
 
-static gboolean
-check_count (const ShtatMonth    *month,
-             ShtatAppealChannel   channel,
-             gint64               count,
-             const ShtatMonth    *current,
-             GError             **error)
+gboolean
+shtat_appeals_check_count (const ShtatMonth    *month,
+                           ShtatAppealChannel   channel,
+                           gint64               count,
+                           const ShtatMonth    *current,
+                           GError             **error)
 {
   g_autofree char *record = NULL;
 
@@ -519,19 +519,19 @@ check_count (const ShtatMonth    *month,
     {
       g_autofree char *codes = channel_codes ();
 
-      record = count_record (month, channel);
+      record = shtat_appeals_count_record (month, channel);
       g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
                    _("%s: unknown channel: use one of %s"), record, codes);
       return FALSE;
     }
   if (!shtat_month_valid (month))
     {
-      record = count_record (month, channel);
+      record = shtat_appeals_count_record (month, channel);
       g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
                    _("%s: the month is impossible: give a month from 1 to 12 of a year from 1900"), record);
       return FALSE;
     }
-  record = count_record (month, channel);
+  record = shtat_appeals_count_record (month, channel);
   if (count < 0)
     {
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, count);
@@ -580,7 +580,7 @@ shtat_centre_profile_set_appeals (ShtatCentreProfile  *profile,
 
   g_return_val_if_fail (profile != NULL && month != NULL, FALSE);
 
-  if (!check_count (month, channel, count, NULL, error))
+  if (!shtat_appeals_check_count (month, channel, count, NULL, error))
     return FALSE;
   if (find_count (profile, month, channel, &i))
     {
@@ -733,9 +733,9 @@ shtat_centre_profile_set_period (ShtatCentreProfile  *profile,
   return TRUE;
 }
 
-static void
-current_month (const GDate *today,
-               ShtatMonth  *out)
+void
+shtat_appeals_current_month (const GDate *today,
+                             ShtatMonth  *out)
 {
   GDate now;
 
@@ -762,16 +762,16 @@ shtat_centre_profile_validate (const ShtatCentreProfile  *profile,
       return FALSE;
     }
 
-  current_month (today, &current);
+  shtat_appeals_current_month (today, &current);
   for (guint i = 0; i < profile->appeals->len; i++)
     {
       const ShtatAppealCount *c = &g_array_index (profile->appeals, ShtatAppealCount, i);
 
-      if (!check_count (&c->month, c->channel, c->count, &current, error))
+      if (!shtat_appeals_check_count (&c->month, c->channel, c->count, &current, error))
         return FALSE;
       if (i > 0 && compare_counts (c, &g_array_index (profile->appeals, ShtatAppealCount, i - 1)) <= 0)
         {
-          g_autofree char *record = count_record (&c->month, c->channel);
+          g_autofree char *record = shtat_appeals_count_record (&c->month, c->channel);
 
           g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
                        _("%s: recorded twice, or out of order"), record);
@@ -912,7 +912,7 @@ shtat_appeals_average_compute (const ShtatCentreProfile  *profile,
   g_return_val_if_fail (profile != NULL && calendar != NULL, NULL);
   g_return_val_if_fail ((from == NULL) == (to == NULL), NULL);
 
-  current_month (today, &current);
+  shtat_appeals_current_month (today, &current);
 
   avg = g_new0 (ShtatAppealsAverage, 1);
   avg->missing = g_array_new (FALSE, FALSE, sizeof (ShtatMonth));
@@ -964,7 +964,7 @@ shtat_appeals_average_compute (const ShtatCentreProfile  *profile,
             break;
           if (c->channel >= SHTAT_N_APPEAL_CHANNELS || c->count < 0)
             {
-              check_count (&c->month, c->channel, c->count, NULL, error);
+              shtat_appeals_check_count (&c->month, c->channel, c->count, NULL, error);
               return NULL;
             }
           avg->total += c->count;
@@ -1002,7 +1002,7 @@ shtat_appeals_average_compute (const ShtatCentreProfile  *profile,
 
   if (library != NULL)
     {
-      avg->table = shtat_norm_library_get_table (library, table_id != NULL ? table_id : "fsc");
+      avg->table = shtat_norm_library_get_table_or_centre (library, table_id);
       if (avg->table != NULL && avg->table->has_brackets
           && avg->table->bracket_driver == SHTAT_DRIVER_APPEALS)
         {
@@ -1078,101 +1078,4 @@ shtat_centre_profile_get_drivers (const ShtatCentreProfile  *profile,
   memcpy (drivers->flags, profile->flags, sizeof drivers->flags);
   if (average != NULL)
     shtat_drivers_set (drivers, SHTAT_DRIVER_APPEALS, average->average);
-}
-
-/* ------------------------------------------------------------------------ */
-/* CSV                                                                      */
-
-gboolean
-shtat_centre_profile_read_appeals_csv (ShtatCentreProfile  *profile,
-                                       const char          *name,
-                                       const char          *text,
-                                       gsize                len,
-                                       const GDate         *today,
-                                       guint               *n_rows,
-                                       GError             **error)
-{
-  static const char * const header[] = { "month", "channel", "count", NULL };
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(ShtatCentreProfile) copy = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ShtatMonth current;
-  guint n = 0;
-
-  g_return_val_if_fail (profile != NULL && name != NULL && text != NULL, FALSE);
-
-  if (n_rows != NULL)
-    *n_rows = 0;
-  rows = shtat_csv_parse (name, text, len, error);
-  if (rows == NULL)
-    return FALSE;
-
-  current_month (today, &current);
-  copy = shtat_centre_profile_copy (profile);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const ShtatCsvRow *row = g_ptr_array_index (rows, r);
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *key = NULL;
-      ShtatAppealChannel channel;
-      ShtatMonth month;
-      gint64 count;
-      char *end = NULL;
-      gpointer first_line;
-
-      if (r == 0 && shtat_csv_row_is_header (row, header))
-        continue;
-      if (g_strv_length (row->fields) != 3)
-        {
-          g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
-                       _("%s:%u: give three columns: month, channel, count"), name, row->line);
-          return FALSE;
-        }
-      if (!shtat_month_parse (row->fields[0], &month))
-        {
-          g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
-                       _("%s:%u: “%s” is not a month: write it as YYYY-MM"), name, row->line, row->fields[0]);
-          return FALSE;
-        }
-      if (!shtat_appeal_channel_parse (row->fields[1], &channel, &local_error))
-        {
-          g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
-                       "%s:%u: %s", name, row->line, local_error->message);
-          return FALSE;
-        }
-      count = g_ascii_strtoll (row->fields[2], &end, 10);
-      if (row->fields[2][0] == '\0' || end == NULL || *end != '\0')
-        {
-          g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
-                       _("%s:%u: “%s” is not a whole number of appeals"), name, row->line, row->fields[2]);
-          return FALSE;
-        }
-      if (!check_count (&month, channel, count, &current, &local_error)
-          || !shtat_centre_profile_set_appeals (copy, &month, channel, count, &local_error))
-        {
-          g_set_error (error, SHTAT_APPEALS_ERROR, local_error->code, "%s:%u: %s", name, row->line,
-                       local_error->message);
-          return FALSE;
-        }
-      key = g_strdup_printf ("%04d-%02d %d", month.year, month.month, channel);
-      first_line = g_hash_table_lookup (seen, key);
-      if (first_line != NULL)
-        {
-          g_autofree char *record = count_record (&month, channel);
-
-          g_set_error (error, SHTAT_APPEALS_ERROR, SHTAT_APPEALS_ERROR_INVALID,
-                       _("%s:%u: %s is already given on line %u"), name, row->line, record,
-                       GPOINTER_TO_UINT (first_line));
-          return FALSE;
-        }
-      g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
-      n++;
-    }
-
-  /* all or nothing: the caller's profile changes only now */
-  g_array_set_size (profile->appeals, 0);
-  g_array_append_vals (profile->appeals, copy->appeals->data, copy->appeals->len);
-  if (n_rows != NULL)
-    *n_rows = n;
-  return TRUE;
 }

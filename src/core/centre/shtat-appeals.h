@@ -254,19 +254,6 @@ void     shtat_centre_profile_get_drivers      (const ShtatCentreProfile  *profi
                                                 const ShtatAppealsAverage *average,
                                                 ShtatDrivers              *drivers);
 
-/* ------------------------------------------------------------------------ */
-/* Appeals as CSV: columns month,channel,count (a header line with those
- * names may come first; comma or semicolon). Every row is checked; the
- * message names the line: "appeals.csv:4: unknown channel “phone”". */
-
-gboolean shtat_centre_profile_read_appeals_csv (ShtatCentreProfile *profile,
-                                                const char         *name,
-                                                const char         *text,
-                                                gsize               len,
-                                                const GDate        *today,
-                                                guint              *n_rows,
-                                                GError            **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatCalendar, shtat_calendar_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatCentreProfile, shtat_centre_profile_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatAppealsAverage, shtat_appeals_average_free)

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "shtat-money.h"
+
 G_BEGIN_DECLS
 
 /* Pay (Government Decree 1193; decisions.md item 21): official salary = base
@@ -147,40 +149,11 @@ gboolean      shtat_pay_grid_equal    (ShtatPayGrid  *a,
                                        ShtatPayGrid  *b);
 ShtatPayGrid *shtat_pay_grid_copy     (ShtatPayGrid  *grid);
 
-/* The grid as CSV (docs/pay-grid.md): a header line
- * kind,from,position,block,category,years,value, then one line an entry:
- *   base,2026-01-01,,,,,20000.00          (tenge, from a date)
- *   coefficient,2026-01-01,,B2,1,5,3.5    (block, category, years, from a date)
- *   position,,psychologist,B2,1,5,        (where a position sits)
- * Reading checks every line and names it: "grid.csv:4: …". */
-char         *shtat_pay_grid_to_csv   (ShtatPayGrid  *grid);
-ShtatPayGrid *shtat_pay_grid_from_csv (const char    *name,
-                                       const char    *text,
-                                       gsize          len,
-                                       GError       **error);
-
 /* Coefficients as written: "3.79", "1.005", "2" (a dot or a comma, up to four
  * decimals). */
 gboolean  shtat_coefficient_parse  (const char *str,
                                     int        *out);
 char     *shtat_coefficient_format (int         coefficient);
-
-/* Money. */
-/* @units hundredths of a staff unit × @tiyn per full unit, rounded half up to a
- * whole tiyn: (units × tiyn + 50) div 100. FALSE for negative input or overflow. */
-gboolean  shtat_money_for_units    (gint64      tiyn,
-                                    int         units,
-                                    gint64     *out);
-gboolean  shtat_money_add          (gint64      a,
-                                    gint64      b,
-                                    gint64     *out);
-/* "150 000,00 ₸" (kk, ru) or "150 000.00 ₸" (en): groups of three digits
- * separated by a no-break space, the decimal separator of the language. */
-char     *shtat_money_format       (gint64      tiyn);
-/* "150000", "150 000,5", "150000.50" (tenge, up to two decimals, spaces or
- * no-break spaces between groups) → tiyn. */
-gboolean  shtat_money_parse        (const char *str,
-                                    gint64     *tiyn);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatPayGrid, shtat_pay_grid_unref)
 

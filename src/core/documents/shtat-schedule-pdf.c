@@ -17,8 +17,6 @@
 
 G_DEFINE_QUARK (shtat-document-error-quark, shtat_document_error)
 
-#define NBSP "\u00a0"
-
 /* ------------------------------------------------------------------------ */
 /* The document's wording                                                   */
 
@@ -179,25 +177,6 @@ shtat_document_get_unit_name (const char *unit,
   return unit;
 }
 
-static const ShtatNormRow *
-find_row (const ShtatNormTable *table,
-          const char           *position)
-{
-  for (guint s = 0; table != NULL && s < table->sections->len; s++)
-    {
-      const ShtatSection *section = g_ptr_array_index (table->sections, s);
-
-      for (guint r = 0; r < section->rows->len; r++)
-        {
-          const ShtatNormRow *row = g_ptr_array_index (section->rows, r);
-
-          if (g_strcmp0 (row->position, position) == 0)
-            return row;
-        }
-    }
-  return NULL;
-}
-
 /* shtat_schedule_dup_position_label() in a given language rather than the
  * interface's. */
 char *
@@ -216,13 +195,13 @@ shtat_document_dup_position_name (ShtatNormLibrary *library,
     return g_strdup (position);
 
   if (table_id != NULL)
-    row = find_row (shtat_norm_library_get_table (library, table_id), position);
+    row = shtat_norm_table_find_row (shtat_norm_library_get_table (library, table_id), position);
   if (row == NULL)
     {
       GPtrArray *tables = shtat_norm_library_get_tables (library);
 
       for (guint t = 0; row == NULL && t < tables->len; t++)
-        row = find_row (g_ptr_array_index (tables, t), position);
+        row = shtat_norm_table_find_row (g_ptr_array_index (tables, t), position);
     }
   if (row != NULL)
     return shtat_capitalize_first (shtat_text_get_lang (&row->name, lang));
@@ -283,27 +262,6 @@ shtat_document_group_lines (const ShtatSchedule  *schedule,
     }
 
   return g_steal_pointer (&groups);
-}
-
-/* "6 705 001,03" (kk, ru) or "6 705 001.03" (en), no-break spaces between
- * groups, no currency sign: the column says "tenge". */
-static char *
-format_money (gint64    tiyn,
-              ShtatLang lang)
-{
-  guint64 v = tiyn < 0 ? (guint64) 0 - (guint64) tiyn : (guint64) tiyn;
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, v / 100);
-  GString *out = g_string_new (tiyn < 0 ? "−" : NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, NBSP);
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append_printf (out, "%s%02u", lang == SHTAT_LANG_EN ? "." : ",", (guint) (v % 100));
-  return g_string_free (out, FALSE);
 }
 
 /* "25,5" (kk, ru) or "25.5" (en). */
@@ -1026,9 +984,9 @@ build_items (Doc              *d,
             shtat_document_dup_position_name (library, table_id, line->position, d->lang);
           item->cells[SHTAT_DOCUMENT_COL_GRADE] = g_strdup (line->grade);
           item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (line->units, d->lang);
-          item->cells[SHTAT_DOCUMENT_COL_SALARY] = format_money (line->salary, d->lang);
-          item->cells[SHTAT_DOCUMENT_COL_ALLOWANCES] = format_money (line->allowances, d->lang);
-          item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (fund, d->lang);
+          item->cells[SHTAT_DOCUMENT_COL_SALARY] = shtat_money_format_amount (line->salary, d->lang);
+          item->cells[SHTAT_DOCUMENT_COL_ALLOWANCES] = shtat_money_format_amount (line->allowances, d->lang);
+          item->cells[SHTAT_DOCUMENT_COL_FUND] = shtat_money_format_amount (fund, d->lang);
           g_ptr_array_add (d->items, item);
         }
 
@@ -1036,19 +994,19 @@ build_items (Doc              *d,
       item->cells[SHTAT_DOCUMENT_COL_NUMBER] =
         g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_SUBTOTAL, d->lang));
       item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (group->units, d->lang);
-      item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (group->fund, d->lang);
+      item->cells[SHTAT_DOCUMENT_COL_FUND] = shtat_money_format_amount (group->fund, d->lang);
       g_ptr_array_add (d->items, item);
     }
 
   item = new_item (ITEM_TOTAL, d->groups->len);
   item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_TOTAL, d->lang));
   item->cells[SHTAT_DOCUMENT_COL_UNITS] = format_units (d->total_units, d->lang);
-  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (d->monthly, d->lang);
+  item->cells[SHTAT_DOCUMENT_COL_FUND] = shtat_money_format_amount (d->monthly, d->lang);
   g_ptr_array_add (d->items, item);
 
   item = new_item (ITEM_ANNUAL, d->groups->len);
   item->cells[SHTAT_DOCUMENT_COL_NUMBER] = g_strdup (shtat_document_get_label (SHTAT_DOCUMENT_LABEL_ANNUAL, d->lang));
-  item->cells[SHTAT_DOCUMENT_COL_FUND] = format_money (d->annual, d->lang);
+  item->cells[SHTAT_DOCUMENT_COL_FUND] = shtat_money_format_amount (d->annual, d->lang);
   g_ptr_array_add (d->items, item);
 
   for (guint i = 0; i < d->items->len; i++)

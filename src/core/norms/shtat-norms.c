@@ -577,6 +577,25 @@ shtat_norm_table_count_rows (const ShtatNormTable *table)
   return n;
 }
 
+const ShtatNormRow *
+shtat_norm_table_find_row (const ShtatNormTable *table,
+                           const char           *position)
+{
+  for (guint s = 0; table != NULL && s < table->sections->len; s++)
+    {
+      const ShtatSection *section = g_ptr_array_index (table->sections, s);
+
+      for (guint r = 0; r < section->rows->len; r++)
+        {
+          const ShtatNormRow *row = g_ptr_array_index (section->rows, r);
+
+          if (g_strcmp0 (row->position, position) == 0)
+            return row;
+        }
+    }
+  return NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* XML: errors                                                              */
 
@@ -1779,6 +1798,13 @@ shtat_norm_library_get_table (ShtatNormLibrary *self,
                               const char       *id)
 {
   return find_by_key (self->tables, G_STRUCT_OFFSET (ShtatNormTable, id), id);
+}
+
+const ShtatNormTable *
+shtat_norm_library_get_table_or_centre (ShtatNormLibrary *self,
+                                        const char       *id)
+{
+  return shtat_norm_library_get_table (self, id != NULL ? id : SHTAT_NORM_TABLE_CENTRE);
 }
 
 GPtrArray *

@@ -306,6 +306,10 @@ typedef struct
   guint      interpretation;
 } ShtatFamily;
 
+/* The id of the table of the Family Support Centres in 256-НҚ (000/001 App),
+ * whose rows digest §5.4 maps to structural units. */
+#define SHTAT_NORM_TABLE_CENTRE "fsc"
+
 /* ------------------------------------------------------------------------ */
 /* The library: every norm set loaded, cross-checked, read-only afterwards. */
 
@@ -327,6 +331,10 @@ ShtatNormLibrary *shtat_norm_library_load_default     (GError          **error);
 GPtrArray                   *shtat_norm_library_get_tables        (ShtatNormLibrary *self);
 const ShtatNormTable        *shtat_norm_library_get_table         (ShtatNormLibrary *self,
                                                                    const char       *id);
+/* The table @id, or the centres' table (SHTAT_NORM_TABLE_CENTRE) when @id is
+ * NULL: what a schedule or a profile that names no table is planned against. */
+const ShtatNormTable        *shtat_norm_library_get_table_or_centre (ShtatNormLibrary *self,
+                                                                     const char       *id);
 GPtrArray                   *shtat_norm_library_get_positions     (ShtatNormLibrary *self);
 const ShtatPosition         *shtat_norm_library_get_position      (ShtatNormLibrary *self,
                                                                    const char       *code);
@@ -366,5 +374,9 @@ const char *shtat_category_get_label    (ShtatCategory category);
 gboolean    shtat_norm_table_uses_driver (const ShtatNormTable *table, ShtatDriver driver);
 gboolean    shtat_norm_table_uses_flag   (const ShtatNormTable *table, ShtatFlag flag);
 guint       shtat_norm_table_count_rows  (const ShtatNormTable *table);
+/* The first row of @table (may be NULL) for @position, in the act's order;
+ * NULL when it has none. */
+const ShtatNormRow *shtat_norm_table_find_row (const ShtatNormTable *table,
+                                               const char           *position);
 
 G_END_DECLS

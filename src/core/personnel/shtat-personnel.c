@@ -173,6 +173,19 @@ shtat_employee_add_assignment (ShtatEmployee         *employee,
   g_array_append_val (employee->assignments, copy);
 }
 
+gboolean
+shtat_assignment_is_open_on (const ShtatAssignment *assignment,
+                             const GDate           *date)
+{
+  g_return_val_if_fail (assignment != NULL && date != NULL, FALSE);
+
+  if (g_date_valid (&assignment->from) && g_date_compare (&assignment->from, date) > 0)
+    return FALSE;
+  if (g_date_valid (&assignment->to) && g_date_compare (&assignment->to, date) < 0)
+    return FALSE;
+  return TRUE;
+}
+
 /* A deep copy: the ids are kept, every string and child record is copied. */
 ShtatEmployee *
 shtat_employee_copy (const ShtatEmployee *employee)

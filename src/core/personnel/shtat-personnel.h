@@ -116,6 +116,19 @@ void shtat_employee_add_certificate (ShtatEmployee *employee, const ShtatCertifi
 void shtat_employee_add_period      (ShtatEmployee *employee, const ShtatWorkPeriod *period);
 void shtat_employee_add_assignment  (ShtatEmployee *employee, const ShtatAssignment *assignment);
 
+/**
+ * shtat_assignment_is_open_on:
+ * @assignment: a post held
+ * @date: a valid date
+ *
+ * The post is held on @date: it has begun (no start, or a start not after
+ * @date) and has not ended (no end, or an end not before @date).
+ *
+ * Returns: TRUE when the post is open on @date.
+ */
+gboolean shtat_assignment_is_open_on (const ShtatAssignment *assignment,
+                                      const GDate           *date);
+
 const char *shtat_sector_to_string   (ShtatSector sector);
 gboolean    shtat_sector_from_string (const char *str, ShtatSector *out);
 const char *shtat_sector_get_label   (ShtatSector sector);

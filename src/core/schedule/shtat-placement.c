@@ -29,17 +29,6 @@ shtat_placement_free (ShtatPlacement *placement)
   g_free (placement);
 }
 
-static gboolean
-open_on (const ShtatAssignment *a,
-         const GDate           *date)
-{
-  if (g_date_valid (&a->from) && g_date_compare (&a->from, date) > 0)
-    return FALSE;
-  if (g_date_valid (&a->to) && g_date_compare (&a->to, date) < 0)
-    return FALSE;
-  return TRUE;
-}
-
 /* The line a post goes to: the first of its position with room for it, else
  * the last of its position; -1 when the schedule has none. */
 static int
@@ -103,7 +92,7 @@ shtat_placement_compute (const ShtatSchedule *schedule,
           ShtatPlacementHolder *holder;
           int index;
 
-          if (g_strcmp0 (a->centre_code, centre) != 0 || !open_on (a, date))
+          if (g_strcmp0 (a->centre_code, centre) != 0 || !shtat_assignment_is_open_on (a, date))
             continue;
           holder = g_new0 (ShtatPlacementHolder, 1);
           holder->employee = shtat_employee_ref (employee);

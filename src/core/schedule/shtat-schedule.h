@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 /* The staffing schedule of a centre (штат кестесі / штатное расписание), one
  * version of it, in memory: lines planned against a minimum norm table
  * (000 App; decisions.md items 1–9), the wage fund, compliance, the workflow
- * draft → submitted → approved → superseded, and its canonical XML.
+ * draft → submitted → approved → superseded, and what changed between two
+ * versions. Its canonical XML, and with it the checksum sealed at approval, is
+ * in formats/shtat-schedule-xml.h.
  *
  * Units are hundredths of a staff unit (shtat-units.h); money is gint64 tiyn
  * (shtat-pay.h). Only a draft can be changed: every setter on another version
@@ -200,127 +202,6 @@ gboolean shtat_schedule_set_line_justification (ShtatSchedule *schedule, guint i
 gboolean shtat_schedule_set_line_reference (ShtatSchedule *schedule, guint index, const char *text, GError **error);
 
 /* ------------------------------------------------------------------------ */
-/* Compliance with the minimum norms                                        */
-
-typedef enum
-{
-  SHTAT_COMPLIANCE_AT,        /* planned = minimum */
-  SHTAT_COMPLIANCE_ABOVE,     /* planned > minimum, or a position the table does not name */
-  SHTAT_COMPLIANCE_BELOW,     /* planned < minimum */
-  SHTAT_COMPLIANCE_MISSING,   /* the norms require it and the schedule has no line for it */
-  SHTAT_COMPLIANCE_TYPICAL,   /* set by typical norms (not checked) */
-} ShtatComplianceStatus;
-
-typedef enum
-{
-  SHTAT_SEVERITY_OK,
-  SHTAT_SEVERITY_WARNING,     /* e.g. below the minimum, accepted as interchange (item 5) */
-  SHTAT_SEVERITY_ERROR,       /* blocks approval */
-} ShtatSeverity;
-
-typedef struct
-{
-  const ShtatNormRow    *row;       /* NULL: a position the table does not name */
-  char                  *position;
-  int                    minimum;   /* hundredths; -1 for typical-norm rows */
-  int                    planned;   /* hundredths: sum of the lines of the position */
-  guint                  n_lines;
-  gboolean               justified; /* one of its lines carries a justification */
-  ShtatComplianceStatus  status;
-  ShtatSeverity          severity;
-  gint64                 rate;      /* tiyn per full unit used for the cost; -1 unknown */
-  gint64                 cost;      /* this row's part of the minimum cost; -1 unknown */
-  char                  *message;   /* one sentence, in the user's language */
-  GPtrArray             *remarks;   /* ShtatRemark, with citations */
-} ShtatComplianceRow;
-
-typedef struct
-{
-  ShtatMinimum *minimum;          /* the minimum for the schedule's drivers */
-  GPtrArray    *rows;             /* ShtatComplianceRow: the table's rows in order, then others */
-  gint64        fund;             /* the schedule's monthly wage fund, tiyn */
-  gint64        minimum_cost;     /* -1 when a rate is unknown */
-  gboolean      fund_covers_minimum;
-  guint         n_errors;
-  guint         n_warnings;
-  GPtrArray    *remarks;          /* ShtatRemark for the whole table (brackets, note) */
-} ShtatScheduleCheck;
-
-/* Every row of @table (NULL: the schedule's own table) against the minimum for
- * the schedule's drivers, then the positions the table does not name. @grid
- * (may be NULL) prices positions no line gives a salary for. The result borrows
- * rows of the library: free it before the library. */
-ShtatScheduleCheck *shtat_schedule_check      (const ShtatSchedule  *schedule,
-                                               ShtatNormLibrary     *library,
-                                               const ShtatNormTable *table,
-                                               ShtatPayGrid         *grid,
-                                               GError              **error);
-void                shtat_schedule_check_free (ShtatScheduleCheck   *check);
-
-const char *shtat_compliance_status_to_string (ShtatComplianceStatus status);
-const char *shtat_compliance_status_get_label (ShtatComplianceStatus status);
-
-/* ------------------------------------------------------------------------ */
-/* Workflow                                                                 */
-
-/* Complete and consistent enough to submit: a centre, lines with a unit, a
- * position, units ≥ 0 and a multiple of 0.25 unless it is the norm's own figure
- * (item 6), a salary for lines with units, a reference on typical-norm lines
- * (item 4), drivers the table can be computed from, a fund that can be summed. */
-gboolean shtat_schedule_validate (const ShtatSchedule  *schedule,
-                                  ShtatNormLibrary     *library,
-                                  const ShtatNormTable *table,
-                                  GError              **error);
-/* draft → submitted, if valid. */
-gboolean shtat_schedule_submit   (ShtatSchedule        *schedule,
-                                  ShtatNormLibrary     *library,
-                                  const ShtatNormTable *table,
-                                  GError              **error);
-/* submitted → draft, to change it again. */
-gboolean shtat_schedule_withdraw (ShtatSchedule        *schedule,
-                                  GError              **error);
-/* submitted → approved: needs every field of @approval and a compliance check
- * without errors. Stores the SHA-256 of the canonical XML. @previous (may be
- * NULL), the approved version of the same centre it replaces, becomes
- * superseded; nothing changes unless every condition holds. */
-gboolean shtat_schedule_approve  (ShtatSchedule        *schedule,
-                                  ShtatNormLibrary     *library,
-                                  const ShtatNormTable *table,
-                                  ShtatPayGrid         *grid,
-                                  const ShtatApproval  *approval,
-                                  ShtatSchedule        *previous,
-                                  GError              **error);
-/* For an approved or superseded version: its content still gives the SHA-256
- * stored at approval. TRUE for drafts and submitted versions (nothing to check). */
-gboolean shtat_schedule_verify   (const ShtatSchedule  *schedule,
-                                  GError              **error);
-
-/* ------------------------------------------------------------------------ */
-/* Canonical XML (data/norms/schedule.rng)                                  */
-
-/* The same schedule always gives the same bytes: UTF-8, fixed element and
- * attribute order, two-space indentation, one element per line, ISO dates,
- * units as "2.5", money as integer tiyn. The checksum of an approved version is
- * the SHA-256 of this document as it was at approval: status "approved", without
- * the superseded-by attribute and without the <sha256> element. */
-GBytes        *shtat_schedule_to_xml   (const ShtatSchedule *schedule);
-/* Reads a schedule file: UTF-8 only, no DOCTYPE, no network, valid against
- * schedule.rng. The checksum is read as stored: call shtat_schedule_verify(). */
-ShtatSchedule *shtat_schedule_from_xml (GBytes              *bytes,
-                                        GError             **error);
-
-/* ------------------------------------------------------------------------ */
-/* History                                                                  */
-
-/* What changed from @a to @b, one sentence each, in the user's language:
- * "Psychologist: 2 → 3 units", "Line added: …". Lines are matched by unit,
- * position and grade, then by position. @library (may be NULL) gives position
- * names; without it the codes are shown. Free with g_ptr_array_unref(). */
-GPtrArray *shtat_schedule_diff (const ShtatSchedule *a,
-                                const ShtatSchedule *b,
-                                ShtatNormLibrary    *library);
-
-/* ------------------------------------------------------------------------ */
 /* Names                                                                    */
 
 const char *shtat_schedule_status_to_string   (ShtatScheduleStatus status);
@@ -338,6 +219,12 @@ char       *shtat_schedule_dup_position_label (ShtatNormLibrary    *library,
                                                const char          *position);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatSchedule, shtat_schedule_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShtatScheduleCheck, shtat_schedule_check_free)
 
 G_END_DECLS
+
+/* The concerns of the schedule, each in its own header and file. */
+#define SHTAT_SCHEDULE_INSIDE
+#include "shtat-schedule-check.h"
+#include "shtat-schedule-workflow.h"
+#include "shtat-schedule-diff.h"
+#undef SHTAT_SCHEDULE_INSIDE

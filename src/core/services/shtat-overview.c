@@ -54,7 +54,7 @@ fill_row (ShtatOverviewRow *row,
   if (newer != NULL)
     {
       const char *table_id = shtat_schedule_get_table (newer);
-      const ShtatNormTable *table = shtat_norm_library_get_table (library, table_id ? table_id : "fsc");
+      const ShtatNormTable *table = shtat_norm_library_get_table_or_centre (library, table_id);
       g_autoptr(ShtatScheduleCheck) check = NULL;
 
       row->planned = shtat_schedule_get_total_units (newer);

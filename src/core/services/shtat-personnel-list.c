@@ -38,17 +38,6 @@ entry_unref (Entry *e)
   g_free (e);
 }
 
-static gboolean
-assignment_current (const ShtatAssignment *a,
-                    const GDate           *as_of)
-{
-  if (g_date_valid (&a->from) && g_date_compare (&a->from, as_of) > 0)
-    return FALSE;
-  if (g_date_valid (&a->to) && g_date_compare (&a->to, as_of) < 0)
-    return FALSE;
-  return TRUE;
-}
-
 static char *
 make_key (const char *name,
           const char *iin)
@@ -70,7 +59,7 @@ entry_new (ShtatNormLibrary *library,
   e->employee = shtat_employee_ref (employee);
   e->assignment = -1;
   for (guint a = 0; a < employee->assignments->len && e->assignment < 0; a++)
-    if (assignment_current (&g_array_index (employee->assignments, ShtatAssignment, a), as_of))
+    if (shtat_assignment_is_open_on (&g_array_index (employee->assignments, ShtatAssignment, a), as_of))
       e->assignment = (int) a;
   if (e->assignment >= 0)
     /* the list needs the outcome only; the employee page asks for the reasons */

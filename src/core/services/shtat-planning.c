@@ -1,31 +1,53 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "shtat-planning"
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "shtat-appeals.h"
 #include "shtat-schedule-profile.h"
+#include "shtat-schedule-xml.h"
 #include "shtat-planning.h"
 #include "shtat-text.h"
 
-/* The profile's average, or NULL when it cannot give one (no counts yet). */
-static ShtatAppealsAverage *
-profile_average (ShtatStore          *store,
-                 ShtatNormLibrary    *library,
-                 const char          *centre_code,
-                 const char          *table_id,
-                 ShtatCentreProfile **out_profile)
+/* The profile's average into @out_average, left NULL when the profile cannot
+ * give one (no counts yet). FALSE only when the database cannot be read: a
+ * draft made without what it holds would silently lack its figures. */
+static gboolean
+profile_average (ShtatStore           *store,
+                 ShtatNormLibrary     *library,
+                 const char           *centre_code,
+                 const char           *table_id,
+                 ShtatCentreProfile  **out_profile,
+                 ShtatAppealsAverage **out_average,
+                 GError              **error)
 {
-  g_autoptr(ShtatCentreProfile) profile = shtat_store_load_centre_profile (store, centre_code, NULL);
-  g_autoptr(ShtatCalendar) calendar = shtat_store_load_calendar (store, NULL);
-  ShtatAppealsAverage *average;
+  g_autoptr(ShtatCentreProfile) profile = NULL;
+  g_autoptr(ShtatCalendar) calendar = NULL;
+  GError *local = NULL;
 
-  if (profile == NULL || calendar == NULL)
-    return NULL;
-  average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, NULL);
-  if (average != NULL)
+  profile = shtat_store_load_centre_profile (store, centre_code, &local);
+  /* a centre the database does not list has no profile to draw on */
+  if (g_error_matches (local, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local);
+      return TRUE;
+    }
+  if (profile == NULL)
+    {
+      g_propagate_prefixed_error (error, local, _("The centre profile cannot be read: "));
+      return FALSE;
+    }
+  if ((calendar = shtat_store_load_calendar (store, error)) == NULL)
+    {
+      g_prefix_error (error, _("The working-day calendar cannot be read: "));
+      return FALSE;
+    }
+  *out_average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, NULL);
+  if (*out_average != NULL)
     *out_profile = g_steal_pointer (&profile);
-  return average;
+  return TRUE;
 }
 
 ShtatSchedule *
@@ -79,10 +101,10 @@ shtat_planning_new_draft (ShtatStore          *store,
     }
   else
     {
-      const ShtatNormTable *table = shtat_norm_library_get_table (library, table_id ? table_id : "fsc");
+      const ShtatNormTable *table = shtat_norm_library_get_table_or_centre (library, table_id);
       g_autoptr(ShtatCentreProfile) profile = NULL;
       g_autoptr(ShtatAppealsAverage) average = NULL;
-      g_autoptr(ShtatPayGrid) grid = shtat_store_load_pay_grid (store, NULL);
+      g_autoptr(ShtatPayGrid) grid = NULL;
       ShtatDrivers drivers;
 
       if (table == NULL)
@@ -90,11 +112,17 @@ shtat_planning_new_draft (ShtatStore          *store,
           g_set_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_INVALID, _("Unknown norm table “%s”"), table_id);
           return NULL;
         }
-      average = profile_average (store, library, centre_code, table->id, &profile);
+      if (!profile_average (store, library, centre_code, table->id, &profile, &average, error))
+        return NULL;
+      if ((grid = shtat_store_load_pay_grid (store, error)) == NULL)
+        {
+          g_prefix_error (error, _("The pay grid cannot be read: "));
+          return NULL;
+        }
 
       /* the newest version's figures, then the profile's over them, then those given */
       shtat_drivers_init (&drivers);
-      if (latest != NULL && g_strcmp0 (shtat_schedule_get_table (latest) ? shtat_schedule_get_table (latest) : "fsc",
+      if (latest != NULL && g_strcmp0 (shtat_schedule_get_table (latest) ? shtat_schedule_get_table (latest) : SHTAT_NORM_TABLE_CENTRE,
                                        table->id) == 0)
         drivers = *shtat_schedule_get_drivers (latest);
       if (average != NULL)
@@ -152,8 +180,7 @@ shtat_planning_apply_profile (ShtatStore        *store,
 
   if (profile == NULL || (calendar = shtat_store_load_calendar (store, error)) == NULL)
     return FALSE;
-  average = shtat_appeals_average_compute (profile, calendar, library, table_id ? table_id : "fsc", NULL, NULL, NULL,
-                                           error);
+  average = shtat_appeals_average_compute (profile, calendar, library, table_id, NULL, NULL, NULL, error);
   if (average == NULL || !shtat_centre_profile_apply_to_schedule (profile, average, schedule, error))
     return FALSE;
   if (explanation != NULL)
@@ -230,7 +257,7 @@ shtat_planning_approve (ShtatStore          *store,
         && shtat_schedule_get_version (g_ptr_array_index (versions, i)) != version)
       previous = g_ptr_array_index (versions, i);
   table_id = shtat_schedule_get_table (schedule);
-  if (!shtat_schedule_approve (schedule, library, shtat_norm_library_get_table (library, table_id ? table_id : "fsc"),
+  if (!shtat_schedule_approve (schedule, library, shtat_norm_library_get_table_or_centre (library, table_id),
                                NULL, approval, previous, error)
       || !shtat_store_save_approval (store, schedule, previous, error))
     return NULL;

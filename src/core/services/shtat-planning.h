@@ -29,7 +29,13 @@ typedef enum
  * the draft is made.
  *
  * From the approved version: a copy of it, or SHTAT_SCHEDULE_ERROR_STATUS when
- * there is none. */
+ * there is none.
+ *
+ * A database that cannot be read (the profile, the calendar, the pay grid) is
+ * an error in SHTAT_STORE_ERROR, and nothing is saved: a draft is never made
+ * without the figures the database holds for it.
+ *
+ * Returns: (transfer full) (nullable): the draft saved, or %NULL and @error */
 ShtatSchedule *shtat_planning_new_draft (ShtatStore       *store,
                                          ShtatNormLibrary *library,
                                          const char       *centre_code,

@@ -14,6 +14,7 @@
 #include "shtat-appeals.h"
 #include "shtat-pay.h"
 #include "shtat-schedule.h"
+#include "shtat-schedule-xml.h"
 #include "shtat-store.h"
 #include "shtat-text.h"
 
