@@ -10,8 +10,11 @@
 #include <locale.h>
 
 #include "shtat-employee-page.h"
+#include "shtat-pay-grid-dialog.h"
 #include "shtat-personnel-page.h"
+#include "shtat-profile-dialog.h"
 #include "shtat-promotions-page.h"
+#include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
 #include "shtat-test-common.h"
@@ -276,6 +279,74 @@ test_new_centre_dialog (Fixture       *f,
   }
 }
 
+/* A dialog open over the window, of @type. */
+static GtkWidget *
+find_dialog (GType type)
+{
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+      if (g_type_is_a (G_OBJECT_TYPE (w), type))
+        found = GTK_WIDGET (w);
+    }
+  return found;
+}
+
+/* Presses the button that shows @label and triggers @action. */
+static void
+press (GtkWidget  *root,
+       const char *action,
+       const char *label)
+{
+  GtkWidget *button = shtat_test_find_by_action (root, action);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (shtat_test_widget_text (button), ==, label);
+  /* an action the dialog does not have would leave the button insensitive */
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  shtat_test_iterate ();
+}
+
+/* The buttons of the pay grid and the centre profile do what they say: Add
+ * with nothing typed explains what is missing, Cancel closes the dialog. */
+static void
+test_dialog_buttons (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  wait_until_state (f->page, "list");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.pay-grid", NULL));
+  shtat_test_iterate ();
+  dialog = find_dialog (SHTAT_TYPE_PAY_GRID_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Pay Grid");
+  g_assert_nonnull (shtat_test_find_by_action (dialog, "pay-grid.save"));
+  press (dialog, "pay-grid.add-base", "_Add");
+  g_assert_true (g_str_has_prefix (shtat_pay_grid_dialog_get_error_text (SHTAT_PAY_GRID_DIALOG (dialog)),
+                                   "Base official salary: “” is not a date"));
+  press (dialog, "pay-grid.add-coefficient", "A_dd");
+  g_assert_true (g_str_has_prefix (shtat_pay_grid_dialog_get_error_text (SHTAT_PAY_GRID_DIALOG (dialog)),
+                                   "Coefficient: “” is not a date"));
+  press (dialog, "window.close", "_Cancel");
+  g_assert_null (find_dialog (SHTAT_TYPE_PAY_GRID_DIALOG));
+
+  dialog = GTK_WIDGET (shtat_schedule_page_open_profile (SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window))));
+  g_assert_nonnull (dialog);
+  shtat_test_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Centre Profile");
+  g_assert_nonnull (shtat_test_find_by_action (dialog, "profile.save"));
+  press (dialog, "profile.add-day", "_Add");
+  g_assert_true (g_str_has_prefix (shtat_profile_dialog_get_error_text (SHTAT_PROFILE_DIALOG (dialog)),
+                                   "Calendar: “” is not a date"));
+  press (dialog, "window.close", "_Cancel");
+  g_assert_null (find_dialog (SHTAT_TYPE_PROFILE_DIALOG));
+}
+
 static void
 test_add_employee (Fixture       *f,
                    gconstpointer  data)
@@ -412,6 +483,7 @@ main (int    argc,
   g_test_add ("/personnel/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/personnel/empty-start", Fixture, NULL, fixture_set_up, test_empty_start, fixture_tear_down);
   g_test_add ("/personnel/new-centre-dialog", Fixture, NULL, fixture_set_up, test_new_centre_dialog, fixture_tear_down);
+  g_test_add ("/personnel/dialog-buttons", Fixture, "centre", fixture_set_up, test_dialog_buttons, fixture_tear_down);
   g_test_add ("/personnel/add-employee", Fixture, "centre", fixture_set_up, test_add_employee, fixture_tear_down);
 
   ret = g_test_run ();
