@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "shtat-approval-dialog.h"
 #include "shtat-employee-page.h"
 #include "shtat-pay-grid-dialog.h"
 #include "shtat-personnel-page.h"
@@ -345,6 +346,32 @@ test_dialog_buttons (Fixture       *f,
                                    "Calendar: “” is not a date"));
   press (dialog, "window.close", "_Cancel");
   g_assert_null (find_dialog (SHTAT_TYPE_PROFILE_DIALOG));
+
+  /* the approval of a draft made from the norms: Approve with the form as it
+   * opens names the first field missing, the akimat (the test centre has none) */
+  {
+    ShtatSchedulePage *schedule_page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) centres = shtat_store_list_centres (f->store, &error);
+    g_autoptr(GPtrArray) schedules = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (shtat_schedule_page_new_draft (schedule_page, FALSE, &error));
+    g_assert_no_error (error);
+    schedules = shtat_store_list_schedules (f->store, "test-centre", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (schedules->len, ==, 1);
+    dialog = GTK_WIDGET (shtat_approval_dialog_new (GTK_WINDOW (f->window), f->store, library,
+                                                    g_ptr_array_index (centres, 0), g_ptr_array_index (schedules, 0)));
+    gtk_window_present (GTK_WINDOW (dialog));
+    shtat_test_iterate ();
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Approve the Staffing Schedule");
+    press (dialog, "approval.approve", "_Approve");
+    g_assert_true (g_str_has_prefix (shtat_approval_dialog_get_error_text (SHTAT_APPROVAL_DIALOG (dialog)),
+                                     "Akimat: required"));
+    press (dialog, "window.close", "_Cancel");
+    g_assert_null (find_dialog (SHTAT_TYPE_APPROVAL_DIALOG));
+  }
 }
 
 static void
