@@ -185,6 +185,14 @@ test_first_run (Fixture       *f,
         g_assert_cmpint (g_date_compare (shtat_promotion_get_date (a), shtat_promotion_get_date (b)), <=, 0);
       }
 
+    /* the page's button exports through the page's action */
+    {
+      GtkWidget *export = shtat_test_find_by_action (GTK_WIDGET (promotions), "promotions.export");
+
+      g_assert_nonnull (export);
+      g_assert_cmpstr (shtat_test_widget_text (export), ==, "_Export to CSV…");
+      g_assert_true (gtk_widget_is_sensitive (export));
+    }
     g_assert_true (shtat_promotions_page_export (promotions, csv, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
