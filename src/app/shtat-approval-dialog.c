@@ -23,7 +23,9 @@ struct _ShtatApprovalDialog
   GtkWidget        *signatory;
   GtkWidget        *effective;
   GtkLabel         *error_label;
-  GtkWidget        *approve_button;
+  AdwPreferencesGroup *summary;
+  AdwActionRow     *version_row;
+  AdwActionRow     *check_row;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatApprovalDialog, shtat_approval_dialog, ADW_TYPE_WINDOW)
@@ -135,23 +137,11 @@ shtat_approval_dialog_get_error_text (ShtatApprovalDialog *self)
 }
 
 static void
-approve_clicked_cb (GtkButton           *button,
-                    ShtatApprovalDialog *self)
+approve_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  shtat_approval_dialog_approve (self);
-}
-
-static GtkWidget *
-entry (AdwPreferencesGroup *group,
-       const char          *title,
-       const char          *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-  adw_preferences_group_add (group, row);
-  return row;
+  shtat_approval_dialog_approve (SHTAT_APPROVAL_DIALOG (widget));
 }
 
 static void
@@ -169,14 +159,31 @@ shtat_approval_dialog_finalize (GObject *object)
 static void
 shtat_approval_dialog_class_init (ShtatApprovalDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = shtat_approval_dialog_finalize;
   signals[SIGNAL_APPROVED] = g_signal_new ("approved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                            NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-approval-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, version_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, check_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, akimat);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, order_number);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, order_date);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, signatory);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, effective);
+  gtk_widget_class_bind_template_child (widget_class, ShtatApprovalDialog, error_label);
+
+  gtk_widget_class_install_action (widget_class, "approval.approve", NULL, approve_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 shtat_approval_dialog_init (ShtatApprovalDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 ShtatApprovalDialog *
@@ -186,11 +193,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
                            ShtatCentre      *centre,
                            ShtatSchedule    *schedule)
 {
-  ShtatApprovalDialog *self = g_object_new (SHTAT_TYPE_APPROVAL_DIALOG, "modal", TRUE, "transient-for", parent,
-                                            "default-width", 560, "title", _("Approve the Staffing Schedule"), NULL);
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *summary = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *order = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  ShtatApprovalDialog *self = g_object_new (SHTAT_TYPE_APPROVAL_DIALOG, "transient-for", parent, NULL);
   g_autoptr(ShtatScheduleCheck) check = NULL;
   const char *table_id = shtat_schedule_get_table (schedule);
   const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
@@ -198,7 +201,6 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   g_autofree char *title = g_strdup_printf (_("Version %u, %s staff units"), shtat_schedule_get_version (schedule), units);
   g_autofree char *today_text = NULL;
   g_autofree char *effective_text = NULL;
-  GtkWidget *row;
   GDate today, next;
   gint64 monthly = 0, annual = 0;
 
@@ -207,21 +209,15 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   self->centre = shtat_centre_ref (centre);
   self->schedule = shtat_schedule_ref (schedule);
 
-  self->approve_button = shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Approve"),
-                                                        G_CALLBACK (approve_clicked_cb), self);
-
-  /* what the akimat is about to sign */
-  adw_preferences_group_set_title (summary, name ? name : centre->code);
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_group_set_title (self->summary, name ? name : centre->code);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->version_row), title);
   if (shtat_schedule_get_fund (schedule, &monthly, &annual, NULL))
     {
       g_autofree char *m = shtat_money_format (monthly);
       g_autofree char *a = shtat_money_format (annual);
       g_autofree char *subtitle = g_strdup_printf (_("Wage fund %s a month, %s a year"), m, a);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle (self->version_row, subtitle);
     }
-  adw_preferences_group_add (summary, row);
   check = shtat_schedule_check (schedule, library, shtat_norm_library_get_table_or_centre (library, table_id),
                                 NULL, NULL);
   if (check != NULL)
@@ -229,12 +225,11 @@ shtat_approval_dialog_new (GtkWindow        *parent,
       g_autofree char *minimum = shtat_units_format_locale (check->minimum->total_units);
       g_autofree char *text = g_strdup_printf (_("Minimum %s units · %u errors, %u warnings"), minimum,
                                                check->n_errors, check->n_warnings);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->check_row), text);
+      adw_action_row_set_subtitle (self->check_row,
                                    check->n_errors > 0 ? _("A schedule with errors against the minimum norms cannot be approved.")
                                                        : _("Meets the minimum norms."));
-      adw_preferences_group_add (summary, row);
+      gtk_widget_set_visible (GTK_WIDGET (self->check_row), TRUE);
     }
 
   shtat_date_set_today (&today);
@@ -243,19 +238,9 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   g_date_add_months (&next, 1);
   today_text = shtat_format_gdate (&today);
   effective_text = shtat_format_gdate (&next);
-  adw_preferences_group_set_title (order, _("The Akimat’s Order"));
-  self->akimat = entry (order, _("Akimat"), centre->akimat);
-  self->order_number = entry (order, _("Order number"), NULL);
-  self->order_date = entry (order, _("Order date"), today_text);
-  self->signatory = entry (order, _("Signed by"), NULL);
-  self->effective = entry (order, _("In effect from"), effective_text);
-
-  self->error_label = shtat_form_error_new ();
-  adw_preferences_group_add (order, GTK_WIDGET (self->error_label));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), summary);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), order);
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 640);
+  gtk_editable_set_text (GTK_EDITABLE (self->akimat), centre->akimat ? centre->akimat : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->order_date), today_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->effective), effective_text);
   gtk_widget_grab_focus (self->order_number);
   return self;
 }

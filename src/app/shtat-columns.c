@@ -54,6 +54,38 @@ compare_cb (gconstpointer a,
   }
 }
 
+static void
+column_closure_free (gpointer  data,
+                     GClosure *closure)
+{
+  g_rc_box_release (data);
+}
+
+void
+shtat_column_view_column_set_text (GtkColumnViewColumn *col,
+                                   guint                column,
+                                   gboolean             numeric,
+                                   ShtatCellText        text,
+                                   ShtatCellCompare     compare,
+                                   gpointer             user_data)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = NULL;
+  Column *c = g_rc_box_new0 (Column);
+
+  c->column = column;
+  c->numeric = numeric;
+  c->text = text;
+  c->compare = compare;
+  c->user_data = user_data;
+  /* the factory and the sorter share the description, each holding a reference */
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cb), g_rc_box_acquire (c), column_closure_free, 0);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cb), g_rc_box_acquire (c), column_closure_free, 0);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cb, c, g_rc_box_release));
+  gtk_column_view_column_set_factory (col, factory);
+  gtk_column_view_column_set_sorter (col, sorter);
+}
+
 void
 shtat_column_view_add_text_column (GtkColumnView    *view,
                                    const char       *title,
@@ -64,25 +96,10 @@ shtat_column_view_add_text_column (GtkColumnView    *view,
                                    ShtatCellCompare  compare,
                                    gpointer          user_data)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  Column *c = g_new0 (Column, 1);
-  GtkColumnViewColumn *col;
-  GtkCustomSorter *sorter;
+  g_autoptr(GtkColumnViewColumn) col = gtk_column_view_column_new (title, NULL);
 
-  c->column = column;
-  c->numeric = numeric;
-  c->text = text;
-  c->compare = compare;
-  c->user_data = user_data;
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), c);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), c);
-  col = gtk_column_view_column_new (title, factory);
-  g_object_set_data_full (G_OBJECT (col), "shtat-column", c, g_free);
-  sorter = gtk_custom_sorter_new (compare_cb, c, NULL);
-  gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
+  shtat_column_view_column_set_text (col, column, numeric, text, compare, user_data);
   gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_column_set_resizable (col, TRUE);
   gtk_column_view_append_column (view, col);
-  g_object_unref (sorter);
-  g_object_unref (col);
 }

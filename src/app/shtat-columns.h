@@ -16,6 +16,15 @@ typedef int   (*ShtatCellCompare) (gpointer a,
                                    guint    column,
                                    gpointer user_data);
 
+/* Gives @col, a column already in a view (from a template), the cells and the
+ * sorting of text column @column. */
+void shtat_column_view_column_set_text (GtkColumnViewColumn *col,
+                                        guint                column,
+                                        gboolean             numeric,
+                                        ShtatCellText        text,
+                                        ShtatCellCompare     compare,
+                                        gpointer             user_data);
+
 void shtat_column_view_add_text_column (GtkColumnView    *view,
                                         const char       *title,
                                         guint             column,

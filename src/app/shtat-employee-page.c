@@ -24,11 +24,26 @@ struct _ShtatEmployeePage
   GDate              as_of;
 
   GtkWidget         *scroller;
-  GtkBox            *content;
+  GtkWidget         *empty_status;
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
   GtkBox            *verdict_box;
   GtkLabel          *verdict_label;
   GtkLabel          *eligible_label;
   GtkLabel          *error_label;
+  AdwPreferencesGroup *person_group;
+  AdwPreferencesGroup *assignments_group;
+  AdwPreferencesGroup *education_group;
+  AdwPreferencesGroup *periods_group;
+  AdwPreferencesGroup *certificates_group;
+  GtkWidget         *surname_row;
+  GtkWidget         *name_row;
+  GtkWidget         *patronymic_row;
+  GtkWidget         *iin_row;
+  GtkWidget         *birth_date_row;
+  AdwComboRow       *sex_row;
+  GPtrArray         *record_rows;   /* the expander rows of the records shown */
+  gboolean           filling;       /* the form is being filled from the file */
   guint              commit_source;
   gboolean           rebuild_after_commit;
 };
@@ -82,8 +97,6 @@ void
 shtat_employee_page_show_error (ShtatEmployeePage *self,
                                 const char        *message)
 {
-  if (self->error_label == NULL)
-    return;
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
@@ -131,7 +144,7 @@ commit_later (ShtatEmployeePage *self)
 }
 
 /* Every editable field is named "kind-index-field" ("period-1-from") or
- * "field" for the person's own data, so tests and the code find it alike. */
+ * "field" for the person's own data: the name says what an edit changes. */
 static gboolean
 split_field (const char  *name,
              char       **kind,
@@ -312,7 +325,16 @@ combo_selected_cb (AdwComboRow       *row,
   guint index;
   int number;
 
-  if (values == NULL || selected >= values->len || g_object_get_data (G_OBJECT (row), "shtat-building"))
+  if (self->filling || self->working == NULL)
+    return;
+  if (row == self->sex_row)
+    {
+      /* the items of the template: not given, male, female */
+      w->sex = (ShtatSex) selected;
+      commit_later (self);
+      return;
+    }
+  if (values == NULL || selected >= values->len)
     return;
   value = g_ptr_array_index (values, selected);
   number = (int) g_ascii_strtoll (value, NULL, 10);
@@ -374,8 +396,7 @@ switch_cb (GtkSwitch         *sw,
   g_autofree char *field = NULL;
   guint index;
 
-  if (g_object_get_data (G_OBJECT (sw), "shtat-building")
-      || !split_field (gtk_widget_get_name (GTK_WIDGET (sw)), &kind, &index, &field))
+  if (self->filling || !split_field (gtk_widget_get_name (GTK_WIDGET (sw)), &kind, &index, &field))
     return;
 
   if (g_str_equal (kind, "education") && index < self->working->education->len)
@@ -385,16 +406,19 @@ switch_cb (GtkSwitch         *sw,
   commit_later (self);
 }
 
+/* The target names the record as its fields are named: "period-1-remove". */
 static void
-remove_record_cb (GtkButton         *button,
-                  ShtatEmployeePage *self)
+remove_record_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
 {
+  ShtatEmployeePage *self = SHTAT_EMPLOYEE_PAGE (widget);
   g_autofree char *kind = NULL;
   g_autofree char *field = NULL;
   guint index;
   GArray *array = NULL;
 
-  if (!split_field (gtk_widget_get_name (GTK_WIDGET (button)), &kind, &index, &field))
+  if (self->working == NULL || !split_field (g_variant_get_string (parameter, NULL), &kind, &index, &field))
     return;
   if (g_str_equal (kind, "education"))
     array = self->working->education;
@@ -466,10 +490,8 @@ combo_row (ShtatEmployeePage *self,
 
   gtk_widget_set_name (row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  g_object_set_data (G_OBJECT (row), "shtat-building", GINT_TO_POINTER (1));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  g_object_set_data (G_OBJECT (row), "shtat-building", NULL);
   g_object_set_data_full (G_OBJECT (row), "shtat-values", g_ptr_array_ref (values), (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   return row;
@@ -486,9 +508,7 @@ switch_row (ShtatEmployeePage *self,
 
   gtk_widget_set_name (sw, name);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (sw), "shtat-building", GINT_TO_POINTER (1));
   gtk_switch_set_active (GTK_SWITCH (sw), active);
-  g_object_set_data (G_OBJECT (sw), "shtat-building", NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
@@ -503,11 +523,11 @@ remove_row (ShtatEmployeePage *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove This Record"));
 
-  gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "destructive-action");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "employee.remove-record");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_record_cb), self);
   return row;
 }
 
@@ -605,28 +625,14 @@ position_combo (ShtatEmployeePage *self,
   return combo_row (self, name, _("Position"), labels, values, current);
 }
 
-static GtkWidget *
-group_new (ShtatEmployeePage *self,
-           const char        *title,
-           const char        *add_label,
-           const char        *add_kind)
+/* A record's row joins its group's list; the next rebuild takes it out again. */
+static void
+record_add (ShtatEmployeePage   *self,
+            AdwPreferencesGroup *group,
+            GtkWidget           *row)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (add_label != NULL)
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
-
-      gtk_widget_set_tooltip_text (button, add_label);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "employee.add-record");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", add_kind);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, add_label, -1);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-    }
-  gtk_box_append (self->content, group);
-  return group;
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->record_rows, row);
 }
 
 static GtkWidget *
@@ -643,34 +649,28 @@ expander (const char *title,
 }
 
 static void
-build_person (ShtatEmployeePage *self)
+fill_person (ShtatEmployeePage *self)
 {
   ShtatEmployee *w = self->working;
-  GtkWidget *group = group_new (self, _("Personal Data"), NULL, NULL);
-  g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  g_autofree char *sex = g_strdup_printf ("%d", w->sex);
+  g_autofree char *birth = shtat_format_gdate (&w->birth_date);
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry_row (self, "surname", _("Surname"), w->surname));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry_row (self, "name", _("Name"), w->name));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry_row (self, "patronymic", _("Patronymic"), w->patronymic));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry_row (self, "iin", _("IIN"), w->iin));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), date_row (self, "birth_date", _("Date of birth"), &w->birth_date));
-
-  int_choices (&labels, &values);
-  choices_add (labels, values, _("Not given"), g_strdup ("0"));
-  choices_add (labels, values, _("Male"), g_strdup_printf ("%d", SHTAT_SEX_MALE));
-  choices_add (labels, values, _("Female"), g_strdup_printf ("%d", SHTAT_SEX_FEMALE));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), combo_row (self, "sex", _("Sex"), labels, values, sex));
+  gtk_editable_set_text (GTK_EDITABLE (self->surname_row), w->surname ? w->surname : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), w->name ? w->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->patronymic_row), w->patronymic ? w->patronymic : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->iin_row), w->iin);
+  gtk_editable_set_text (GTK_EDITABLE (self->birth_date_row), birth ? birth : "");
+  for (GtkWidget **row = (GtkWidget *[]) { self->surname_row, self->name_row, self->patronymic_row, self->iin_row,
+                                           self->birth_date_row, NULL }; *row; row++)
+    gtk_widget_remove_css_class (*row, "error");
+  adw_combo_row_set_selected (self->sex_row, w->sex == SHTAT_SEX_MALE || w->sex == SHTAT_SEX_FEMALE ? (guint) w->sex : 0);
 }
 
 static void
 build_education (ShtatEmployeePage *self)
 {
-  GtkWidget *group = group_new (self, _("Education"), _("Add an education record"), "education");
+  AdwPreferencesGroup *group = self->education_group;
 
-  if (self->working->education->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), _("No education recorded"));
+  adw_preferences_group_set_description (group, self->working->education->len == 0 ? _("No education recorded") : NULL);
 
   for (guint i = 0; i < self->working->education->len; i++)
     {
@@ -711,14 +711,14 @@ build_education (ShtatEmployeePage *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, n_diploma, _("Diploma number"), e->diploma));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (self, n_year, _("Year of graduation"), year));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row (self, n_remove));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      record_add (self, group, row);
     }
 }
 
 static void
 build_certificates (ShtatEmployeePage *self)
 {
-  GtkWidget *group = group_new (self, _("Certificates"), _("Add a certificate"), "certificate");
+  AdwPreferencesGroup *group = self->certificates_group;
 
   for (guint i = 0; i < self->working->certificates->len; i++)
     {
@@ -739,14 +739,14 @@ build_certificates (ShtatEmployeePage *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, n_issued, _("Issued"), &c->issued));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, n_expires, _("Expires"), &c->expires));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row (self, n_remove));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      record_add (self, group, row);
     }
 }
 
 static void
 build_periods (ShtatEmployeePage *self)
 {
-  GtkWidget *group = group_new (self, _("Work History"), _("Add a work period"), "period");
+  AdwPreferencesGroup *group = self->periods_group;
 
   for (guint i = 0; i < self->working->periods->len; i++)
     {
@@ -782,14 +782,14 @@ build_periods (ShtatEmployeePage *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, n_from, _("From"), &p->from));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, n_to, _("To (empty while it lasts)"), &p->to));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row (self, n_remove));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      record_add (self, group, row);
     }
 }
 
 static void
 build_assignments (ShtatEmployeePage *self)
 {
-  GtkWidget *group = group_new (self, _("Posts Held"), _("Add a post"), "assignment");
+  AdwPreferencesGroup *group = self->assignments_group;
 
   for (guint i = 0; i < self->working->assignments->len; i++)
     {
@@ -826,7 +826,7 @@ build_assignments (ShtatEmployeePage *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, n_from, _("From"), &a->from));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), date_row (self, n_to, _("To (empty while it lasts)"), &a->to));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row (self, n_remove));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      record_add (self, group, row);
     }
 }
 
@@ -974,45 +974,40 @@ refresh_verdict (ShtatEmployeePage *self)
 static void
 rebuild (ShtatEmployeePage *self)
 {
-  GtkWidget *child;
+  GtkWidget *shown[] = { GTK_WIDGET (self->title_label), GTK_WIDGET (self->subtitle_label),
+                         GTK_WIDGET (self->verdict_box), GTK_WIDGET (self->person_group),
+                         GTK_WIDGET (self->assignments_group), GTK_WIDGET (self->education_group),
+                         GTK_WIDGET (self->periods_group), GTK_WIDGET (self->certificates_group) };
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *birth = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-  self->verdict_label = NULL;
-  self->eligible_label = NULL;
-
-  if (self->working == NULL)
+  for (guint i = 0; i < self->record_rows->len; i++)
     {
-      GtkWidget *status = adw_status_page_new ();
+      GtkWidget *row = g_ptr_array_index (self->record_rows, i);
 
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "avatar-default-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Employee Selected"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                       _("Choose an employee in the list to see their file and verdict, "
-                                         "or add one with the + button (Ctrl+N)."));
-      gtk_widget_set_vexpand (status, TRUE);
-      gtk_box_append (self->content, status);
-      return;
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)),
+                                    row);
     }
+  g_ptr_array_set_size (self->record_rows, 0);
+  shtat_employee_page_show_error (self, NULL);
+  refresh_verdict (self);
+
+  gtk_widget_set_visible (self->empty_status, self->working == NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    gtk_widget_set_visible (shown[i], self->working != NULL);
+  if (self->working == NULL)
+    return;
 
   name = shtat_employee_dup_full_name (self->working);
   birth = shtat_format_gdate (&self->working->birth_date);
   subtitle = g_strdup_printf (_("IIN %s · born %s"), self->working->iin, birth);
-  gtk_box_append (self->content, make_label (*name ? name : _("New employee"), "title-1"));
-  gtk_box_append (self->content, make_label (subtitle, "dim-label"));
+  gtk_label_set_text (self->title_label, *name ? name : _("New employee"));
+  gtk_label_set_text (self->subtitle_label, subtitle);
 
-  self->error_label = GTK_LABEL (make_label ("", "error"));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (self->content, GTK_WIDGET (self->error_label));
-
-  self->verdict_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_box_append (self->content, GTK_WIDGET (self->verdict_box));
-  refresh_verdict (self);
-
-  build_person (self);
+  self->filling = TRUE;
+  fill_person (self);
+  self->filling = FALSE;
   build_assignments (self);
   build_education (self);
   build_periods (self);
@@ -1021,9 +1016,9 @@ rebuild (ShtatEmployeePage *self)
 
 /* ------------------------------------------------------------------------ */
 
-void
-shtat_employee_page_add_record (ShtatEmployeePage *self,
-                                const char        *kind)
+static void
+add_record (ShtatEmployeePage *self,
+            const char        *kind)
 {
   if (self->working == NULL)
     return;
@@ -1076,7 +1071,7 @@ add_record_action_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  shtat_employee_page_add_record (SHTAT_EMPLOYEE_PAGE (widget), g_variant_get_string (parameter, NULL));
+  add_record (SHTAT_EMPLOYEE_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 void
@@ -1095,7 +1090,7 @@ shtat_employee_page_set_employee (ShtatEmployeePage *self,
     }
 
   /* the same file saved again: keep the form (and the focus), refresh the verdict */
-  if (same && self->verdict_box != NULL)
+  if (same)
     {
       shtat_employee_page_show_error (self, NULL);
       refresh_verdict (self);
@@ -1145,28 +1140,6 @@ shtat_employee_page_get_error_text (ShtatEmployeePage *self)
            ? gtk_label_get_text (self->error_label) : NULL;
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-GtkWidget *
-shtat_employee_page_find_field (ShtatEmployeePage *self,
-                                const char        *name)
-{
-  return find_named (GTK_WIDGET (self->content), name);
-}
-
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -1174,7 +1147,9 @@ shtat_employee_page_dispose (GObject *object)
 {
   ShtatEmployeePage *self = SHTAT_EMPLOYEE_PAGE (object);
 
+  /* the bin lets go of its child first: it is a bound template child too */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHTAT_TYPE_EMPLOYEE_PAGE);
   G_OBJECT_CLASS (shtat_employee_page_parent_class)->dispose (object);
 }
 
@@ -1188,6 +1163,7 @@ shtat_employee_page_finalize (GObject *object)
   g_clear_pointer (&self->centres, g_ptr_array_unref);
   g_clear_pointer (&self->employee, shtat_employee_unref);
   g_clear_pointer (&self->working, shtat_employee_unref);
+  g_clear_pointer (&self->record_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (shtat_employee_page_parent_class)->finalize (object);
 }
 
@@ -1204,28 +1180,37 @@ shtat_employee_page_class_init (ShtatEmployeePageClass *klass)
   signals[SIGNAL_SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                        NULL, NULL, NULL, G_TYPE_NONE, 1, SHTAT_TYPE_EMPLOYEE);
 
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-employee-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, verdict_box);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, person_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, surname_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, patronymic_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, iin_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, birth_date_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, sex_row);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, assignments_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, education_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, periods_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatEmployeePage, certificates_group);
+  gtk_widget_class_bind_template_callback (widget_class, entry_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
+
   gtk_widget_class_install_action (widget_class, "employee.add-record", "s", add_record_action_cb);
+  gtk_widget_class_install_action (widget_class, "employee.remove-record", "s", remove_record_action_cb);
 }
 
 static void
 shtat_employee_page_init (ShtatEmployeePage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   shtat_date_set_today (&self->as_of);
-
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_hexpand (self->scroller, TRUE);
-  self->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 18));
-  gtk_widget_set_margin_top (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->content), 24);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->content), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->content), 12);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 860);
-  adw_clamp_set_child (ADW_CLAMP (clamp), GTK_WIDGET (self->content));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), clamp);
-  adw_bin_set_child (ADW_BIN (self), self->scroller);
+  self->record_rows = g_ptr_array_new ();
   rebuild (self);
 }
 
@@ -1234,6 +1219,14 @@ shtat_employee_page_new (ShtatNormLibrary *library)
 {
   ShtatEmployeePage *self = g_object_new (SHTAT_TYPE_EMPLOYEE_PAGE, NULL);
 
-  self->library = g_object_ref (library);
+  shtat_employee_page_set_library (self, library);
   return GTK_WIDGET (self);
+}
+
+/* The norms a file is judged by; set before the first employee is shown. */
+void
+shtat_employee_page_set_library (ShtatEmployeePage *self,
+                                 ShtatNormLibrary  *library)
+{
+  g_set_object (&self->library, library);
 }

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ShtatEmployeePage, shtat_employee_page, SHTAT, EMPLOYEE_PAGE, AdwBin)
 
 GtkWidget     *shtat_employee_page_new            (ShtatNormLibrary  *library);
+void           shtat_employee_page_set_library    (ShtatEmployeePage *self,
+                                                   ShtatNormLibrary  *library);
 void           shtat_employee_page_set_centres    (ShtatEmployeePage *self,
                                                    GPtrArray         *centres);
 void           shtat_employee_page_set_employee   (ShtatEmployeePage *self,
@@ -21,13 +23,9 @@ void           shtat_employee_page_set_as_of      (ShtatEmployeePage *self,
 void           shtat_employee_page_show_error     (ShtatEmployeePage *self,
                                                    const char        *message);
 
-/* For tests: what the user reads, and the fields they type into. */
+/* For tests: what the user reads. */
 const char    *shtat_employee_page_get_verdict_text   (ShtatEmployeePage *self);
 const char    *shtat_employee_page_get_eligible_text  (ShtatEmployeePage *self);
 const char    *shtat_employee_page_get_error_text     (ShtatEmployeePage *self);
-GtkWidget     *shtat_employee_page_find_field         (ShtatEmployeePage *self,
-                                                       const char        *name);
-void           shtat_employee_page_add_record         (ShtatEmployeePage *self,
-                                                       const char        *kind);
 
 G_END_DECLS

@@ -17,13 +17,20 @@ struct _ShtatPayGridDialog
   ShtatNormLibrary *library;
   ShtatPayGrid     *grid;      /* the copy being edited */
 
+  GHashTable       *position_rows;   /* code → AdwActionRow */
+
+  GtkListBox       *remarks;
   GtkListBox       *bases;
   GtkListBox       *coefficients;
-  GHashTable       *position_rows;   /* code → AdwEntryRow */
+  AdwPreferencesGroup *positions;
   GtkLabel         *error_label;
   GtkWidget        *base_from;
   GtkWidget        *base_amount;
-  GtkWidget        *coef_entries[5];
+  GtkWidget        *coef_block;
+  GtkWidget        *coef_category;
+  GtkWidget        *coef_years;
+  GtkWidget        *coef_from;
+  GtkWidget        *coef_value;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatPayGridDialog, shtat_pay_grid_dialog, ADW_TYPE_WINDOW)
@@ -165,7 +172,7 @@ shtat_pay_grid_dialog_get_salary_text (ShtatPayGridDialog *self,
 {
   GtkWidget *row = g_hash_table_lookup (self->position_rows, position);
 
-  return row ? g_object_get_data (G_OBJECT (row), "salary-text") : NULL;
+  return row ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
 }
 
 const char *
@@ -191,20 +198,36 @@ shtat_pay_grid_dialog_save (ShtatPayGridDialog *self)
 
 /* ------------------------------------------------------------------------ */
 
+/* The rows of bases and coefficients are rebuilt after every change, so the
+ * index a remove button carries is the one of the list shown. */
 static void
-remove_base_cb (GtkButton          *button,
-                ShtatPayGridDialog *self)
+remove_base_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  shtat_pay_grid_remove_base (self->grid, g_object_get_data (G_OBJECT (button), "date"));
+  ShtatPayGridDialog *self = SHTAT_PAY_GRID_DIALOG (widget);
+  GPtrArray *bases = shtat_pay_grid_get_bases (self->grid);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (index >= bases->len)
+    return;
+  shtat_pay_grid_remove_base (self->grid, &((const ShtatPayBase *) g_ptr_array_index (bases, index))->from);
   rebuild (self);
 }
 
 static void
-remove_coefficient_cb (GtkButton          *button,
-                       ShtatPayGridDialog *self)
+remove_coefficient_action_cb (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
 {
-  const ShtatPayCoefficient *c = g_object_get_data (G_OBJECT (button), "coefficient");
+  ShtatPayGridDialog *self = SHTAT_PAY_GRID_DIALOG (widget);
+  GPtrArray *coefficients = shtat_pay_grid_get_coefficients (self->grid);
+  guint index = g_variant_get_uint32 (parameter);
+  const ShtatPayCoefficient *c;
 
+  if (index >= coefficients->len)
+    return;
+  c = g_ptr_array_index (coefficients, index);
   shtat_pay_grid_remove_coefficient (self->grid, c->block, c->category, c->years, &c->from);
   rebuild (self);
 }
@@ -212,7 +235,8 @@ remove_coefficient_cb (GtkButton          *button,
 static GtkWidget *
 entry_row (const char *title,
            const char *subtitle,
-           GtkWidget  *button)
+           const char *remove_action,
+           guint       index)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *escaped = g_markup_escape_text (title, -1);
@@ -220,11 +244,15 @@ entry_row (const char *title,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (button != NULL)
+  if (remove_action != NULL)
     {
+      GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Remove"));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), remove_action);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;
@@ -262,7 +290,6 @@ update_position_row (ShtatPayGridDialog *self,
     text = g_strdup (error->message);
   if (placed != NULL)
     cell = g_strdup_printf ("%s-%s-%u", placed->block, placed->category ? placed->category : "", placed->years);
-  g_object_set_data_full (G_OBJECT (row), "salary-text", g_strdup (text), g_free);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
   gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "cell")), cell ? cell : "");
 }
@@ -279,29 +306,23 @@ rebuild (ShtatPayGridDialog *self)
   for (guint i = 0; i < bases->len; i++)
     {
       const ShtatPayBase *b = g_ptr_array_index (bases, i);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *money = shtat_money_format (b->tiyn);
       g_autofree char *date = shtat_format_gdate (&b->from);
       g_autofree char *subtitle = g_strdup_printf (_("from %s"), date);
 
-      g_object_set_data (G_OBJECT (remove), "date", (gpointer) &b->from);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_base_cb), self);
-      gtk_list_box_append (self->bases, entry_row (money, subtitle, remove));
+      gtk_list_box_append (self->bases, entry_row (money, subtitle, "pay-grid.remove-base", i));
     }
   clear_list (self->coefficients);
   for (guint i = 0; i < coefficients->len; i++)
     {
       const ShtatPayCoefficient *c = g_ptr_array_index (coefficients, i);
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *value = shtat_coefficient_format (c->coefficient);
       g_autofree char *date = shtat_format_gdate (&c->from);
       g_autofree char *title = g_strdup_printf (_("%s, category %s, %u years and more: %s"), c->block,
                                                 c->category ? c->category : "—", c->years, value);
       g_autofree char *subtitle = g_strdup_printf (_("from %s"), date);
 
-      g_object_set_data (G_OBJECT (remove), "coefficient", (gpointer) c);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_coefficient_cb), self);
-      gtk_list_box_append (self->coefficients, entry_row (title, subtitle, remove));
+      gtk_list_box_append (self->coefficients, entry_row (title, subtitle, "pay-grid.remove-coefficient", i));
     }
   g_hash_table_iter_init (&iter, self->position_rows);
   while (g_hash_table_iter_next (&iter, &code, &row))
@@ -309,9 +330,12 @@ rebuild (ShtatPayGridDialog *self)
 }
 
 static void
-add_base_cb (GtkButton          *button,
-             ShtatPayGridDialog *self)
+add_base_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  ShtatPayGridDialog *self = SHTAT_PAY_GRID_DIALOG (widget);
+
   if (shtat_pay_grid_dialog_add_base (self, gtk_editable_get_text (GTK_EDITABLE (self->base_from)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->base_amount))))
     {
@@ -321,17 +345,21 @@ add_base_cb (GtkButton          *button,
 }
 
 static void
-add_coefficient_cb (GtkButton          *button,
-                    ShtatPayGridDialog *self)
+add_coefficient_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
-  const char *t[5];
+  ShtatPayGridDialog *self = SHTAT_PAY_GRID_DIALOG (widget);
+  GtkWidget *cleared[] = { self->coef_block, self->coef_category, self->coef_years, self->coef_value };
 
-  for (guint i = 0; i < 5; i++)
-    t[i] = gtk_editable_get_text (GTK_EDITABLE (self->coef_entries[i]));
-  if (shtat_pay_grid_dialog_add_coefficient (self, t[0], t[1], t[2], t[3], t[4]))
-    for (guint i = 0; i < 5; i++)
-      if (i != 3)
-        gtk_editable_set_text (GTK_EDITABLE (self->coef_entries[i]), "");
+  if (shtat_pay_grid_dialog_add_coefficient (self, gtk_editable_get_text (GTK_EDITABLE (self->coef_block)),
+                                             gtk_editable_get_text (GTK_EDITABLE (self->coef_category)),
+                                             gtk_editable_get_text (GTK_EDITABLE (self->coef_years)),
+                                             gtk_editable_get_text (GTK_EDITABLE (self->coef_from)),
+                                             gtk_editable_get_text (GTK_EDITABLE (self->coef_value))))
+    /* the date stays: the next coefficient is usually of the same decree */
+    for (guint i = 0; i < G_N_ELEMENTS (cleared); i++)
+      gtk_editable_set_text (GTK_EDITABLE (cleared[i]), "");
 }
 
 static void
@@ -343,10 +371,11 @@ cell_apply_cb (GtkEntry           *entry,
 }
 
 static void
-save_clicked_cb (GtkButton          *button,
-                 ShtatPayGridDialog *self)
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  shtat_pay_grid_dialog_save (self);
+  shtat_pay_grid_dialog_save (SHTAT_PAY_GRID_DIALOG (widget));
 }
 
 static void
@@ -364,14 +393,38 @@ shtat_pay_grid_dialog_finalize (GObject *object)
 static void
 shtat_pay_grid_dialog_class_init (ShtatPayGridDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = shtat_pay_grid_dialog_finalize;
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-pay-grid-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, remarks);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, bases);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, base_from);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, base_amount);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, coefficients);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, coef_block);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, coef_category);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, coef_years);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, coef_from);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, coef_value);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPayGridDialog, positions);
+
+  gtk_widget_class_install_action (widget_class, "pay-grid.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "pay-grid.add-base", NULL, add_base_action_cb);
+  gtk_widget_class_install_action (widget_class, "pay-grid.add-coefficient", NULL, add_coefficient_action_cb);
+  gtk_widget_class_install_action (widget_class, "pay-grid.remove-base", "u", remove_base_action_cb);
+  gtk_widget_class_install_action (widget_class, "pay-grid.remove-coefficient", "u", remove_coefficient_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 shtat_pay_grid_dialog_init (ShtatPayGridDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -386,36 +439,13 @@ small_entry (const char *placeholder,
   return entry;
 }
 
-static GtkListBox *
-boxed_list (AdwPreferencesGroup *group)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_preferences_group_add (group, list);
-  return GTK_LIST_BOX (list);
-}
-
 ShtatPayGridDialog *
 shtat_pay_grid_dialog_new (GtkWindow        *parent,
                            ShtatStore       *store,
                            ShtatNormLibrary *library)
 {
-  ShtatPayGridDialog *self = g_object_new (SHTAT_TYPE_PAY_GRID_DIALOG, "modal", TRUE, "transient-for", parent,
-                                           "title", _("Pay Grid"), NULL);
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *intro = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *bases = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *coefficients = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *positions = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *base_add = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *coef_add = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add_base = gtk_button_new_with_mnemonic (_("_Add"));
-  GtkWidget *add_coef = gtk_button_new_with_mnemonic (_("A_dd"));
+  ShtatPayGridDialog *self = g_object_new (SHTAT_TYPE_PAY_GRID_DIALOG, "transient-for", parent, NULL);
   const ShtatNormTable *fsc = shtat_norm_library_get_table (library, SHTAT_NORM_TABLE_CENTRE);
-  const char *placeholders[5] = { N_("Block"), N_("Category"), N_("Years"), N_("From"), N_("Coefficient") };
-  const int widths[5] = { 6, 8, 5, 10, 8 };
   g_autoptr(GError) error = NULL;
 
   self->store = g_object_ref (store);
@@ -425,50 +455,15 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
     self->grid = shtat_pay_grid_new ();
   self->position_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Save"), G_CALLBACK (save_clicked_cb), self);
-
-  /* the reading of Decree 1193 the salaries are computed by, with its citation:
-   * it also says where the figures come from */
   if (shtat_norm_library_get_interpretation (library, 21) != NULL)
     {
-      GtkWidget *remarks = gtk_list_box_new ();
       ShtatRemark *remark = shtat_remark_new_interpretation (shtat_norm_library_get_interpretation (library, 21));
 
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (remarks), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (remarks, "boxed-list");
-      gtk_list_box_append (GTK_LIST_BOX (remarks), shtat_remark_view_new (remark));
+      gtk_list_box_append (self->remarks, shtat_remark_view_new (remark));
       shtat_remark_free (remark);
-      adw_preferences_group_add (intro, remarks);
+      gtk_widget_set_visible (GTK_WIDGET (self->remarks), TRUE);
     }
-  self->error_label = shtat_form_error_new ();
-  adw_preferences_group_add (intro, GTK_WIDGET (self->error_label));
 
-  adw_preferences_group_set_title (bases, _("Base Official Salary"));
-  self->bases = boxed_list (bases);
-  self->base_from = small_entry (_("From dd.mm.yyyy"), 14);
-  self->base_amount = small_entry (_("Tenge"), 12);
-  g_signal_connect (add_base, "clicked", G_CALLBACK (add_base_cb), self);
-  gtk_box_append (GTK_BOX (base_add), self->base_from);
-  gtk_box_append (GTK_BOX (base_add), self->base_amount);
-  gtk_box_append (GTK_BOX (base_add), add_base);
-  gtk_widget_set_margin_top (base_add, 6);
-  adw_preferences_group_add (bases, base_add);
-
-  adw_preferences_group_set_title (coefficients, _("Coefficients"));
-  self->coefficients = boxed_list (coefficients);
-  for (guint i = 0; i < 5; i++)
-    {
-      self->coef_entries[i] = small_entry (_(placeholders[i]), widths[i]);
-      gtk_box_append (GTK_BOX (coef_add), self->coef_entries[i]);
-    }
-  g_signal_connect (add_coef, "clicked", G_CALLBACK (add_coefficient_cb), self);
-  gtk_box_append (GTK_BOX (coef_add), add_coef);
-  gtk_widget_set_margin_top (coef_add, 6);
-  adw_preferences_group_add (coefficients, coef_add);
-
-  adw_preferences_group_set_title (positions, _("Positions"));
-  adw_preferences_group_set_description (positions, _("The cell of each position as block-category-years, such as B2-1-5; "
-                                                       "press Enter to apply, leave empty to type salaries by hand."));
   for (guint k = 0; fsc != NULL && k < fsc->sections->len; k++)
     {
       ShtatSection *section = g_ptr_array_index (fsc->sections, k);
@@ -482,22 +477,17 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
 
           if (g_hash_table_contains (self->position_rows, norm->position))
             continue;
-          row = entry_row (name, NULL, NULL);
+          row = entry_row (name, NULL, NULL, 0);
           gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
           g_object_set_data_full (G_OBJECT (cell), "position", g_strdup (norm->position), g_free);
           g_signal_connect (cell, "activate", G_CALLBACK (cell_apply_cb), self);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), cell);
           g_object_set_data (G_OBJECT (row), "cell", cell);
           g_hash_table_insert (self->position_rows, g_strdup (norm->position), row);
-          adw_preferences_group_add (positions, row);
+          adw_preferences_group_add (self->positions, row);
         }
     }
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), intro);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), bases);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), coefficients);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), positions);
-  gtk_window_set_default_size (GTK_WINDOW (self), 760, 760);
   rebuild (self);
   return self;
 }

@@ -41,6 +41,7 @@ struct _ShtatPersonnelPage
   ShtatEmployeePage  *employee_page;
   GtkLabel           *load_error;
   GPtrArray          *position_codes;   /* NULL first: any position */
+  GtkBuilder         *centre_form;      /* the New Centre dialog while it is open */
 };
 
 G_DEFINE_FINAL_TYPE (ShtatPersonnelPage, shtat_personnel_page, ADW_TYPE_BIN)
@@ -259,10 +260,11 @@ selection_changed_cb (GtkSingleSelection *selection,
 }
 
 static void
-undo_cb (AdwToast           *toast,
-         ShtatPersonnelPage *self)
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  shtat_personnel_page_undo (self);
+  shtat_personnel_page_undo (SHTAT_PERSONNEL_PAGE (widget));
 }
 
 static void
@@ -295,7 +297,7 @@ employee_save_cb (ShtatEmployeePage  *page,
   toast = adw_toast_new (_("Saved"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_cb), self);
+  adw_toast_set_action_name (toast, "personnel.undo");
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -345,10 +347,11 @@ shtat_personnel_page_new_employee (ShtatPersonnelPage *self)
 }
 
 static void
-new_employee_cb (GtkButton          *button,
-                 ShtatPersonnelPage *self)
+new_employee_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
 {
-  shtat_personnel_page_new_employee (self);
+  shtat_personnel_page_new_employee (SHTAT_PERSONNEL_PAGE (widget));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -423,11 +426,7 @@ shtat_personnel_page_set_store (ShtatPersonnelPage *self,
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       gtk_list_view_set_factory (self->list_view, factory);
       g_object_unref (factory);
-
-      self->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_employee_page_new (library));
-      g_signal_connect (self->employee_page, "save", G_CALLBACK (employee_save_cb), self);
-      gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (self), "shtat-content")),
-                      GTK_WIDGET (self->employee_page));
+      shtat_employee_page_set_library (self->employee_page, library);
     }
 
   if (shtat_store_is_empty (self->store))
@@ -498,57 +497,41 @@ shtat_personnel_page_create_centre (ShtatPersonnelPage  *self,
   return TRUE;
 }
 
+static const char *
+centre_field (GtkBuilder *form,
+              const char *id)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (gtk_builder_get_object (form, id)));
+}
+
 static void
 centre_dialog_response_cb (AdwMessageDialog   *dialog,
                            const char         *response,
                            ShtatPersonnelPage *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *values[4] = { NULL, };
-  guint i = 0;
+  g_autoptr(GtkBuilder) form = g_steal_pointer (&self->centre_form);
 
-  if (!g_str_equal (response, "create"))
-    return;
-  for (const char * const *name = (const char *[]) { "centre-name-kk", "centre-name-ru", "centre-district", "centre-akimat", NULL };
-       *name != NULL; name++, i++)
-    values[i] = gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), *name)));
-
-  if (!shtat_personnel_page_create_centre (self, values[0], values[1], values[2], values[3], &error))
+  if (g_str_equal (response, "create")
+      && !shtat_personnel_page_create_centre (self, centre_field (form, "name_kk"), centre_field (form, "name_ru"),
+                                              centre_field (form, "district"), centre_field (form, "akimat"), &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
 void
 shtat_personnel_page_add_centre (ShtatPersonnelPage *self)
 {
-  GtkWidget *dialog;
-  GtkWidget *group = adw_preferences_group_new ();
-  const struct { const char *key; const char *title; } fields[] = {
-    { "centre-name-kk", N_("Name in Kazakh") },
-    { "centre-name-ru", N_("Name in Russian") },
-    { "centre-district", N_("District or city") },
-    { "centre-akimat", N_("Akimat") },
-  };
+  GtkWindow *dialog;
 
   if (self->store == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("New Centre"),
-                                   _("The Family Support Centre whose staff you keep here."));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      GtkWidget *row = adw_entry_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(fields[i].title));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_object_set_data (G_OBJECT (dialog), fields[i].key, row);
-    }
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "create", _("C_reate"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (centre_dialog_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_clear_object (&self->centre_form);
+  self->centre_form = gtk_builder_new_from_resource ("/io/github/shtat/Shtat/ui/shtat-centre-dialog.ui");
+  dialog = GTK_WINDOW (gtk_builder_get_object (self->centre_form, "dialog"));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (centre_dialog_response_cb), self, 0);
+  gtk_window_present (dialog);
 }
 
 void
@@ -559,17 +542,19 @@ shtat_personnel_page_start_empty (ShtatPersonnelPage *self)
 }
 
 static void
-demo_cb (GtkButton          *button,
-         ShtatPersonnelPage *self)
+load_demo_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  shtat_personnel_page_load_demo (self);
+  shtat_personnel_page_load_demo (SHTAT_PERSONNEL_PAGE (widget));
 }
 
 static void
-empty_cb (GtkButton          *button,
-          ShtatPersonnelPage *self)
+start_empty_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  shtat_personnel_page_start_empty (self);
+  shtat_personnel_page_start_empty (SHTAT_PERSONNEL_PAGE (widget));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -638,92 +623,6 @@ shtat_personnel_page_select_iin (ShtatPersonnelPage *self,
   return FALSE;
 }
 
-static GtkWidget *
-build_empty_state (ShtatPersonnelPage *self)
-{
-  GtkWidget *status = adw_status_page_new ();
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *demo = gtk_button_new_with_mnemonic (_("Load the _Demo Centre"));
-  GtkWidget *empty = gtk_button_new_with_mnemonic (_("_Start With an Empty Database"));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Personnel Files Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                   _("Start with a demo centre of about thirty employees to see how Shtat "
-                                     "checks qualifications, or with an empty database for your own staff. "
-                                     "Files can also be imported with “shtat-cli import”."));
-  gtk_widget_add_css_class (demo, "suggested-action");
-  gtk_widget_add_css_class (demo, "pill");
-  gtk_widget_add_css_class (empty, "pill");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
-  g_signal_connect (demo, "clicked", G_CALLBACK (demo_cb), self);
-  g_signal_connect (empty, "clicked", G_CALLBACK (empty_cb), self);
-  gtk_box_append (GTK_BOX (buttons), demo);
-  gtk_box_append (GTK_BOX (buttons), empty);
-  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
-  return status;
-}
-
-static GtkWidget *
-build_list_state (ShtatPersonnelPage *self)
-{
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *filters = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  gtk_widget_set_size_request (sidebar, 360, -1);
-  gtk_widget_set_hexpand (sidebar, FALSE);
-  gtk_widget_set_margin_top (top, 12);
-  gtk_widget_set_margin_start (top, 12);
-  gtk_widget_set_margin_end (top, 12);
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search, "placeholder-text", _("Find by name or IIN"), NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->search), TRUE);
-  gtk_widget_set_tooltip_text (add, _("Add an employee (Ctrl+N)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add an employee"), -1);
-  g_signal_connect (add, "clicked", G_CALLBACK (new_employee_cb), self);
-  gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (top), add);
-
-  self->centre_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  self->position_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  self->verdict_filter = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
-  gtk_widget_set_margin_start (filters, 12);
-  gtk_widget_set_margin_end (filters, 12);
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->centre_filter));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->position_filter));
-  gtk_box_append (GTK_BOX (filters), GTK_WIDGET (self->verdict_filter));
-
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  gtk_label_set_xalign (self->count_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->count_label), 18);
-
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list_view));
-
-  gtk_box_append (GTK_BOX (sidebar), top);
-  gtk_box_append (GTK_BOX (sidebar), filters);
-  gtk_box_append (GTK_BOX (sidebar), GTK_WIDGET (self->count_label));
-  gtk_box_append (GTK_BOX (sidebar), scroller);
-  gtk_box_append (GTK_BOX (content), sidebar);
-  gtk_box_append (GTK_BOX (content), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  g_object_set_data (G_OBJECT (self), "shtat-content", content);
-
-  g_signal_connect (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect (self->centre_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect (self->position_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  g_signal_connect (self->verdict_filter, "notify::selected", G_CALLBACK (filter_changed_cb), self);
-  return content;
-}
-
 static void
 shtat_personnel_page_dispose (GObject *object)
 {
@@ -736,7 +635,9 @@ shtat_personnel_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->list, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  /* the bin lets go of its child first: it is a bound template child too */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHTAT_TYPE_PERSONNEL_PAGE);
   G_OBJECT_CLASS (shtat_personnel_page_parent_class)->dispose (object);
 }
 
@@ -753,6 +654,7 @@ shtat_personnel_page_finalize (GObject *object)
   g_clear_pointer (&self->centres, g_ptr_array_unref);
   g_clear_pointer (&self->undo_before, shtat_employee_unref);
   g_clear_pointer (&self->position_codes, g_ptr_array_unref);
+  g_clear_object (&self->centre_form);
   G_OBJECT_CLASS (shtat_personnel_page_parent_class)->finalize (object);
 }
 
@@ -760,43 +662,38 @@ static void
 shtat_personnel_page_class_init (ShtatPersonnelPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shtat_personnel_page_dispose;
   object_class->finalize = shtat_personnel_page_finalize;
+
+  g_type_ensure (SHTAT_TYPE_EMPLOYEE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-personnel-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, load_error);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, search);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, centre_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, position_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, verdict_filter);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPersonnelPage, employee_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, employee_save_cb);
+
+  gtk_widget_class_install_action (widget_class, "personnel.new-employee", NULL, new_employee_action_cb);
+  gtk_widget_class_install_action (widget_class, "personnel.load-demo", NULL, load_demo_action_cb);
+  gtk_widget_class_install_action (widget_class, "personnel.start-empty", NULL, start_empty_action_cb);
+  gtk_widget_class_install_action (widget_class, "personnel.undo", NULL, undo_action_cb);
 }
 
 static void
 shtat_personnel_page_init (ShtatPersonnelPage *self)
 {
-  GtkWidget *loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *spinner = gtk_spinner_new ();
-  GtkWidget *error = adw_status_page_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   shtat_date_set_today (&self->today);
   self->position_codes = g_ptr_array_new_with_free_func (g_free);
-
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  self->stack = GTK_STACK (gtk_stack_new ());
-
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (loading), spinner);
-  gtk_box_append (GTK_BOX (loading), gtk_label_new (_("Loading personnel files…")));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (error), "dialog-error-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (error), _("The Database Cannot Be Read"));
-  self->load_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->load_error, TRUE);
-  gtk_label_set_selectable (self->load_error, TRUE);
-  adw_status_page_set_child (ADW_STATUS_PAGE (error), GTK_WIDGET (self->load_error));
-
-  gtk_stack_add_named (self->stack, build_empty_state (self), "empty");
-  gtk_stack_add_named (self->stack, loading, "loading");
-  gtk_stack_add_named (self->stack, error, "error");
-  gtk_stack_add_named (self->stack, build_list_state (self), "list");
   gtk_stack_set_visible_child_name (self->stack, "loading");
-
-  adw_toast_overlay_set_child (self->toasts, GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->toasts));
 }

@@ -30,6 +30,9 @@ struct _ShtatProfileDialog
   GtkWidget          *day_date;
   GtkWidget          *day_working;
   GtkWidget          *day_note;
+  AdwPreferencesGroup *average;
+  GtkListBox         *remarks;
+  GtkLabel           *legend;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatProfileDialog, shtat_profile_dialog, ADW_TYPE_WINDOW)
@@ -319,13 +322,18 @@ save_calendar (ShtatProfileDialog *self)
   return TRUE;
 }
 
+/* The day to remove comes as its Julian day number, the target of its button. */
 static void
-remove_day_cb (GtkButton          *button,
-               ShtatProfileDialog *self)
+remove_day_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  GDate *date = g_object_get_data (G_OBJECT (button), "date");
+  ShtatProfileDialog *self = SHTAT_PROFILE_DIALOG (widget);
+  GDate date;
 
-  shtat_calendar_remove_day (self->calendar, date);
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, g_variant_get_uint32 (parameter));
+  shtat_calendar_remove_day (self->calendar, &date);
   if (save_calendar (self))
     {
       rebuild_days (self);
@@ -334,9 +342,11 @@ remove_day_cb (GtkButton          *button,
 }
 
 static void
-add_day_cb (GtkButton          *button,
-            ShtatProfileDialog *self)
+add_day_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
+  ShtatProfileDialog *self = SHTAT_PROFILE_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   GDate date;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->day_date));
@@ -388,8 +398,8 @@ rebuild_days (ShtatProfileDialog *self)
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Remove"));
-      g_object_set_data_full (G_OBJECT (remove), "date", g_memdup2 (&day->date, sizeof (GDate)), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (remove_day_cb), self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", g_date_get_julian (&day->date));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "profile.remove-day");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->days, row);
     }
@@ -434,10 +444,11 @@ shtat_profile_dialog_save (ShtatProfileDialog *self)
 }
 
 static void
-save_clicked_cb (GtkButton          *button,
-                 ShtatProfileDialog *self)
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  shtat_profile_dialog_save (self);
+  shtat_profile_dialog_save (SHTAT_PROFILE_DIALOG (widget));
 }
 
 static void
@@ -456,31 +467,38 @@ shtat_profile_dialog_finalize (GObject *object)
 static void
 shtat_profile_dialog_class_init (ShtatProfileDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = shtat_profile_dialog_finalize;
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-profile-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, average);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, explanation);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, remarks);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, grid);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, legend);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, vehicles);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, days);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, day_date);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, day_working);
+  gtk_widget_class_bind_template_child (widget_class, ShtatProfileDialog, day_note);
+  gtk_widget_class_bind_template_callback (widget_class, period_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "profile.add-day", NULL, add_day_action_cb);
+  gtk_widget_class_install_action (widget_class, "profile.remove-day", "u", remove_day_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 shtat_profile_dialog_init (ShtatProfileDialog *self)
 {
-}
-
-static GtkWidget *
-period_entry (AdwPreferencesGroup *group,
-              const char          *title,
-              const ShtatMonth    *month,
-              ShtatProfileDialog  *self)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  g_autofree char *text = shtat_month_format (month);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-  g_signal_connect (row, "apply", G_CALLBACK (period_apply_cb), self);
-  adw_preferences_group_add (group, row);
-  return row;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 ShtatProfileDialog *
@@ -489,20 +507,11 @@ shtat_profile_dialog_new (GtkWindow        *parent,
                           ShtatNormLibrary *library,
                           ShtatCentre      *centre)
 {
-  ShtatProfileDialog *self = g_object_new (SHTAT_TYPE_PROFILE_DIALOG, "modal", TRUE, "transient-for", parent,
-                                           "title", _("Centre Profile"), NULL);
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *average = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *period = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *monthly = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *figures = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  AdwPreferencesGroup *calendar = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *vehicles_row = adw_action_row_new ();
-  GtkWidget *add_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
-  GtkWidget *remarks = gtk_list_box_new ();
+  ShtatProfileDialog *self = g_object_new (SHTAT_TYPE_PROFILE_DIALOG, "transient-for", parent, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) legend = g_string_new (NULL);
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
   const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
   ShtatMonth from, to;
 
@@ -516,19 +525,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   if (self->calendar == NULL)
     self->calendar = shtat_calendar_new ();
 
-  shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Save"), G_CALLBACK (save_clicked_cb), self);
-
-  /* the average, first: what the norms are computed from */
-  adw_preferences_group_set_title (average, name ? name : centre->code);
-  self->explanation = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->explanation, TRUE);
-  gtk_label_set_xalign (self->explanation, 0);
-  gtk_label_set_selectable (self->explanation, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->explanation), "title-4");
-  adw_preferences_group_add (average, GTK_WIDGET (self->explanation));
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (remarks), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (remarks, "boxed-list");
-  gtk_widget_set_margin_top (remarks, 12);
+  adw_preferences_group_set_title (self->average, name ? name : centre->code);
   for (guint n = 1; n <= 2; n++)
     {
       const ShtatInterpretation *in = shtat_norm_library_get_interpretation (library, n);
@@ -536,84 +533,23 @@ shtat_profile_dialog_new (GtkWindow        *parent,
       if (in != NULL)
         {
           ShtatRemark *remark = shtat_remark_new_interpretation (in);
-          gtk_list_box_append (GTK_LIST_BOX (remarks), shtat_remark_view_new (remark));
+          gtk_list_box_append (self->remarks, shtat_remark_view_new (remark));
           shtat_remark_free (remark);
         }
     }
-  adw_preferences_group_add (average, remarks);
-  self->error_label = shtat_form_error_new ();
-  adw_preferences_group_add (average, GTK_WIDGET (self->error_label));
 
-  adw_preferences_group_set_title (period, _("Averaging Period"));
-  adw_preferences_group_set_description (period, _("Months as mm.yyyy. Press Enter to apply."));
   shown_period (self, &from, &to);
-  self->from_entry = period_entry (period, _("From month"), &from, self);
-  self->to_entry = period_entry (period, _("To month"), &to, self);
+  from_text = shtat_month_format (&from);
+  to_text = shtat_month_format (&to);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to_text);
 
-  adw_preferences_group_set_title (monthly, _("Appeals by Month and Channel"));
-  adw_preferences_group_set_description (monthly, _("The five channels of 256-НҚ §12. A month left empty is left out of the average, not counted as zero."));
-  self->grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (self->grid, 4);
-  gtk_grid_set_column_spacing (self->grid, 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->grid));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  adw_preferences_group_add (monthly, scroller);
-  {
-    GString *legend = g_string_new (NULL);
-    GtkWidget *label;
+  for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
+    g_string_append_printf (legend, "%s(%u) %s", c ? "\n" : "", c + 1, shtat_appeal_channel_get_label (c));
+  gtk_label_set_text (self->legend, legend->str);
 
-    for (guint c = 0; c < SHTAT_N_APPEAL_CHANNELS; c++)
-      g_string_append_printf (legend, "%s(%u) %s", c ? "\n" : "", c + 1, shtat_appeal_channel_get_label (c));
-    label = gtk_label_new (legend->str);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_widget_add_css_class (label, "caption");
-    gtk_widget_set_margin_top (label, 6);
-    adw_preferences_group_add (monthly, label);
-    g_string_free (legend, TRUE);
-  }
-
-  adw_preferences_group_set_title (figures, _("Other Figures"));
-  self->vehicles = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 1000, 1));
   gtk_spin_button_set_value (self->vehicles, self->profile->set[SHTAT_DRIVER_VEHICLES]
                                                ? self->profile->values[SHTAT_DRIVER_VEHICLES] : 0);
-  gtk_widget_set_valign (GTK_WIDGET (self->vehicles), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (vehicles_row), _("Vehicles"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (vehicles_row), GTK_WIDGET (self->vehicles));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (vehicles_row), GTK_WIDGET (self->vehicles));
-  adw_preferences_group_add (figures, vehicles_row);
-
-  adw_preferences_group_set_title (calendar, _("Working-Day Calendar"));
-  adw_preferences_group_set_description (calendar, _("Monday to Friday, except the days listed here; shared by every centre."));
-  self->days = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->days, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->days), "boxed-list");
-  adw_preferences_group_add (calendar, GTK_WIDGET (self->days));
-  self->day_date = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->day_date), _("dd.mm.yyyy"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->day_date), 11);
-  self->day_working = gtk_switch_new ();
-  gtk_widget_set_valign (self->day_working, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->day_working, _("On: a working day moved to a weekend; off: a holiday"));
-  self->day_note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->day_note), _("Note, e.g. the holiday’s name"));
-  gtk_widget_set_hexpand (self->day_note, TRUE);
-  g_signal_connect (add, "clicked", G_CALLBACK (add_day_cb), self);
-  gtk_box_append (GTK_BOX (add_row), self->day_date);
-  gtk_box_append (GTK_BOX (add_row), gtk_label_new (_("Working")));
-  gtk_box_append (GTK_BOX (add_row), self->day_working);
-  gtk_box_append (GTK_BOX (add_row), self->day_note);
-  gtk_box_append (GTK_BOX (add_row), add);
-  gtk_widget_set_margin_top (add_row, 6);
-  adw_preferences_group_add (calendar, add_row);
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), average);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), period);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), monthly);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), figures);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), calendar);
-  gtk_window_set_default_size (GTK_WINDOW (self), 860, 760);
 
   rebuild_grid (self);
   rebuild_days (self);

@@ -24,6 +24,12 @@ struct _ShtatPromotionsPage
   GtkStack           *stack;
   GtkLabel           *summary;
   GtkFileChooserNative *chooser;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *iin_column;
+  GtkColumnViewColumn *position_column;
+  GtkColumnViewColumn *category_column;
+  GtkColumnViewColumn *date_column;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatPromotionsPage, shtat_promotions_page, ADW_TYPE_BIN)
@@ -91,14 +97,6 @@ compare_cells (gpointer a,
   }
 }
 
-static void
-add_column (ShtatPromotionsPage *self,
-            const char          *title,
-            Column               which,
-            gboolean             expand)
-{
-  shtat_column_view_add_text_column (self->view, title, which, expand, FALSE, cell_text, compare_cells, self);
-}
 
 void
 shtat_promotions_page_refresh (ShtatPromotionsPage *self)
@@ -199,9 +197,12 @@ out:
 }
 
 static void
-export_cb (GtkButton           *button,
-           ShtatPromotionsPage *self)
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
+  ShtatPromotionsPage *self = SHTAT_PROMOTIONS_PAGE (widget);
+
   self->chooser = gtk_file_chooser_native_new (_("Export the Promotions Report"),
                                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -223,7 +224,7 @@ shtat_promotions_page_dispose (GObject *object)
 {
   ShtatPromotionsPage *self = SHTAT_PROMOTIONS_PAGE (object);
 
-  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SHTAT_TYPE_PROMOTIONS_PAGE);
   G_OBJECT_CLASS (shtat_promotions_page_parent_class)->dispose (object);
 }
 
@@ -244,59 +245,46 @@ static void
 shtat_promotions_page_class_init (ShtatPromotionsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = shtat_promotions_page_dispose;
   object_class->finalize = shtat_promotions_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-promotions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, view);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, iin_column);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, position_column);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, category_column);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPromotionsPage, date_column);
+  gtk_widget_class_bind_template_callback (widget_class, map_cb);
+
+  gtk_widget_class_install_action (widget_class, "promotions.export", NULL, export_action_cb);
 }
 
 static void
 shtat_promotions_page_init (ShtatPromotionsPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export to CSV…"));
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *none = adw_status_page_new ();
   GtkSorter *sorter;
 
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->rows = g_list_store_new (SHTAT_TYPE_PROMOTION);
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "data-table");
-  add_column (self, C_("column", "Report"), COLUMN_KIND, FALSE);
-  add_column (self, C_("column", "Full name"), COLUMN_NAME, TRUE);
-  add_column (self, C_("column", "IIN"), COLUMN_IIN, FALSE);
-  add_column (self, C_("column", "Position"), COLUMN_POSITION, TRUE);
-  add_column (self, C_("column", "Category"), COLUMN_CATEGORY, FALSE);
-  add_column (self, C_("column", "Date"), COLUMN_DATE, FALSE);
+  {
+    const struct { GtkColumnViewColumn *column; Column which; } columns[] = {
+      { self->kind_column, COLUMN_KIND },         { self->name_column, COLUMN_NAME },
+      { self->iin_column, COLUMN_IIN },           { self->position_column, COLUMN_POSITION },
+      { self->category_column, COLUMN_CATEGORY }, { self->date_column, COLUMN_DATE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+      shtat_column_view_column_set_text (columns[i].column, columns[i].which, FALSE, cell_text, compare_cells, self);
+  }
   sorter = gtk_column_view_get_sorter (self->view);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)), g_object_ref (sorter));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)))));
-
-  self->summary = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary, 0);
-  gtk_label_set_wrap (self->summary, TRUE);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->summary), TRUE);
-  gtk_widget_add_css_class (export, "suggested-action");
-  g_signal_connect (export, "clicked", G_CALLBACK (export_cb), self);
-  gtk_widget_set_margin_top (bar, 12);
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (bar), export);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->view));
-  gtk_widget_set_vexpand (scroller, TRUE);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("Nothing Due"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none),
-                                   _("Nobody may be promoted now or within 90 days, and no certificate runs out."));
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->stack, scroller, "table");
-  gtk_stack_add_named (self->stack, none, "none");
   gtk_stack_set_visible_child_name (self->stack, "none");
-
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), box);
-  g_signal_connect (self, "map", G_CALLBACK (map_cb), self);
 }

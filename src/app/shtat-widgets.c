@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "shtat-widgets.h"
 
 GtkWidget *
@@ -34,44 +32,6 @@ shtat_verdict_style (ShtatVerdictKind kind)
     default:
       return "dim-label";
     }
-}
-
-static void
-cancel_cb (GtkButton *button,
-           GtkWindow *window)
-{
-  gtk_window_destroy (window);
-}
-
-GtkWidget *
-shtat_form_window_set_content (AdwWindow  *window,
-                               GtkWidget  *content,
-                               const char *action,
-                               GCallback   action_cb,
-                               gpointer    data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (action);
-  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-
-  gtk_widget_add_css_class (button, "suggested-action");
-  g_signal_connect (button, "clicked", action_cb, data);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_cb), window);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), button);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (window, box);
-
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (shortcuts));
-  return button;
 }
 
 GtkLabel *

@@ -16,14 +16,6 @@ GtkWidget  *shtat_badge_new              (const char       *text,
 /* The style a verdict is shown in. */
 const char *shtat_verdict_style          (ShtatVerdictKind  kind);
 
-/* A modal form window: a header bar with Cancel (closes the window) and the
- * suggested @action button, @content below it, Escape closes. Returns the
- * action button, already connected to @action_cb with @data. */
-GtkWidget  *shtat_form_window_set_content (AdwWindow       *window,
-                                           GtkWidget       *content,
-                                           const char      *action,
-                                           GCallback        action_cb,
-                                           gpointer         data);
 /* The line under a form that says what is wrong: hidden until there is
  * something to say; shtat_form_error_show (label, NULL) hides it again. */
 GtkLabel   *shtat_form_error_new          (void);

@@ -201,3 +201,68 @@ shtat_test_find_all (GtkWidget *root,
   collect (root, match_type, GSIZE_TO_POINTER (type), found, FALSE);
   return found;
 }
+
+GtkWidget *
+shtat_test_find_row (GtkWidget  *root,
+                     const char *group,
+                     int         record,
+                     const char *title)
+{
+  GtkWidget *found = shtat_test_find_by_text (root, ADW_TYPE_PREFERENCES_GROUP, group);
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (found == NULL)
+    return NULL;
+  if (record >= 0)
+    {
+      records = shtat_test_find_all (found, ADW_TYPE_EXPANDER_ROW);
+      if ((guint) record >= records->len)
+        return NULL;
+      found = g_ptr_array_index (records, record);
+    }
+  return shtat_test_find_by_text (found, ADW_TYPE_PREFERENCES_ROW, title);
+}
+
+gboolean
+shtat_test_choose (GtkWidget  *combo,
+                   const char *text)
+{
+  GListModel *model = NULL;
+
+  if (ADW_IS_COMBO_ROW (combo))
+    model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+  else if (GTK_IS_DROP_DOWN (combo))
+    model = gtk_drop_down_get_model (GTK_DROP_DOWN (combo));
+  if (!GTK_IS_STRING_LIST (model))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      {
+        if (ADW_IS_COMBO_ROW (combo))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+        else
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (combo), i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GtkWidget *
+shtat_test_find_control (GtkWidget  *root,
+                         const char *title,
+                         GType       type)
+{
+  g_autoptr(GPtrArray) rows = shtat_test_find_all (root, ADW_TYPE_PREFERENCES_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) controls = NULL;
+
+      if (g_strcmp0 (shtat_test_widget_text (row), title) != 0 || !gtk_widget_is_visible (row))
+        continue;
+      controls = shtat_test_find_all (row, type);
+      return controls->len > 0 ? g_ptr_array_index (controls, 0) : NULL;
+    }
+  return NULL;
+}

@@ -38,3 +38,25 @@ GPtrArray  *shtat_test_find_all        (GtkWidget  *root,
                                         GType       type);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A form's field as a person finds it: the row titled @title in the
+ * preferences group titled @group under @root; with @record >= 0, inside that
+ * group's @record-th expander row (one record of a list, such as a post held).
+ * NULL when there is none. */
+GtkWidget  *shtat_test_find_row        (GtkWidget  *root,
+                                        const char *group,
+                                        int         record,
+                                        const char *title);
+/* Picks in a combo row (or drop-down) the item it shows as @text; FALSE when
+ * it offers no such item. */
+gboolean    shtat_test_choose          (GtkWidget  *combo,
+                                        const char *text);
+/* The control of @type (a spin button, a switch…) in the row titled @title,
+ * when that row is shown: NULL when there is no such row or it is hidden. */
+GtkWidget  *shtat_test_find_control    (GtkWidget  *root,
+                                        const char *title,
+                                        GType       type);
+
+G_END_DECLS

@@ -11,9 +11,13 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "shtat-approval-dialog.h"
 #include "shtat-employee-page.h"
+#include "shtat-pay-grid-dialog.h"
 #include "shtat-personnel-page.h"
+#include "shtat-profile-dialog.h"
 #include "shtat-promotions-page.h"
+#include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
 #include "shtat-test-common.h"
@@ -99,47 +103,53 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* Types into an entry row and presses Enter (its "apply"). */
+/* Types into the row titled `title` of a group (of its `record`-th record
+ * when record >= 0) and presses Enter (its "apply"). */
 static void
 type_field (Fixture    *f,
-            const char *name,
+            const char *group,
+            int         record,
+            const char *title,
             const char *text)
 {
-  GtkWidget *row = shtat_employee_page_find_field (f->employee_page, name);
+  GtkWidget *row = shtat_test_find_row (GTK_WIDGET (f->employee_page), group, record, title);
 
   if (row == NULL)
-    g_error ("no field %s", name);
+    g_error ("no field %s of %s %d", title, group, record);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "apply");
   shtat_test_iterate ();
 }
 
-/* Picks the item whose value is `value` in a combo row. */
+/* Picks the item the combo row titled `title` shows as `label`. */
 static void
 choose (Fixture    *f,
-        const char *name,
-        const char *value)
+        const char *group,
+        int         record,
+        const char *title,
+        const char *label)
 {
-  GtkWidget *row = shtat_employee_page_find_field (f->employee_page, name);
-  GPtrArray *values;
+  GtkWidget *row = shtat_test_find_row (GTK_WIDGET (f->employee_page), group, record, title);
 
   if (row == NULL)
-    g_error ("no field %s", name);
-  values = g_object_get_data (G_OBJECT (row), "shtat-values");
-  for (guint i = 0; i < values->len; i++)
-    if (g_str_equal (g_ptr_array_index (values, i), value))
-      {
-        adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-        shtat_test_iterate ();
-        return;
-      }
-  g_error ("%s has no value %s", name, value);
+    g_error ("no field %s of %s %d", title, group, record);
+  if (!shtat_test_choose (row, label))
+    g_error ("%s has no item %s", title, label);
+  shtat_test_iterate ();
 }
 
-static char *
-number (int value)
+/* Presses the + button of a group, found by its tooltip (its accessible name). */
+static void
+add_record (Fixture    *f,
+            const char *tooltip)
 {
-  return g_strdup_printf ("%d", value);
+  GtkWidget *button = shtat_test_find_by_text (GTK_WIDGET (f->employee_page), GTK_TYPE_BUTTON, tooltip);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "employee.add-record");
+  /* a click (gtk_widget_activate would wait for the press to be drawn) */
+  g_signal_emit_by_name (button, "clicked");
+  shtat_test_iterate ();
 }
 
 static void
@@ -177,6 +187,14 @@ test_first_run (Fixture       *f,
         g_assert_cmpint (g_date_compare (shtat_promotion_get_date (a), shtat_promotion_get_date (b)), <=, 0);
       }
 
+    /* the page's button exports through the page's action */
+    {
+      GtkWidget *export = shtat_test_find_by_action (GTK_WIDGET (promotions), "promotions.export");
+
+      g_assert_nonnull (export);
+      g_assert_cmpstr (shtat_test_widget_text (export), ==, "_Export to CSV…");
+      g_assert_true (gtk_widget_is_sensitive (export));
+    }
     g_assert_true (shtat_promotions_page_export (promotions, csv, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
@@ -218,20 +236,158 @@ test_empty_start (Fixture       *f,
 
   shtat_personnel_page_new_employee (f->page);
   f->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (f->page));
-  shtat_employee_page_add_record (f->employee_page, "assignment");
-  g_assert_nonnull (shtat_employee_page_find_field (f->employee_page, "assignment-0-centre"));
+  add_record (f, "Add a post");
+  g_assert_nonnull (shtat_test_find_row (GTK_WIDGET (f->employee_page), "Posts Held", 0, "Centre"));
+}
+
+/* The same start through the window: the empty state's second button asks
+ * for the centre in a dialog, whose fields are found by their titles. */
+static void
+test_new_centre_dialog (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  GtkWidget *button;
+  AdwMessageDialog *dialog = NULL;
+
+  wait_until_state (f->page, "empty");
+  button = shtat_test_find_by_action (GTK_WIDGET (f->page), "personnel.start-empty");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (shtat_test_widget_text (button), ==, "_Start With an Empty Database");
+  g_signal_emit_by_name (button, "clicked");
+  shtat_test_iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = ADW_MESSAGE_DIALOG (w);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "New Centre");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_by_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name in Kazakh")),
+                         "Есіл ауданының отбасын қолдау орталығы");
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_by_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "District or city")),
+                         "Есіл ауданы");
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_by_text (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Akimat")),
+                         "Есіл ауданының әкімдігі");
+  adw_message_dialog_response (dialog, "create");
+  wait_until_state (f->page, "list");
+
+  centres = shtat_store_list_centres (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (centres->len, ==, 1);
+  {
+    ShtatCentre *centre = g_ptr_array_index (centres, 0);
+
+    g_assert_cmpstr (centre->name_kk, ==, "Есіл ауданының отбасын қолдау орталығы");
+    /* no Russian name typed: the Kazakh one stands in for it */
+    g_assert_cmpstr (centre->name_ru, ==, "Есіл ауданының отбасын қолдау орталығы");
+    g_assert_cmpstr (centre->district, ==, "Есіл ауданы");
+    g_assert_cmpstr (centre->akimat, ==, "Есіл ауданының әкімдігі");
+  }
+}
+
+/* A dialog open over the window, of @type. */
+static GtkWidget *
+find_dialog (GType type)
+{
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+      if (g_type_is_a (G_OBJECT_TYPE (w), type))
+        found = GTK_WIDGET (w);
+    }
+  return found;
+}
+
+/* Presses the button that shows @label and triggers @action. */
+static void
+press (GtkWidget  *root,
+       const char *action,
+       const char *label)
+{
+  GtkWidget *button = shtat_test_find_by_action (root, action);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (shtat_test_widget_text (button), ==, label);
+  /* an action the dialog does not have would leave the button insensitive */
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  shtat_test_iterate ();
+}
+
+/* The buttons of the pay grid and the centre profile do what they say: Add
+ * with nothing typed explains what is missing, Cancel closes the dialog. */
+static void
+test_dialog_buttons (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  wait_until_state (f->page, "list");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.pay-grid", NULL));
+  shtat_test_iterate ();
+  dialog = find_dialog (SHTAT_TYPE_PAY_GRID_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Pay Grid");
+  g_assert_nonnull (shtat_test_find_by_action (dialog, "pay-grid.save"));
+  press (dialog, "pay-grid.add-base", "_Add");
+  g_assert_true (g_str_has_prefix (shtat_pay_grid_dialog_get_error_text (SHTAT_PAY_GRID_DIALOG (dialog)),
+                                   "Base official salary: “” is not a date"));
+  press (dialog, "pay-grid.add-coefficient", "A_dd");
+  g_assert_true (g_str_has_prefix (shtat_pay_grid_dialog_get_error_text (SHTAT_PAY_GRID_DIALOG (dialog)),
+                                   "Coefficient: “” is not a date"));
+  press (dialog, "window.close", "_Cancel");
+  g_assert_null (find_dialog (SHTAT_TYPE_PAY_GRID_DIALOG));
+
+  dialog = GTK_WIDGET (shtat_schedule_page_open_profile (SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window))));
+  g_assert_nonnull (dialog);
+  shtat_test_iterate ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Centre Profile");
+  g_assert_nonnull (shtat_test_find_by_action (dialog, "profile.save"));
+  press (dialog, "profile.add-day", "_Add");
+  g_assert_true (g_str_has_prefix (shtat_profile_dialog_get_error_text (SHTAT_PROFILE_DIALOG (dialog)),
+                                   "Calendar: “” is not a date"));
+  press (dialog, "window.close", "_Cancel");
+  g_assert_null (find_dialog (SHTAT_TYPE_PROFILE_DIALOG));
+
+  /* the approval of a draft made from the norms: Approve with the form as it
+   * opens names the first field missing, the akimat (the test centre has none) */
+  {
+    ShtatSchedulePage *schedule_page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) centres = shtat_store_list_centres (f->store, &error);
+    g_autoptr(GPtrArray) schedules = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (shtat_schedule_page_new_draft (schedule_page, FALSE, &error));
+    g_assert_no_error (error);
+    schedules = shtat_store_list_schedules (f->store, "test-centre", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (schedules->len, ==, 1);
+    dialog = GTK_WIDGET (shtat_approval_dialog_new (GTK_WINDOW (f->window), f->store, library,
+                                                    g_ptr_array_index (centres, 0), g_ptr_array_index (schedules, 0)));
+    gtk_window_present (GTK_WINDOW (dialog));
+    shtat_test_iterate ();
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Approve the Staffing Schedule");
+    press (dialog, "approval.approve", "_Approve");
+    g_assert_true (g_str_has_prefix (shtat_approval_dialog_get_error_text (SHTAT_APPROVAL_DIALOG (dialog)),
+                                     "Akimat: required"));
+    press (dialog, "window.close", "_Cancel");
+    g_assert_null (find_dialog (SHTAT_TYPE_APPROVAL_DIALOG));
+  }
 }
 
 static void
 test_add_employee (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *male = number (SHTAT_SEX_MALE);
-  g_autofree char *higher = number (SHTAT_LEVEL_HIGHER);
-  g_autofree char *social = number (SHTAT_FIELD_SOCIAL);
-  g_autofree char *education = number (SHTAT_SECTOR_EDUCATION);
-  g_autofree char *second = number (SHTAT_CATEGORY_SECOND);
-  g_autofree char *none = number (SHTAT_CATEGORY_NONE);
   GDate today;
   g_autofree char *post_from = NULL;
   g_autofree char *period_from = NULL;
@@ -245,17 +401,17 @@ test_add_employee (Fixture       *f,
   f->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (f->page));
 
   /* an incomplete file is not saved, and the form says what is missing */
-  type_field (f, "surname", "Ахметов");
+  type_field (f, "Personal Data", -1, "Surname", "Ахметов");
   g_assert_nonnull (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpuint (shtat_personnel_list_get_n_total (shtat_personnel_page_get_list (f->page)), ==, 0);
 
-  type_field (f, "name", "Ерлан");
+  type_field (f, "Personal Data", -1, "Name", "Ерлан");
   /* a wrong IIN is named as such: 900101300127 fails the check digit (6 is right) */
-  type_field (f, "iin", "900101300127");
+  type_field (f, "Personal Data", -1, "IIN", "900101300127");
   g_assert_nonnull (strstr (shtat_employee_page_get_error_text (f->employee_page), "IIN"));
-  type_field (f, "iin", "900101300126");
-  type_field (f, "birth_date", "01.01.1990");
-  choose (f, "sex", male);
+  type_field (f, "Personal Data", -1, "IIN", "900101300126");
+  type_field (f, "Personal Data", -1, "Date of birth", "01.01.1990");
+  choose (f, "Personal Data", -1, "Sex", "Male");
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   wait_for_rows (f->page, 1);
 
@@ -272,19 +428,19 @@ test_add_employee (Fixture       *f,
     g_date_subtract_months (&d, 6);
     post_from = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&d), g_date_get_month (&d), g_date_get_year (&d));
   }
-  shtat_employee_page_add_record (f->employee_page, "assignment");
-  choose (f, "assignment-0-position", "social-worker");
-  choose (f, "assignment-0-level", higher);
-  choose (f, "assignment-0-category", none);
-  type_field (f, "assignment-0-from", post_from);
+  add_record (f, "Add a post");
+  choose (f, "Posts Held", 0, "Position", "Social worker");
+  choose (f, "Posts Held", 0, "Qualification level", "Higher level");
+  choose (f, "Posts Held", 0, "Category held", "Without category");
+  type_field (f, "Posts Held", 0, "From", post_from);
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Missing data");
 
   /* a higher education in a social field (003 ¶15): meets the rung without
    * category; six months in the post are short of the year the second
    * category needs, which comes 6 months later */
-  shtat_employee_page_add_record (f->employee_page, "education");
-  choose (f, "education-0-field", social);
+  add_record (f, "Add an education record");
+  choose (f, "Education", 0, "Field", "social");
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Meets the requirements");
   g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Next: Second category, eligible on"));
@@ -299,20 +455,28 @@ test_add_employee (Fixture       *f,
     period_from = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&from), g_date_get_month (&from), g_date_get_year (&from));
     period_to = g_strdup_printf ("%02u.%02u.%04u", g_date_get_day (&to), g_date_get_month (&to), g_date_get_year (&to));
   }
-  shtat_employee_page_add_record (f->employee_page, "period");
-  type_field (f, "period-0-organisation", "Алматы қаласының жұмыспен қамту орталығы");
-  choose (f, "period-0-sector", education);
-  choose (f, "period-0-position", "social-worker");
-  choose (f, "period-0-level", higher);
-  choose (f, "period-0-category", none);
-  type_field (f, "period-0-from", period_from);
-  type_field (f, "period-0-to", period_to);
+  add_record (f, "Add a work period");
+  type_field (f, "Work History", 0, "Organisation", "Алматы қаласының жұмыспен қамту орталығы");
+  choose (f, "Work History", 0, "Sector", "Education");
+  choose (f, "Work History", 0, "Position", "Social worker");
+  choose (f, "Work History", 0, "Qualification level", "Higher level");
+  choose (f, "Work History", 0, "Category", "Without category");
+  type_field (f, "Work History", 0, "From", period_from);
+  type_field (f, "Work History", 0, "To (empty while it lasts)", period_to);
   g_assert_null (shtat_employee_page_get_error_text (f->employee_page));
   g_assert_nonnull (strstr (shtat_employee_page_get_eligible_text (f->employee_page), "Next: Second category, eligible since"));
 
   /* holding the second category is now justified */
-  choose (f, "assignment-0-category", second);
+  choose (f, "Posts Held", 0, "Category held", "Second category");
   g_assert_cmpstr (shtat_employee_page_get_verdict_text (f->employee_page), ==, "Meets the requirements");
+
+  /* the toast that confirms the save offers to undo it */
+  {
+    GtkWidget *undo = shtat_test_find_by_action (GTK_WIDGET (f->page), "personnel.undo");
+
+    g_assert_nonnull (undo);
+    g_assert_cmpstr (shtat_test_widget_text (undo), ==, "_Undo");
+  }
 
   /* Ctrl+Z: back to no category */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -355,6 +519,8 @@ main (int    argc,
 
   g_test_add ("/personnel/first-run", Fixture, NULL, fixture_set_up, test_first_run, fixture_tear_down);
   g_test_add ("/personnel/empty-start", Fixture, NULL, fixture_set_up, test_empty_start, fixture_tear_down);
+  g_test_add ("/personnel/new-centre-dialog", Fixture, NULL, fixture_set_up, test_new_centre_dialog, fixture_tear_down);
+  g_test_add ("/personnel/dialog-buttons", Fixture, "centre", fixture_set_up, test_dialog_buttons, fixture_tear_down);
   g_test_add ("/personnel/add-employee", Fixture, "centre", fixture_set_up, test_add_employee, fixture_tear_down);
 
   ret = g_test_run ();

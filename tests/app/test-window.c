@@ -41,6 +41,21 @@ type_into (GtkWidget  *entry,
   shtat_test_iterate ();
 }
 
+/* The figure a table is computed from, found by the title of its row. */
+static GtkWidget *
+driver_entry (ShtatNormsPage *page,
+              const char     *title)
+{
+  return shtat_test_find_control (GTK_WIDGET (page), title, GTK_TYPE_SPIN_BUTTON);
+}
+
+static GtkWidget *
+flag_switch (ShtatNormsPage *page,
+             const char     *title)
+{
+  return shtat_test_find_control (GTK_WIDGET (page), title, GTK_TYPE_SWITCH);
+}
+
 static void
 choose_table (ShtatNormsPage *page,
               const char     *id)
@@ -65,11 +80,11 @@ test_norms_centre (void)
   GtkWidget *appeals, *vehicles;
 
   choose_table (page, "fsc");
-  appeals = shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS);
-  vehicles = shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES);
+  appeals = driver_entry (page, "Appeals per working day");
+  vehicles = driver_entry (page, "Vehicles");
   /* the centre table needs no beds or recipients */
-  g_assert_null (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_BEDS));
-  g_assert_null (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_RECIPIENTS));
+  g_assert_null (driver_entry (page, "Beds"));
+  g_assert_null (driver_entry (page, "Service recipients"));
 
   type_into (vehicles, "1");
   type_into (appeals, "50");
@@ -97,17 +112,11 @@ test_norms_centre (void)
     gboolean found = FALSE;
 
     g_assert_true (gtk_widget_is_visible (list));
+    /* one remark shows both the badge and the citation */
     for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
-      {
-        GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-        GtkWidget *head = gtk_widget_get_first_child (box);
-        GtkWidget *badge = gtk_widget_get_first_child (head);
-        GtkWidget *cite = gtk_widget_get_last_child (head);
-
-        if (g_str_equal (gtk_label_get_text (GTK_LABEL (badge)), "Interpretation")
-            && g_str_equal (gtk_label_get_text (GTK_LABEL (cite)), "000 App"))
-          found = TRUE;
-      }
+      if (shtat_test_find_by_text (row, GTK_TYPE_LABEL, "Interpretation") != NULL
+          && shtat_test_find_by_text (row, GTK_TYPE_LABEL, "000 App") != NULL)
+        found = TRUE;
     g_assert_true (found);
   }
 
@@ -155,19 +164,19 @@ test_norms_temporary_stay (void)
   GtkWidget *sewerage, *library_switch;
 
   choose_table (page, "t1");
-  g_assert_null (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS));
-  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_RECIPIENTS), "120");
-  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES), "2");
-  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_TRACTORS), "0");
-  type_into (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_BEDS), "120");
-  sewerage = shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_SEWERAGE);
+  g_assert_null (driver_entry (page, "Appeals per working day"));
+  type_into (driver_entry (page, "Service recipients"), "120");
+  type_into (driver_entry (page, "Vehicles"), "2");
+  type_into (driver_entry (page, "Tractors"), "0");
+  type_into (driver_entry (page, "Beds"), "120");
+  sewerage = flag_switch (page, "The building is on sewerage");
   g_assert_nonnull (sewerage);
   gtk_switch_set_active (GTK_SWITCH (sewerage), TRUE);
   shtat_test_iterate ();
   g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "52.25");
   g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 35), ==, "15.75");
 
-  library_switch = shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_LIBRARY);
+  library_switch = flag_switch (page, "There is a library");
   gtk_switch_set_active (GTK_SWITCH (library_switch), TRUE);
   shtat_test_iterate ();
   g_assert_cmpstr (shtat_norms_page_get_total_text (page), ==, "53.25");
@@ -175,7 +184,7 @@ test_norms_temporary_stay (void)
   /* back to the centre table: the premises switches are gone, and the vehicles
    * typed for table 1 carry over */
   choose_table (page, "fsc");
-  g_assert_null (shtat_norms_page_get_flag_switch (page, SHTAT_FLAG_HAS_LIFT));
+  g_assert_null (flag_switch (page, "The building has a lift"));
   g_assert_cmpstr (shtat_norms_page_get_row_units_text (page, 15), ==, "2");
 
   gtk_window_destroy (GTK_WINDOW (window));
