@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing the personnel XML into an empty database (performance.md, third
  * row): 100 000 generated employees are exported with
- * shtat_exchange_write_xml(), then shtat_exchange_import() is timed in a child
+ * shtat_personnel_xml_write(), then shtat_import_personnel() is timed in a child
  * process of its own, so that its peak memory (VmHWM) is the import's alone.
  * Next to it, the floors measured on the same data where the tools are
  * installed: `sqlite3 .import` of the same rows as CSV, and
@@ -92,7 +92,7 @@ child_import (const char *xml,
   shtat_generator_get_reference_date (&reference);
 
   start = g_get_monotonic_time ();
-  if (!shtat_exchange_import (store, library, xml, &reference, &n_changed, NULL, NULL, NULL, &error))
+  if (!shtat_import_personnel (store, library, xml, &reference, &n_changed, NULL, NULL, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -317,10 +317,10 @@ main (int    argc,
            seconds_since (start));
 
   start = g_get_monotonic_time ();
-  shtat_exchange_write_xml (xml, centres, employees, &error);
+  shtat_personnel_xml_write (xml, centres, employees, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (xml, &st), ==, 0);
-  g_print ("shtat_exchange_write_xml: %.2f s, %.1f MB\n", seconds_since (start),
+  g_print ("shtat_personnel_xml_write: %.2f s, %.1f MB\n", seconds_since (start),
            (double) st.st_size / 1e6);
   write_csv_tables (dir, employees);
   g_clear_pointer (&employees, g_ptr_array_unref);
@@ -375,7 +375,7 @@ main (int    argc,
     }
 
   best_of (import_times, N_RUNS);
-  g_print ("shtat_exchange_import into an empty database: %.2f s (best of %d; median %.2f s); "
+  g_print ("shtat_import_personnel into an empty database: %.2f s (best of %d; median %.2f s); "
            "target %.1f s\n",
            import_times[0], N_RUNS, import_times[N_RUNS / 2], TARGET_SECONDS);
   g_print ("peak memory of the import (VmHWM): %" G_GUINT64_FORMAT " MiB; target %d MiB\n",
@@ -396,7 +396,7 @@ main (int    argc,
   if (xmllint != NULL && best_of (relaxng_times, N_RUNS) >= 0)
     g_print ("floor, xmllint --stream --relaxng personnel.rng (the validation alone): %.2f s here\n",
              relaxng_times[0]);
-  g_print ("shtat_exchange_import of the same file again (nothing changes): %.2f s, "
+  g_print ("shtat_import_personnel of the same file again (nothing changes): %.2f s, "
            "peak memory %" G_GUINT64_FORMAT " MiB\n",
            again_seconds, again_kib / 1024);
 

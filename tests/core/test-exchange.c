@@ -284,7 +284,7 @@ read_valid_xml (GPtrArray **centres,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = data_path ("valid.xml");
 
-  g_assert_true (shtat_exchange_read_xml (path, centres, employees, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_personnel_xml_read (path, centres, employees, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -456,7 +456,7 @@ test_xml_round_trip (Fixture       *f,
   GStatBuf st;
 
   read_valid_xml (&centres, &employees);
-  g_assert_true (shtat_exchange_write_xml (out, centres, employees, &error));
+  g_assert_true (shtat_personnel_xml_write (out, centres, employees, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (golden, &expected, NULL, &error);
@@ -471,7 +471,7 @@ test_xml_round_trip (Fixture       *f,
   g_assert_cmpint (g_stat (out, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  g_assert_true (shtat_exchange_read_xml (out, &centres2, &employees2, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_personnel_xml_read (out, &centres2, &employees2, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_same_employees (employees, employees2);
   g_assert_cmpuint (centres2->len, ==, centres->len);
@@ -536,10 +536,10 @@ test_xml_every_name (Fixture       *f,
     }
   g_ptr_array_add (employees, g_steal_pointer (&e));
 
-  g_assert_true (shtat_exchange_write_xml (out, NULL, employees, &error));
+  g_assert_true (shtat_personnel_xml_write (out, NULL, employees, &error));
   g_assert_no_error (error);
   g_assert_true (validates_against_schema (out));
-  g_assert_true (shtat_exchange_read_xml (out, NULL, &back, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_personnel_xml_read (out, NULL, &back, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_same_employees (employees, back);
 }
@@ -561,7 +561,7 @@ test_xml_write_atomic (Fixture       *f,
   g_autofree char *after = NULL;
 
   read_valid_xml (&centres, &employees);
-  g_assert_true (shtat_exchange_write_xml (out, centres, employees, &error));
+  g_assert_true (shtat_personnel_xml_write (out, centres, employees, &error));
   g_assert_no_error (error);
   g_file_get_contents (out, &before, NULL, &error);
   g_assert_no_error (error);
@@ -572,7 +572,7 @@ test_xml_write_atomic (Fixture       *f,
   e->surname = g_strdup ("\xC0\xEB\xE8");
   g_ptr_array_add (bad, shtat_employee_ref (g_ptr_array_index (employees, 0)));
   g_ptr_array_add (bad, g_steal_pointer (&e));
-  g_assert_false (shtat_exchange_write_xml (out, centres, bad, &error));
+  g_assert_false (shtat_personnel_xml_write (out, centres, bad, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "out.xml: "));
@@ -583,7 +583,7 @@ test_xml_write_atomic (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
 
-  g_assert_false (shtat_exchange_write_xml (nowhere, centres, employees, &error));
+  g_assert_false (shtat_personnel_xml_write (nowhere, centres, employees, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
@@ -711,7 +711,7 @@ test_xml_bad_records (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_changed, ==, 2);
     before = load_employees (store);
@@ -723,7 +723,7 @@ test_xml_bad_records (Fixture       *f,
     g_autofree char *path = write_file (f, "template.xml", template_xml, -1);
     g_autoptr(GPtrArray) employees = NULL;
 
-    g_assert_true (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_personnel_xml_read (path, NULL, &employees, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (shtat_employee_validate (g_ptr_array_index (employees, 0), library, &day, &error));
     g_assert_no_error (error);
@@ -740,7 +740,7 @@ test_xml_bad_records (Fixture       *f,
 
       g_test_message ("case %s", c->name);
       n_changed = 99;
-      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
       g_assert_error (error, c->domain, c->code);
       assert_message (error, name, c->line, c->parts);
       g_assert_cmpuint (n_changed, ==, 0);
@@ -774,7 +774,7 @@ test_xml_big_lines (Fixture       *f,
                    "  </employee>\n</personnel>\n");
   path = write_file (f, "big.xml", text->str, (gssize) text->len);
 
-  g_assert_false (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_personnel_xml_read (path, NULL, &employees, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
   assert_message (error, "big.xml", 70004,
                   (const char *[]) { "employee 900101300126, period 2: attribute “from”: “2013-13-01”", NULL });
@@ -791,7 +791,7 @@ test_xml_big_lines (Fixture       *f,
     memcpy (at, "2013-12-01", 10);
   }
   path = write_file (f, "big.xml", text->str, (gssize) text->len);
-  g_assert_false (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_personnel_xml_read (path, NULL, &employees, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_DUPLICATE);
   assert_message (error, "big.xml", 70008, (const char *[]) { "line 70003", NULL });
 }
@@ -814,7 +814,7 @@ assert_refused (Fixture            *f,
   gint64 start = g_get_monotonic_time ();
   guint n_changed = 99;
 
-  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
   g_test_message ("%s refused in %.3f s", name, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, code);
   if (line > 0)
@@ -880,7 +880,7 @@ test_xml_hostile (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (shtat_exchange_read_xml ("/dev/zero", NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_personnel_xml_read ("/dev/zero", NULL, NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO);
     }
 }
@@ -901,7 +901,7 @@ test_csv_utf8_bom (Fixture       *f,
   g_autoptr(GPtrArray) from_csv = NULL;
   g_autoptr(GPtrArray) from_xml = NULL;
 
-  g_assert_true (shtat_exchange_read_csv (path, &from_csv, &error));
+  g_assert_true (shtat_personnel_csv_read (path, &from_csv, &error));
   g_assert_no_error (error);
   read_valid_xml (NULL, &from_xml);
   g_assert_cmpuint (from_csv->len, ==, 2);
@@ -935,7 +935,7 @@ test_csv_cp1251 (Fixture       *f,
   g_assert_false (g_utf8_validate (cp1251, (gssize) len, NULL));
   path = write_file (f, "staff.csv", cp1251, (gssize) len);
 
-  g_assert_true (shtat_exchange_read_csv (path, &employees, &error));
+  g_assert_true (shtat_personnel_csv_read (path, &employees, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (employees->len, ==, 2);
   ivanova = g_ptr_array_index (employees, 0);
@@ -973,7 +973,7 @@ test_csv_kazakh (Fixture       *f,
   const ShtatWorkPeriod *p;
   const ShtatEducation *ed;
 
-  g_assert_true (shtat_exchange_read_csv (path, &employees, &error));
+  g_assert_true (shtat_personnel_csv_read (path, &employees, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (employees->len, ==, 1);
   e = g_ptr_array_index (employees, 0);
@@ -1057,7 +1057,7 @@ test_csv_bad (Fixture       *f,
       g_autoptr(GPtrArray) employees = NULL;
 
       g_test_message ("case %s", c->name);
-      g_assert_false (shtat_exchange_read_csv (path, &employees, &error));
+      g_assert_false (shtat_personnel_csv_read (path, &employees, &error));
       g_assert_error (error, SHTAT_EXCHANGE_ERROR, c->code);
       assert_message (error, name, c->line, c->parts);
       g_assert_null (employees);
@@ -1103,7 +1103,7 @@ test_import (Fixture       *f,
   Progress progress = { 0.0, 0 };
   guint n_changed = 99;
 
-  g_assert_true (shtat_exchange_import (store, library, xml, &day, &n_changed, NULL, progress_cb, &progress, &error));
+  g_assert_true (shtat_import_personnel (store, library, xml, &day, &n_changed, NULL, progress_cb, &progress, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpfloat (progress.last, ==, 1.0);
@@ -1115,11 +1115,11 @@ test_import (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (centres->len, ==, 2);
 
-  g_assert_true (shtat_exchange_import (store, library, xml, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_import_personnel (store, library, xml, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 0);
 
-  g_assert_true (shtat_exchange_import (store, library, csv, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_import_personnel (store, library, csv, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 0);
 
@@ -1157,7 +1157,7 @@ test_import_csv_invalid (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_DATE);
   assert_message (error, "staff.csv", 4, (const char *[]) { "employee 900101300126: ", "01.01.2004", NULL });
   g_clear_error (&error);
@@ -1168,7 +1168,7 @@ test_import_csv_invalid (Fixture       *f,
                      "ИИН;Фамилия;Имя;Дата рождения;Пол;Центр;Штатная должность;Ставка;Дата назначения\n"
                      "900101300126;Ахметов;Ерлан;01.01.1990;м;taraz;social-worker;0,5;01.09.2015\n",
                      -1);
-  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE);
   assert_message (error, "staff.csv", 2,
                   (const char *[]) { "employee 900101300126, assignment 1: column “Центр”: ", "“taraz”", NULL });
@@ -1305,7 +1305,7 @@ test_import_streamed (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     before = load_employees (store);
     centres_before = centre_list (store);
@@ -1325,7 +1325,7 @@ test_import_streamed (Fixture       *f,
       expected = g_strdup_printf ("employee %s, period 1: attribute “from”: “2015-02-30” is not a date",
                                   (const char *) g_ptr_array_index (iins, bad[i] - 1));
       n_changed = 99;
-      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
       g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
       assert_message (error, "many.xml", 6 + 5 * (bad[i] - 1), (const char *[]) { expected, NULL });
       g_assert_cmpuint (n_changed, ==, 0);
@@ -1341,7 +1341,7 @@ test_import_streamed (Fixture       *f,
     g_autofree char *path = write_file (f, "cut.xml", good->str,
                                         (gssize) (good->len - strlen ("  </employee>\n</personnel>\n")));
 
-    g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE);
     assert_message (error, "cut.xml", 4 + 5 * (N_MANY - 1) + 3, NULL);
     g_assert_cmpuint (n_changed, ==, 0);
@@ -1356,7 +1356,7 @@ test_import_streamed (Fixture       *f,
 
     g_string_append (text, "<personnel>\n");
     path = write_file (f, "tail.xml", text->str, (gssize) text->len);
-    g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE);
     /* the line after </personnel> */
     assert_message (error, "tail.xml", 4 + 5 * N_MANY + 1, NULL);
@@ -1372,7 +1372,7 @@ test_import_streamed (Fixture       *f,
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     CancelAt cancel = { cancellable, 0.0 };
 
-    g_assert_false (shtat_exchange_import (store, library, good_path, &day, &n_changed, cancellable,
+    g_assert_false (shtat_import_personnel (store, library, good_path, &day, &n_changed, cancellable,
                                            cancel_cb, &cancel, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpfloat (cancel.at, >, 0.0);
@@ -1387,7 +1387,7 @@ test_import_streamed (Fixture       *f,
     g_autoptr(GPtrArray) again = NULL;
     g_autofree char *centres_after = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_changed, ==, N_MANY);
     after = load_employees (store);
@@ -1396,7 +1396,7 @@ test_import_streamed (Fixture       *f,
     centres_after = centre_list (store);
     g_assert_nonnull (strstr (centres_after, "almaty-bostandyk Бостандыкский"));
 
-    g_assert_true (shtat_exchange_import (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_changed, ==, 0);
     assert_unchanged (store, after, centres_after);
@@ -1440,7 +1440,7 @@ test_import_streamed_store_error (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     before = load_employees (store);
     centres_before = centre_list (store);
@@ -1467,7 +1467,7 @@ test_import_streamed_store_error (Fixture       *f,
 
       g_test_message ("reader's error at employee %u", bad[i]);
       n_changed = 99;
-      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
       if (bad[i] == 0 || bad[i] > 400)
         {
           g_autofree char *expected = g_strdup_printf ("Employee %s: refused",
@@ -1500,7 +1500,7 @@ test_import_cancelled (Fixture       *f,
   guint n_changed = 99;
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (shtat_exchange_import (store, library, xml, &day, &n_changed, cancellable, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, xml, &day, &n_changed, cancellable, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (n_changed, ==, 0);
   employees = load_employees (store);
