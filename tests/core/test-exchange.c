@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "shtat-core.h"
+#include "shtat-personnel-exchange-private.h"
 
 static ShtatNormLibrary *library;
 
@@ -750,6 +751,129 @@ test_xml_bad_records (Fixture       *f,
       for (guint e = 0; e < before->len; e++)
         g_assert_cmpint (((ShtatEmployee *) g_ptr_array_index (before, e))->id, ==,
                          ((ShtatEmployee *) g_ptr_array_index (after, e))->id);
+    }
+}
+
+static void
+silent_cb (void              *data,
+           const xmlError    *error)
+{
+}
+
+/* Whether libxml2 (as xmllint --relaxng) refuses @path: not well-formed, or
+ * not valid against personnel.rng. */
+static gboolean
+schema_refuses (const char *path)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/shtat/Shtat/norms/personnel.rng", 0, NULL);
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGValidCtxtPtr vctxt;
+  xmlRelaxNGPtr schema;
+  xmlDocPtr doc;
+  gsize len;
+  const char *rng;
+  int rc;
+
+  g_assert_nonnull (bytes);
+  rng = g_bytes_get_data (bytes, &len);
+  pctxt = xmlRelaxNGNewMemParserCtxt (rng, (int) len);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert_nonnull (schema);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    rc = -1;
+  else
+    {
+      vctxt = xmlRelaxNGNewValidCtxt (schema);
+      xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) silent_cb, NULL);
+      rc = xmlRelaxNGValidateDoc (vctxt, doc);
+      xmlRelaxNGFreeValidCtxt (vctxt);
+      xmlFreeDoc (doc);
+    }
+  xmlRelaxNGFree (schema);
+  return rc != 0;
+}
+
+/* The reader checks the rules of personnel.rng itself rather than have
+ * libxml2's validator follow it (which takes longer than the reading). Each
+ * file of tests/data/personnel/invalid breaks one rule of the schema
+ * (its first comment says which): the validator refuses it, the reader
+ * refuses it on its own rules alone, and the import refuses it and changes
+ * nothing. valid.xml, which they are all made from, goes through all three. */
+static void
+test_xml_schema_corpus (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *corpus = data_path ("invalid");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day = today ();
+  guint n_changed = 99;
+  const char *name;
+
+  /* the control: valid.xml passes all three */
+  g_assert_false (schema_refuses (valid));
+  {
+    g_autoptr(GPtrArray) centres = NULL;
+    g_autoptr(GPtrArray) employees = NULL;
+
+    g_assert_true (shtat_personnel_xml_read_records (valid, SHTAT_PERSONNEL_XML_OWN_RULES, NULL,
+                                                     NULL, &centres, &employees, NULL, NULL, NULL,
+                                                     1.0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (centres->len, ==, 2);
+    g_assert_cmpuint (employees->len, ==, 2);
+  }
+  g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  before = load_employees (store);
+
+  dir = g_dir_open (corpus, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  /* one file or more for each rule of the schema */
+  g_assert_cmpuint (names->len, ==, 86);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (corpus, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GPtrArray) centres = NULL;
+      g_autoptr(GPtrArray) employees = NULL;
+      g_autoptr(GPtrArray) after = NULL;
+
+      g_test_message ("%s", (const char *) g_ptr_array_index (names, i));
+      g_assert_true (schema_refuses (path));
+
+      g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES, NULL,
+                                                        NULL, &centres, &employees, NULL, NULL,
+                                                        NULL, 1.0, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_assert_cmpint (error->code, !=, SHTAT_EXCHANGE_ERROR_IO);
+      g_assert_null (centres);
+      g_assert_null (employees);
+      g_clear_error (&error);
+
+      g_assert_false (shtat_personnel_xml_read (path, &centres, &employees, NULL, NULL, NULL, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_assert_cmpint (error->code, !=, SHTAT_EXCHANGE_ERROR_IO);
+      g_clear_error (&error);
+
+      n_changed = 99;
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL,
+                                              &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_cmpuint (n_changed, ==, 0);
+      after = load_employees (store);
+      assert_same_employees (before, after);
     }
 }
 
@@ -1531,6 +1655,7 @@ main (int   argc,
   ADD ("/exchange/xml/bad-records", test_xml_bad_records);
   ADD ("/exchange/xml/big-lines", test_xml_big_lines);
   ADD ("/exchange/xml/hostile", test_xml_hostile);
+  ADD ("/exchange/xml/schema-corpus", test_xml_schema_corpus);
   ADD ("/exchange/csv/utf8-bom", test_csv_utf8_bom);
   ADD ("/exchange/csv/cp1251", test_csv_cp1251);
   ADD ("/exchange/csv/kazakh", test_csv_kazakh);

@@ -130,6 +130,8 @@ void         shtat_exchange_record_free       (ShtatExchangeRecord    *record);
  *   stops the reading.
  * @take: then called with the employee unless the file has already been
  *   refused; FALSE with @error stops the reading.
+ * @restart: the file is about to be read again from the start (see
+ *   #ShtatPersonnelXmlRules): forget every employee taken so far.
  *
  * Where a streamed personnel XML file goes, employee by employee, rather than
  * into an array: the import checks each one and writes it to the store.
@@ -147,11 +149,33 @@ typedef struct
                      guint                   line,
                      gpointer                user_data,
                      GError                **error);
+  gboolean (*restart) (gpointer              user_data,
+                       GError              **error);
 } ShtatPersonnelSink;
+
+/**
+ * ShtatPersonnelXmlRules:
+ * @SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA: the reader checks the rules of
+ *   the schema itself; a file it refuses is read again as with
+ *   @SHTAT_PERSONNEL_XML_SCHEMA, whose outcome and message are the answer.
+ * @SHTAT_PERSONNEL_XML_OWN_RULES: the reader's own checks alone (for tests).
+ * @SHTAT_PERSONNEL_XML_SCHEMA: libxml2's RelaxNG validator follows the reading
+ *   too, and its first complaint is reported unless the reader's own check
+ *   of the same record speaks first.
+ *
+ * How a personnel XML file is held to data/norms/personnel.rng.
+ */
+typedef enum
+{
+  SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA,
+  SHTAT_PERSONNEL_XML_OWN_RULES,
+  SHTAT_PERSONNEL_XML_SCHEMA,
+} ShtatPersonnelXmlRules;
 
 /* Reads @path; with @sink, hands each employee to it and drops it rather than
  * gathering them in @out_employees. Progress goes from 0 to @progress_scale. */
 gboolean     shtat_personnel_xml_read_records (const char               *path,
+                                               ShtatPersonnelXmlRules    rules,
                                                const ShtatPersonnelSink *sink,
                                                gpointer                  sink_data,
                                                GPtrArray               **out_centres,

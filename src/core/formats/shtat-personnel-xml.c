@@ -68,6 +68,7 @@ struct _XmlRead
   double            last_fraction;
   const ShtatPersonnelSink *sink; /* NULL: gather the employees in @employees */
   gpointer          sink_data;
+  gboolean          with_schema;   /* FALSE: the rules of the schema are checked here */
 
   /* Line numbers: libxml2 keeps those of elements only up to 65535; the
    * blanks before an element keep any (XML_PARSE_BIG_LINES) and end where
@@ -375,6 +376,10 @@ attr_code (Element     *el,
   if (!attr_text (el, name, TRUE, out, error))
     return FALSE;
   reason = shtat_exchange_check_code (*out);
+  /* What libxml2 takes for an NMTOKEN, which is not quite what GLib takes
+   * for letters and digits */
+  if (reason == NULL && !el->self->with_schema && xmlValidateNMToken (BAD_CAST *out, 0) != 0)
+    reason = g_strdup_printf (_("“%s” is not a code (1 to 64 letters, digits, “-”, “_”, “.”)"), *out);
   return reason == NULL || attr_fail (el, name, reason, error);
 }
 
@@ -552,6 +557,26 @@ xml_period (Element       *el,
   return TRUE;
 }
 
+/* The schema's rate: a decimal above 0 and at most 9.99 with at most two
+ * fraction digits. Only the forms Shtat writes are taken ("1", "0.25"); any
+ * other is left to the schema to judge. */
+static gboolean
+rate_as_schema (const char *value,
+                int         rate)
+{
+  const char *p = value;
+  guint fraction = 0;
+
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      fraction++;
+  return *p == '\0' && fraction <= 2 && (p[-1] != '.') && rate > 0 && rate <= 999;
+}
+
 static gboolean
 xml_assignment (Element       *el,
                 ShtatEmployee *employee,
@@ -570,6 +595,10 @@ xml_assignment (Element       *el,
     return FALSE;
   if ((reason = shtat_exchange_parse_rate (rate, FALSE, &a.rate)) != NULL)
     return attr_fail (el, "rate", reason, error);
+  if (!el->self->with_schema && !rate_as_schema (rate, a.rate))
+    return attr_fail (el, "rate",
+                      g_strdup_printf (_("“%s” is not a rate in staff units (1, 0.5, 0.25…)"), rate),
+                      error);
   if (!attr_date (el, "from", TRUE, &a.from, error)
       || !attr_date (el, "to", FALSE, &a.to, error))
     return FALSE;
@@ -740,6 +769,13 @@ xml_node (XmlRead *self,
 
         if (depth == 0)
           return xml_root (self, node, error);
+        if (node->ns != NULL && !self->with_schema)
+          {
+            g_autofree char *record = xml_current_record (self);
+
+            return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
+                             _("the element “%s” is not allowed here"), (const char *) node->name);
+          }
         if (depth == 1 && xmlStrEqual (node->name, BAD_CAST "centre"))
           {
             if (self->n_employees > 0)
@@ -873,17 +909,20 @@ xml_check_prolog (const char *path,
   return TRUE;
 }
 
-gboolean
-shtat_personnel_xml_read_records (const char               *path,
-                                  const ShtatPersonnelSink *sink,
-                                  gpointer                  sink_data,
-                                  GPtrArray               **out_centres,
-                                  GPtrArray               **out_employees,
-                                  GCancellable             *cancellable,
-                                  ShtatProgressFunc         progress,
-                                  gpointer                  user_data,
-                                  double                    progress_scale,
-                                  GError                  **error)
+/* One reading of @path; @with_schema: libxml2's RelaxNG validator follows
+ * it too, else the reader checks the rules of the schema itself. */
+static gboolean
+xml_read_pass (const char               *path,
+               const ShtatPersonnelSink *sink,
+               gpointer                  sink_data,
+               gboolean                  with_schema,
+               GPtrArray               **out_centres,
+               GPtrArray               **out_employees,
+               GCancellable             *cancellable,
+               ShtatProgressFunc         progress,
+               gpointer                  user_data,
+               double                    progress_scale,
+               GError                  **error)
 {
   XmlRead self = { 0 };
   int fd = -1;
@@ -900,6 +939,7 @@ shtat_personnel_xml_read_records (const char               *path,
   self.progress_scale = progress_scale;
   self.sink = sink;
   self.sink_data = sink_data;
+  self.with_schema = with_schema;
   self.centres = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_centre_unref);
   self.employees = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_employee_unref);
   self.codes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -936,7 +976,8 @@ shtat_personnel_xml_read_records (const char               *path,
     }
   xmlSetGenericErrorFunc (NULL, shtat_xml_silent_cb);
   xmlTextReaderSetStructuredErrorHandler (self.reader, shtat_xml_errors_cb, &self.collector);
-  if (xmlTextReaderRelaxNGSetSchema (self.reader, shtat_xml_get_schema (RESOURCE_PERSONNEL_RNG)) != 0)
+  if (with_schema
+      && xmlTextReaderRelaxNGSetSchema (self.reader, shtat_xml_get_schema (RESOURCE_PERSONNEL_RNG)) != 0)
     {
       g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO, "%s: %s", self.file,
                    _("cannot validate the file"));
@@ -1032,7 +1073,7 @@ shtat_personnel_xml_read_records (const char               *path,
                     self.pending);
       goto out;
     }
-  if (rc < 0 || self.reader == NULL || xmlTextReaderIsValid (self.reader) != 1)
+  if (rc < 0 || self.reader == NULL || (with_schema && xmlTextReaderIsValid (self.reader) != 1))
     {
       shtat_exchange_set_error_at (error, SHTAT_EXCHANGE_ERROR, rc < 0 ? SHTAT_EXCHANGE_ERROR_PARSE
                                                         : SHTAT_EXCHANGE_ERROR_SCHEMA,
@@ -1061,6 +1102,44 @@ out:
 }
 
 gboolean
+shtat_personnel_xml_read_records (const char               *path,
+                                  ShtatPersonnelXmlRules    rules,
+                                  const ShtatPersonnelSink *sink,
+                                  gpointer                  sink_data,
+                                  GPtrArray               **out_centres,
+                                  GPtrArray               **out_employees,
+                                  GCancellable             *cancellable,
+                                  ShtatProgressFunc         progress,
+                                  gpointer                  user_data,
+                                  double                    progress_scale,
+                                  GError                  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (rules != SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA)
+    return xml_read_pass (path, sink, sink_data, rules == SHTAT_PERSONNEL_XML_SCHEMA, out_centres,
+                          out_employees, cancellable, progress, user_data, progress_scale, error);
+
+  /* libxml2's validator takes longer than the reading itself; the reader
+   * checks the same rules, and only a file it refuses is read again with the
+   * validator, so that the messages are the schema's where it speaks first. */
+  if (xml_read_pass (path, sink, sink_data, FALSE, out_centres, out_employees, cancellable,
+                     progress, user_data, progress_scale, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || (sink != NULL && sink->restart != NULL && !sink->restart (sink_data, NULL)))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return xml_read_pass (path, sink, sink_data, TRUE, out_centres, out_employees, cancellable,
+                        progress, user_data, progress_scale, error);
+}
+
+gboolean
 shtat_personnel_xml_read (const char        *path,
                           GPtrArray        **out_centres,
                           GPtrArray        **out_employees,
@@ -1072,7 +1151,8 @@ shtat_personnel_xml_read (const char        *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!shtat_personnel_xml_read_records (path, NULL, NULL, out_centres, out_employees, cancellable,
+  if (!shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA, NULL, NULL,
+                                         out_centres, out_employees, cancellable,
                                          progress, user_data, 1.0, error))
     return FALSE;
   if (progress != NULL)

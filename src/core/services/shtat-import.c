@@ -411,6 +411,21 @@ xml_check_cb (GPtrArray              *centres,
   return check_employee (xi->checker, employee, lines, error);
 }
 
+/* The file is read again: what was queued and written is rolled back. */
+static gboolean
+xml_restart_cb (gpointer  user_data,
+                GError  **error)
+{
+  XmlImport *xi = user_data;
+  ShtatStore *store = xi->target->store;
+  const char *file = xi->target->file;
+
+  import_target_clear (xi->target);
+  import_target_init (xi->target, store, file);
+  xi->n_centres = 0;
+  return TRUE;
+}
+
 static gboolean
 xml_take_cb (GPtrArray      *centres,
              ShtatEmployee  *employee,
@@ -484,7 +499,7 @@ shtat_import_personnel (ShtatStore        *store,
   import_target_init (&target, store, file);
   if (looks_like_xml (path))
     {
-      static const ShtatPersonnelSink sink = { xml_check_cb, xml_take_cb };
+      static const ShtatPersonnelSink sink = { xml_check_cb, xml_take_cb, xml_restart_cb };
       XmlImport xi = { &checker, &target, 0 };
 
       /* Streamed: each employee is checked and written as soon as its element
@@ -493,8 +508,9 @@ shtat_import_personnel (ShtatStore        *store,
       centre_field = g_strdup_printf (_("attribute “%s”"), "centre");
       checker.centre_field = centre_field;
 
-      ok = shtat_personnel_xml_read_records (path, &sink, &xi, &centres, NULL, cancellable,
-                                             progress, user_data, before_commit, error);
+      ok = shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA, &sink,
+                                             &xi, &centres, NULL, cancellable, progress, user_data,
+                                             before_commit, error);
       if (!import_target_finish (&target, ok, error)
           || !import_target_begin (&target, centres, error))
         goto fail;
