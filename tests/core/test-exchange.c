@@ -877,6 +877,94 @@ test_xml_schema_corpus (Fixture       *f,
     }
 }
 
+/* Read on the reader's own rules (SAX, no tree) and with libxml2's reader
+ * and validator, valid.xml gives the same centres and employees, its
+ * escaped characters (&quot; &amp; &lt; &gt;) included. */
+static void
+test_xml_own_rules_same_records (void)
+{
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autoptr(GPtrArray) own_centres = NULL;
+  g_autoptr(GPtrArray) own_employees = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GError) error = NULL;
+  const ShtatEmployee *first;
+
+  g_assert_true (shtat_personnel_xml_read_records (valid, SHTAT_PERSONNEL_XML_OWN_RULES, NULL, NULL,
+                                                   &own_centres, &own_employees, NULL, NULL, NULL,
+                                                   1.0, &error));
+  g_assert_no_error (error);
+  g_assert_true (shtat_personnel_xml_read_records (valid, SHTAT_PERSONNEL_XML_SCHEMA, NULL, NULL,
+                                                   &centres, &employees, NULL, NULL, NULL, 1.0,
+                                                   &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (own_centres->len, ==, 2);
+  g_assert_cmpuint (centres->len, ==, 2);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      const ShtatCentre *a = g_ptr_array_index (own_centres, i);
+      const ShtatCentre *b = g_ptr_array_index (centres, i);
+
+      g_assert_cmpstr (a->code, ==, b->code);
+      g_assert_cmpstr (a->name_kk, ==, b->name_kk);
+      g_assert_cmpstr (a->name_ru, ==, b->name_ru);
+      g_assert_cmpstr (a->district, ==, b->district);
+      g_assert_cmpstr (a->akimat, ==, b->akimat);
+    }
+  g_assert_cmpuint (own_employees->len, ==, 2);
+  assert_same_employees (own_employees, employees);
+  first = g_ptr_array_index (own_employees, 0);
+  g_assert_cmpstr (g_array_index (first->periods, ShtatWorkPeriod, 0).organisation, ==,
+                   "ТОО \"Бота, К°\" & <филиал>");
+}
+
+/* What the reader refuses beyond the schema, on its own rules alone too:
+ * child records written with an end tag, the same code or IIN twice, a
+ * DOCTYPE after a prolog too long for the first look. */
+static void
+test_xml_own_rules_beyond_schema (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *template = NULL;
+  g_autofree char *long_comment = g_strnfill (20000, 'x');
+  g_autofree char *doctype = NULL;
+  const struct { const char *name; const char *find; const char *replace; } cases[] = {
+    { "end-tag", "issued=\"2020-03-10\" expires=\"2025-03-10\"/>",
+      "issued=\"2020-03-10\" expires=\"2025-03-10\"></certificate>" },
+    { "blank-content", "name-ru=\"Центр поддержки семьи района Есиль\"/>",
+      "name-ru=\"Центр поддержки семьи района Есиль\"> </centre>" },
+    { "same-code", "code=\"astana-esil\"", "code=\"almaty-bostandyk\"" },
+    { "same-iin", "iin=\"850415400237\"", "iin=\"900101300126\"" },
+    { "doctype", "<personnel format=\"1\">", NULL },
+  };
+  GError *error = NULL;
+
+  g_assert_true (g_file_get_contents (valid, &template, NULL, NULL));
+  doctype = g_strdup_printf ("<!-- %s -->\n<!DOCTYPE personnel [<!ENTITY a \"b\">]>\n"
+                             "<personnel format=\"1\">", long_comment);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strconcat (cases[i].name, ".xml", NULL);
+      g_autofree char *text = replace_once (template, cases[i].find,
+                                            cases[i].replace != NULL ? cases[i].replace : doctype);
+      g_autofree char *path = write_file (f, name, text, -1);
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES, NULL,
+                                                        NULL, NULL, NULL, NULL, NULL, NULL, 1.0,
+                                                        &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_clear_error (&error);
+      g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_SCHEMA, NULL, NULL,
+                                                        NULL, NULL, NULL, NULL, NULL, 1.0, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_clear_error (&error);
+    }
+}
+
 /* libxml2 keeps element lines up to 65535 only; messages still give the
  * right one. */
 static void
@@ -1656,6 +1744,8 @@ main (int   argc,
   ADD ("/exchange/xml/big-lines", test_xml_big_lines);
   ADD ("/exchange/xml/hostile", test_xml_hostile);
   ADD ("/exchange/xml/schema-corpus", test_xml_schema_corpus);
+  ADD ("/exchange/xml/own-rules-beyond-schema", test_xml_own_rules_beyond_schema);
+  g_test_add_func ("/exchange/xml/own-rules-same-records", test_xml_own_rules_same_records);
   ADD ("/exchange/csv/utf8-bom", test_csv_utf8_bom);
   ADD ("/exchange/csv/cp1251", test_csv_cp1251);
   ADD ("/exchange/csv/kazakh", test_csv_kazakh);

@@ -54,6 +54,19 @@ typedef struct
   GPtrArray  *owned;             /* strings freed with the next element */
 } Element;
 
+/* An element as the parser gives it: its name and attributes, and whether
+ * they are in a namespace. One attribute more than an element may have is
+ * kept, so that element_load() can refuse it. */
+typedef struct
+{
+  const char *name;
+  gboolean    in_ns;
+  guint       n_attrs;
+  const char *attr_names[MAX_ATTRS + 1];
+  const char *attr_values[MAX_ATTRS + 1];
+  gboolean    attr_in_ns[MAX_ATTRS + 1];
+} RawElement;
+
 struct _XmlRead
 {
   const char       *path;
@@ -92,6 +105,17 @@ struct _XmlRead
   int               last_kind;
   ShtatRecordLines             lines;
   GPtrArray        *scratch;       /* strings of one element */
+  GPtrArray        *raw_scratch;   /* attribute values of one RawElement */
+
+  /* Without the schema, the file is parsed by SAX callbacks rather than by
+   * the reader: no tree is built. */
+  xmlParserCtxtPtr  ctxt;
+  goffset           consumed;
+  int               sax_depth;
+  int               empty_depth;   /* of the element that must stay empty, or -1 */
+  gboolean          sax_root;
+  gboolean          sax_failed;
+  GError           *sax_error;
 };
 
 static void
@@ -108,6 +132,8 @@ xml_read_clear (XmlRead *self)
   g_clear_pointer (&self->pending, g_free);
   g_clear_pointer (&self->employee, shtat_employee_unref);
   g_clear_pointer (&self->scratch, g_ptr_array_unref);
+  g_clear_pointer (&self->raw_scratch, g_ptr_array_unref);
+  g_clear_error (&self->sax_error);
   shtat_exchange_lines_clear (&self->lines);
 }
 
@@ -191,7 +217,7 @@ element_load (Element            *el,
               XmlRead            *self,
               int                 kind,
               guint               n,
-              xmlNode            *node,
+              const RawElement   *node,
               const char * const *allowed,
               GError            **error)
 {
@@ -202,35 +228,53 @@ element_load (Element            *el,
   el->owned = self->scratch;
   g_ptr_array_set_size (el->owned, 0);
 
-  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+  for (guint a = 0; a < node->n_attrs; a++)
     {
-      const char *name = (const char *) a->name;
+      const char *name = node->attr_names[a];
       gboolean known = FALSE;
 
       for (guint i = 0; allowed[i] != NULL && !known; i++)
         known = shtat_exchange_name_equal (allowed[i], name);
-      if (!known || a->ns != NULL || el->n_attrs == MAX_ATTRS)
+      if (!known || node->attr_in_ns[a] || el->n_attrs == MAX_ATTRS)
         return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, element_record (el), error,
-                         _("the element “%s” has no attribute “%s”"), (const char *) node->name,
-                         name);
+                         _("the element “%s” has no attribute “%s”"), node->name, name);
 
       el->names[el->n_attrs] = name;
+      el->values[el->n_attrs] = node->attr_values[a];
+      el->n_attrs++;
+    }
+  return TRUE;
+}
+
+/* @node's name and attributes, as the reader has built it. */
+static void
+raw_from_node (XmlRead          *self,
+               const xmlNode    *node,
+               RawElement       *raw)
+{
+  g_ptr_array_set_size (self->raw_scratch, 0);
+  raw->name = (const char *) node->name;
+  raw->in_ns = node->ns != NULL;
+  raw->n_attrs = 0;
+  for (xmlAttr *a = node->properties; a != NULL && raw->n_attrs <= MAX_ATTRS; a = a->next)
+    {
+      raw->attr_names[raw->n_attrs] = (const char *) a->name;
+      raw->attr_in_ns[raw->n_attrs] = a->ns != NULL;
       if (a->children == NULL)
-        el->values[el->n_attrs] = "";
+        raw->attr_values[raw->n_attrs] = "";
       else if (a->children->next == NULL && a->children->type == XML_TEXT_NODE)
-        el->values[el->n_attrs] = (const char *) a->children->content;
+        raw->attr_values[raw->n_attrs] = (const char *) a->children->content;
       else
         {
           xmlChar *value = xmlNodeListGetString (node->doc, a->children, 1);
           char *copy = g_strdup (value != NULL ? (const char *) value : "");
 
           xmlFree (value);
-          g_ptr_array_add (el->owned, copy);
-          el->values[el->n_attrs] = copy;
+          g_ptr_array_add (self->raw_scratch, copy);
+          raw->attr_values[raw->n_attrs] = copy;
         }
-      el->n_attrs++;
+      raw->n_attrs++;
     }
-  return TRUE;
 }
 
 static const char *
@@ -389,7 +433,7 @@ static const char * const centre_attrs[] = {
 
 static gboolean
 xml_centre (XmlRead *self,
-            xmlNode *node,
+            const RawElement *node,
             GError **error)
 {
   g_autoptr(ShtatCentre) centre = shtat_centre_new ();
@@ -425,7 +469,7 @@ static const char * const employee_attrs[] = {
 
 static gboolean
 xml_employee_start (XmlRead *self,
-                    xmlNode *node,
+                    const RawElement *node,
                     GError **error)
 {
   g_autoptr(ShtatEmployee) employee = shtat_employee_new ();
@@ -611,7 +655,7 @@ xml_assignment (Element       *el,
 
 static gboolean
 xml_child (XmlRead *self,
-           xmlNode *node,
+           const RawElement *node,
            GError **error)
 {
   static const char * const *allowed[SHTAT_N_RECORD_KINDS] = {
@@ -623,7 +667,7 @@ xml_child (XmlRead *self,
   gboolean ok = FALSE;
 
   for (guint k = 0; k < SHTAT_N_RECORD_KINDS; k++)
-    if (xmlStrEqual (node->name, BAD_CAST shtat_exchange_kind_elements[k]))
+    if (g_str_equal (node->name, shtat_exchange_kind_elements[k]))
       kind = (int) k;
 
   if (kind < 0)
@@ -631,7 +675,7 @@ xml_child (XmlRead *self,
       g_autofree char *record = shtat_exchange_record_label (self->employee->iin, self->n_employees, -1, 0);
 
       return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
-                       _("the element “%s” is not allowed in an employee"), (const char *) node->name);
+                       _("the element “%s” is not allowed in an employee"), node->name);
     }
 
   n = shtat_exchange_employee_children (self->employee, (ShtatRecordKind) kind)->len + 1;
@@ -678,7 +722,9 @@ report_progress (XmlRead *self)
 
   if (self->progress == NULL || self->size <= 0)
     return;
-  fraction = (double) xmlTextReaderByteConsumed (self->reader) / (double) self->size;
+  fraction = (double) (self->reader != NULL ? xmlTextReaderByteConsumed (self->reader)
+                                             : self->consumed)
+             / (double) self->size;
   fraction = CLAMP (fraction, 0.0, 1.0) * self->progress_scale;
   if (fraction - self->last_fraction >= 0.005)
     {
@@ -731,17 +777,16 @@ xml_current_record (XmlRead *self)
 
 static gboolean
 xml_root (XmlRead *self,
-          xmlNode *node,
+          const RawElement *node,
           GError **error)
 {
   static const char * const root_attrs[] = { "format", NULL };
   const char *format;
   Element el;
 
-  if (!xmlStrEqual (node->name, BAD_CAST "personnel") || node->ns != NULL)
+  if (!g_str_equal (node->name, "personnel") || node->in_ns)
     return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, NULL, error,
-                     _("the document is “%s”, not a personnel file (“personnel”)"),
-                     (const char *) node->name);
+                     _("the document is “%s”, not a personnel file (“personnel”)"), node->name);
   if (!element_load (&el, self, ELEMENT_ROOT, 1, node, root_attrs, error)
       || !attr_typed (&el, "format", TRUE, &format, error))
     return FALSE;
@@ -752,6 +797,59 @@ xml_root (XmlRead *self,
   return TRUE;
 }
 
+/* An element that starts at @depth; @empty: it has no content. FALSE stops
+ * with @error set. */
+static gboolean
+xml_element (XmlRead          *self,
+             int               depth,
+             const RawElement *node,
+             gboolean          empty,
+             GError          **error)
+{
+  if (depth == 0)
+    return xml_root (self, node, error);
+  if (node->in_ns && !self->with_schema)
+    {
+      g_autofree char *record = xml_current_record (self);
+
+      return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
+                       _("the element “%s” is not allowed here"), node->name);
+    }
+  if (depth == 1 && g_str_equal (node->name, "centre"))
+    {
+      if (self->n_employees > 0)
+        return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, NULL, error,
+                         _("centres must come before the employees"));
+      if (!empty)
+        return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, NULL, error,
+                         _("the element “%s” must be empty"), "centre");
+      return xml_centre (self, node, error);
+    }
+  if (depth == 1 && g_str_equal (node->name, "employee"))
+    {
+      if (!xml_employee_start (self, node, error))
+        return FALSE;
+      return !empty || xml_employee_end (self, error);
+    }
+  if (depth == 2 && self->employee != NULL)
+    {
+      if (!empty)
+        {
+          g_autofree char *record = shtat_exchange_record_label (self->employee->iin, self->n_employees, -1, 0);
+
+          return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
+                           _("the element “%s” must be empty"), node->name);
+        }
+      return xml_child (self, node, error);
+    }
+  {
+    g_autofree char *record = xml_current_record (self);
+
+    return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
+                     _("the element “%s” is not allowed here"), node->name);
+  }
+}
+
 /* The node the reader is on; FALSE stops with @error set. */
 static gboolean
 xml_node (XmlRead *self,
@@ -759,56 +857,16 @@ xml_node (XmlRead *self,
 {
   int type = xmlTextReaderNodeType (self->reader);
   int depth = xmlTextReaderDepth (self->reader);
-  xmlNode *node = xmlTextReaderCurrentNode (self->reader);
 
   switch (type)
     {
     case XML_READER_TYPE_ELEMENT:
       {
-        gboolean empty = xmlTextReaderIsEmptyElement (self->reader) == 1;
+        RawElement raw;
 
-        if (depth == 0)
-          return xml_root (self, node, error);
-        if (node->ns != NULL && !self->with_schema)
-          {
-            g_autofree char *record = xml_current_record (self);
-
-            return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
-                             _("the element “%s” is not allowed here"), (const char *) node->name);
-          }
-        if (depth == 1 && xmlStrEqual (node->name, BAD_CAST "centre"))
-          {
-            if (self->n_employees > 0)
-              return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, NULL, error,
-                               _("centres must come before the employees"));
-            if (!empty)
-              return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, NULL, error,
-                               _("the element “%s” must be empty"), "centre");
-            return xml_centre (self, node, error);
-          }
-        if (depth == 1 && xmlStrEqual (node->name, BAD_CAST "employee"))
-          {
-            if (!xml_employee_start (self, node, error))
-              return FALSE;
-            return !empty || xml_employee_end (self, error);
-          }
-        if (depth == 2 && self->employee != NULL)
-          {
-            if (!empty)
-              {
-                g_autofree char *record = shtat_exchange_record_label (self->employee->iin, self->n_employees, -1, 0);
-
-                return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
-                                 _("the element “%s” must be empty"), (const char *) node->name);
-              }
-            return xml_child (self, node, error);
-          }
-        {
-          g_autofree char *record = xml_current_record (self);
-
-          return xml_fail (self, SHTAT_EXCHANGE_ERROR_SCHEMA, record, error,
-                           _("the element “%s” is not allowed here"), (const char *) node->name);
-        }
+        raw_from_node (self, xmlTextReaderCurrentNode (self->reader), &raw);
+        return xml_element (self, depth, &raw, xmlTextReaderIsEmptyElement (self->reader) == 1,
+                            error);
       }
 
     case XML_READER_TYPE_END_ELEMENT:
@@ -909,6 +967,254 @@ xml_check_prolog (const char *path,
   return TRUE;
 }
 
+/* ------------------------------------------------------------------------ */
+/* XML: reading without the validator                                       */
+
+/* Stops the parsing, keeping the first error. Takes @local_error. */
+static void
+sax_fail (XmlRead *self,
+          GError  *local_error)
+{
+  if (!self->sax_failed)
+    {
+      self->sax_failed = TRUE;
+      self->sax_error = local_error;
+      xmlStopParser (self->ctxt);
+    }
+  else
+    g_clear_error (&local_error);
+}
+
+/* Anything that exchange files never hold, or that the schema refuses,
+ * where a SAX callback needs no more than that. Its message is not shown:
+ * the file is read again with the validator, which says what is wrong. */
+static void
+sax_refuse (XmlRead *self)
+{
+  sax_fail (self, g_error_new (SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_SCHEMA, "%s:%u: %s",
+                               self->file, self->line, _("not a valid personnel file")));
+}
+
+static void
+sax_start_element_cb (void           *ctx,
+                      const xmlChar  *localname,
+                      const xmlChar  *prefix,
+                      const xmlChar  *uri,
+                      int             nb_namespaces,
+                      const xmlChar **namespaces,
+                      int             nb_attributes,
+                      int             nb_defaulted,
+                      const xmlChar **attributes)
+{
+  XmlRead *self = ctx;
+  int depth = self->sax_depth++;
+  GError *local_error = NULL;
+  RawElement raw;
+  gboolean must_be_empty;
+
+  if (self->sax_failed)
+    return;
+  self->line = (guint) self->ctxt->input->line;
+  if (self->empty_depth >= 0)
+    {
+      sax_refuse (self);
+      return;
+    }
+
+  g_ptr_array_set_size (self->raw_scratch, 0);
+  raw.name = (const char *) localname;
+  raw.in_ns = uri != NULL;
+  raw.n_attrs = 0;
+  for (int i = 0; i < nb_attributes && raw.n_attrs <= MAX_ATTRS; i++)
+    {
+      const char *value = (const char *) attributes[5 * i + 3];
+      const char *end = (const char *) attributes[5 * i + 4];
+      const char *amp = memchr (value, '&', (gsize) (end - value));
+      char *copy;
+
+      /* libxml2 hands "&amp;" on as "&#38;" for a tree builder to expand;
+       * no other reference is left in an attribute of a file without a
+       * DOCTYPE. */
+      if (amp == NULL)
+        copy = g_strndup (value, (gsize) (end - value));
+      else
+        {
+          GString *s = g_string_sized_new ((gsize) (end - value));
+
+          for (const char *p = value; p < end;)
+            if (end - p >= 5 && memcmp (p, "&#38;", 5) == 0)
+              {
+                g_string_append_c (s, '&');
+                p += 5;
+              }
+            else
+              g_string_append_c (s, *p++);
+          copy = g_string_free (s, FALSE);
+        }
+      g_ptr_array_add (self->raw_scratch, copy);
+      raw.attr_names[raw.n_attrs] = (const char *) attributes[5 * i];
+      raw.attr_values[raw.n_attrs] = copy;
+      raw.attr_in_ns[raw.n_attrs] = attributes[5 * i + 2] != NULL;
+      raw.n_attrs++;
+    }
+
+  /* Every element but the root and the employees must be empty: taken as
+   * such here, and checked at its end. */
+  must_be_empty = depth > 0 && !(depth == 1 && g_str_equal (raw.name, "employee"));
+  if (depth == 0)
+    self->sax_root = TRUE;
+  if (!xml_element (self, depth, &raw, must_be_empty, &local_error))
+    sax_fail (self, local_error);
+  else if (must_be_empty)
+    self->empty_depth = depth;
+}
+
+static void
+sax_end_element_cb (void          *ctx,
+                    const xmlChar *localname,
+                    const xmlChar *prefix,
+                    const xmlChar *uri)
+{
+  XmlRead *self = ctx;
+  int depth = --self->sax_depth;
+  GError *local_error = NULL;
+
+  if (self->sax_failed)
+    return;
+  if (self->empty_depth == depth)
+    {
+      const xmlChar *cur = self->ctxt->input->cur;
+
+      /* The reader takes <centre …/> only, not <centre …></centre>. */
+      self->empty_depth = -1;
+      if (cur - self->ctxt->input->base < 2 || cur[-2] != '/' || cur[-1] != '>')
+        sax_refuse (self);
+      return;
+    }
+  if (depth == 1 && self->employee != NULL && !xml_employee_end (self, &local_error))
+    sax_fail (self, local_error);
+}
+
+static void
+sax_characters_cb (void          *ctx,
+                   const xmlChar *ch,
+                   int            len)
+{
+  XmlRead *self = ctx;
+
+  if (self->sax_failed)
+    return;
+  if (self->empty_depth >= 0)
+    {
+      sax_refuse (self);
+      return;
+    }
+  for (int i = 0; i < len; i++)
+    if (!g_ascii_isspace (ch[i]))
+      {
+        sax_refuse (self);
+        return;
+      }
+}
+
+static void
+sax_doctype_cb (void          *ctx,
+                const xmlChar *name,
+                const xmlChar *external_id,
+                const xmlChar *system_id)
+{
+  sax_refuse (ctx);
+}
+
+static void
+sax_entity_decl_cb (void          *ctx,
+                    const xmlChar *name,
+                    int            type,
+                    const xmlChar *public_id,
+                    const xmlChar *system_id,
+                    xmlChar       *content)
+{
+  sax_refuse (ctx);
+}
+
+static void
+sax_reference_cb (void          *ctx,
+                  const xmlChar *name)
+{
+  sax_refuse (ctx);
+}
+
+/* Any complaint of libxml2, a warning included. */
+static void
+sax_error_cb (void        *ctx,
+              xmlErrorPtr  err)
+{
+  sax_refuse (ctx);
+}
+
+/* Reads the open @fd with SAX callbacks, building no tree. */
+static gboolean
+xml_sax_read (XmlRead *self,
+              int      fd,
+              GError **error)
+{
+  xmlSAXHandler sax = { 0 };
+  g_autofree char *buf = g_malloc (64 * 1024);
+  gssize n;
+
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = sax_start_element_cb;
+  sax.endElementNs = sax_end_element_cb;
+  sax.characters = sax_characters_cb;
+  sax.ignorableWhitespace = sax_characters_cb;
+  sax.cdataBlock = sax_characters_cb;
+  sax.internalSubset = sax_doctype_cb;
+  sax.externalSubset = sax_doctype_cb;
+  sax.entityDecl = sax_entity_decl_cb;
+  sax.reference = sax_reference_cb;
+  sax.serror = sax_error_cb;
+
+  self->empty_depth = -1;
+  self->ctxt = xmlCreatePushParserCtxt (&sax, self, NULL, 0, self->path);
+  if (self->ctxt == NULL)
+    {
+      g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO, "%s: %s", self->file,
+                   _("cannot read the file"));
+      return FALSE;
+    }
+  /* No NOENT, DTDLOAD, XINCLUDE or HUGE, as for the reader */
+  xmlCtxtUseOptions (self->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+
+  while (!self->sax_failed && (n = read (fd, buf, 64 * 1024)) != 0)
+    {
+      if (n < 0)
+        {
+          int saved = errno;
+
+          if (saved == EINTR)
+            continue;
+          xmlFreeParserCtxt (g_steal_pointer (&self->ctxt));
+          g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO, "%s: %s", self->file,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      self->consumed += n;
+      xmlParseChunk (self->ctxt, buf, (int) n, 0);
+    }
+  if (!self->sax_failed)
+    xmlParseChunk (self->ctxt, NULL, 0, 1);
+  if (!self->sax_failed && (!self->ctxt->wellFormed || !self->sax_root || self->employee != NULL))
+    sax_refuse (self);
+  xmlFreeParserCtxt (g_steal_pointer (&self->ctxt));
+
+  if (self->sax_failed)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->sax_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* One reading of @path; @with_schema: libxml2's RelaxNG validator follows
  * it too, else the reader checks the rules of the schema itself. */
 static gboolean
@@ -946,6 +1252,7 @@ xml_read_pass (const char               *path,
   self.iins = g_hash_table_new (g_str_hash, g_str_equal);
   self.iin_chunk = g_string_chunk_new (16 * 1024);
   self.scratch = g_ptr_array_new_with_free_func (g_free);
+  self.raw_scratch = g_ptr_array_new_with_free_func (g_free);
   shtat_exchange_lines_init (&self.lines);
 
   if (!shtat_exchange_stat_regular (path, self.file, &self.size, error)
@@ -959,6 +1266,18 @@ xml_read_pass (const char               *path,
 
       g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO, "%s: %s", self.file,
                    g_strerror (saved));
+      goto out;
+    }
+
+  if (!with_schema)
+    {
+      if (!xml_sax_read (&self, fd, error))
+        goto out;
+      if (out_centres != NULL)
+        *out_centres = g_steal_pointer (&self.centres);
+      if (out_employees != NULL)
+        *out_employees = g_steal_pointer (&self.employees);
+      ok = TRUE;
       goto out;
     }
 
