@@ -20,9 +20,11 @@ G_BEGIN_DECLS
  * @user_data: for @progress
  * @error: a #SHTAT_EXCHANGE_ERROR naming the file and the line
  *
- * Reads a personnel XML file as a stream, validating it against the schema
+ * Reads a personnel XML file as a stream, holding it to the schema
  * (data/norms/personnel.rng) as it goes; never builds the whole document.
- * Refuses DOCTYPEs, never expands an entity, never touches the network.
+ * A file that breaks a rule is read again with libxml2's validator, whose
+ * complaint the error gives. Refuses DOCTYPEs, never expands an entity,
+ * never touches the network.
  *
  * Returns: whether the file was read
  */
