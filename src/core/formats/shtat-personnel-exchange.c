@@ -43,7 +43,7 @@ shtat_exchange_enum_count (ShtatExchangeEnum kind)
 /* The name of the @index-th value; for SHTAT_EXCHANGE_ENUM_SEX index 0 is male, 1 female. */
 const char *
 shtat_exchange_enum_name (ShtatExchangeEnum kind,
-           int      index)
+                          int      index)
 {
   switch (kind)
     {
@@ -66,7 +66,7 @@ shtat_exchange_enum_name (ShtatExchangeEnum kind,
 
 int
 shtat_exchange_enum_parse (ShtatExchangeEnum    kind,
-            const char *str)
+                           const char *str)
 {
   int n = shtat_exchange_enum_count (kind);
 
@@ -140,8 +140,8 @@ read_digits (const char **p,
  * Kazakhstan write dates. */
 char *
 shtat_exchange_parse_date (const char *value,
-            gboolean    dotted,
-            GDate      *out)
+                           gboolean    dotted,
+                           GDate      *out)
 {
   const char *p = value;
   guint year = 0, month = 0, day = 0;
@@ -169,7 +169,7 @@ shtat_exchange_parse_date (const char *value,
 
 char *
 shtat_exchange_parse_iin (const char *value,
-           char        out[13])
+                          char        out[13])
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -181,8 +181,8 @@ shtat_exchange_parse_iin (const char *value,
 
 char *
 shtat_exchange_parse_enum (ShtatExchangeEnum    kind,
-            const char *value,
-            int        *out)
+                           const char *value,
+                           int        *out)
 {
   int i = shtat_exchange_enum_parse (kind, value);
   g_autofree char *list = NULL;
@@ -198,7 +198,7 @@ shtat_exchange_parse_enum (ShtatExchangeEnum    kind,
 
 char *
 shtat_exchange_parse_year (const char *value,
-            guint      *out)
+                           guint      *out)
 {
   const char *p = value;
   guint year;
@@ -212,8 +212,8 @@ shtat_exchange_parse_year (const char *value,
 /* Staff units with at most two decimals; XML wants a dot, CSV may have a comma. */
 char *
 shtat_exchange_parse_rate (const char *value,
-            gboolean    comma,
-            int        *out)
+                           gboolean    comma,
+                           int        *out)
 {
   int rate = 0;
 
@@ -260,7 +260,7 @@ shtat_exchange_lines_init (ShtatRecordLines *lines)
 
 void
 shtat_exchange_lines_reset (ShtatRecordLines *lines,
-             guint  line)
+                            guint  line)
 {
   lines->line = line;
   for (guint k = 0; k < SHTAT_N_RECORD_KINDS; k++)
@@ -276,8 +276,8 @@ shtat_exchange_lines_clear (ShtatRecordLines *lines)
 
 guint
 shtat_exchange_lines_child (const ShtatRecordLines *lines,
-             ShtatRecordKind   kind,
-             guint        index)
+                            ShtatRecordKind   kind,
+                            guint        index)
 {
   if (index < lines->children[kind]->len)
     return g_array_index (lines->children[kind], guint, index);
@@ -286,7 +286,7 @@ shtat_exchange_lines_child (const ShtatRecordLines *lines,
 
 GArray *
 shtat_exchange_employee_children (const ShtatEmployee *employee,
-                   ShtatRecordKind           kind)
+                                  ShtatRecordKind           kind)
 {
   switch (kind)
     {
@@ -329,9 +329,9 @@ kind_label (ShtatRecordKind kind,
  * number in the file. */
 char *
 shtat_exchange_record_label (const char *iin,
-              guint       ordinal,
-              int         kind,
-              guint       n)
+                             guint       ordinal,
+                             int         kind,
+                             guint       n)
 {
   g_autofree char *who = NULL;
   g_autofree char *what = NULL;
@@ -349,13 +349,13 @@ shtat_exchange_record_label (const char *iin,
 /* "FILE:LINE: RECORD: MESSAGE" (the record may be NULL). */
 gboolean
 shtat_exchange_set_error_at (GError           **error,
-              GQuark             domain,
-              int                code,
-              const char        *file,
-              guint              line,
-              const char        *record,
-              const char        *format,
-              ...)
+                             GQuark             domain,
+                             int                code,
+                             const char        *file,
+                             guint              line,
+                             const char        *record,
+                             const char        *format,
+                             ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -377,9 +377,9 @@ shtat_exchange_set_error_at (GError           **error,
 /* Only regular files: a FIFO or a device would never end. */
 gboolean
 shtat_exchange_stat_regular (const char *path,
-              const char *file,
-              goffset    *size,
-              GError    **error)
+                             const char *file,
+                             goffset    *size,
+                             GError    **error)
 {
   GStatBuf st;
 

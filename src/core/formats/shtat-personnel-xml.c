@@ -24,9 +24,6 @@
 #define FORMAT_VERSION         "1"
 
 /* ------------------------------------------------------------------------ */
-/* XML: the schema                                                          */
-
-/* ------------------------------------------------------------------------ */
 /* XML: reading                                                             */
 
 #define MAX_ATTRS 16
@@ -1686,9 +1683,9 @@ out_employee (Out                 *out,
 
 gboolean
 shtat_personnel_xml_write (const char *path,
-                          GPtrArray  *centres,
-                          GPtrArray  *employees,
-                          GError    **error)
+                           GPtrArray  *centres,
+                           GPtrArray  *employees,
+                           GError    **error)
 {
   g_autofree char *tmp = NULL;
   g_autofree char *file = NULL;
