@@ -62,7 +62,7 @@ cmd_import (int    argc,
     return EXIT_FAILURE_RUNTIME;
 
   shtat_date_set_today (&date);
-  if (!shtat_exchange_import (store, library, argv[1], &date, &n_changed, NULL, NULL, NULL, &error))
+  if (!shtat_import_personnel (store, library, argv[1], &date, &n_changed, NULL, NULL, NULL, &error))
     {
       g_printerr (_("shtat-cli: nothing was imported: %s\n"), error->message);
       return EXIT_FAILURE_RUNTIME;
@@ -103,7 +103,7 @@ cmd_export (int    argc,
   centres = shtat_store_list_centres (store, &error);
   if (centres != NULL)
     employees = shtat_store_load_employees (store, &error);
-  if (employees == NULL || !shtat_exchange_write_xml (argv[1], centres, employees, &error))
+  if (employees == NULL || !shtat_personnel_xml_write (argv[1], centres, employees, &error))
     {
       g_printerr ("shtat-cli: %s\n", error->message);
       return EXIT_FAILURE_RUNTIME;
@@ -191,8 +191,8 @@ cmd_check (int    argc,
   if (argc == 2)
     {
       gboolean ok = is_csv (argv[1])
-                      ? shtat_exchange_read_csv (argv[1], &employees, &error)
-                      : shtat_exchange_read_xml (argv[1], &centres, &employees, NULL, NULL, NULL, &error);
+                      ? shtat_personnel_csv_read (argv[1], &employees, &error)
+                      : shtat_personnel_xml_read (argv[1], &centres, &employees, NULL, NULL, NULL, &error);
       if (!ok)
         {
           g_printerr ("shtat-cli: %s\n", error->message);

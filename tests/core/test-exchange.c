@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "shtat-core.h"
+#include "shtat-personnel-exchange-private.h"
 
 static ShtatNormLibrary *library;
 
@@ -273,7 +274,7 @@ read_valid_xml (GPtrArray **centres,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = data_path ("valid.xml");
 
-  g_assert_true (shtat_exchange_read_xml (path, centres, employees, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_personnel_xml_read (path, centres, employees, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -445,7 +446,7 @@ test_xml_round_trip (Fixture       *f,
   GStatBuf st;
 
   read_valid_xml (&centres, &employees);
-  g_assert_true (shtat_exchange_write_xml (out, centres, employees, &error));
+  g_assert_true (shtat_personnel_xml_write (out, centres, employees, &error));
   g_assert_no_error (error);
 
   g_file_get_contents (golden, &expected, NULL, &error);
@@ -460,7 +461,7 @@ test_xml_round_trip (Fixture       *f,
   g_assert_cmpint (g_stat (out, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
-  g_assert_true (shtat_exchange_read_xml (out, &centres2, &employees2, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_personnel_xml_read (out, &centres2, &employees2, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_same_employees (employees, employees2);
   g_assert_cmpuint (centres2->len, ==, centres->len);
@@ -525,10 +526,10 @@ test_xml_every_name (Fixture       *f,
     }
   g_ptr_array_add (employees, g_steal_pointer (&e));
 
-  g_assert_true (shtat_exchange_write_xml (out, NULL, employees, &error));
+  g_assert_true (shtat_personnel_xml_write (out, NULL, employees, &error));
   g_assert_no_error (error);
   g_assert_true (validates_against_schema (out));
-  g_assert_true (shtat_exchange_read_xml (out, NULL, &back, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_personnel_xml_read (out, NULL, &back, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_same_employees (employees, back);
 }
@@ -550,7 +551,7 @@ test_xml_write_atomic (Fixture       *f,
   g_autofree char *after = NULL;
 
   read_valid_xml (&centres, &employees);
-  g_assert_true (shtat_exchange_write_xml (out, centres, employees, &error));
+  g_assert_true (shtat_personnel_xml_write (out, centres, employees, &error));
   g_assert_no_error (error);
   g_file_get_contents (out, &before, NULL, &error);
   g_assert_no_error (error);
@@ -561,7 +562,7 @@ test_xml_write_atomic (Fixture       *f,
   e->surname = g_strdup ("\xC0\xEB\xE8");
   g_ptr_array_add (bad, shtat_employee_ref (g_ptr_array_index (employees, 0)));
   g_ptr_array_add (bad, g_steal_pointer (&e));
-  g_assert_false (shtat_exchange_write_xml (out, centres, bad, &error));
+  g_assert_false (shtat_personnel_xml_write (out, centres, bad, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
   g_test_message ("%s", error->message);
   g_assert_true (g_str_has_prefix (error->message, "out.xml: "));
@@ -572,7 +573,7 @@ test_xml_write_atomic (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
   g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
 
-  g_assert_false (shtat_exchange_write_xml (nowhere, centres, employees, &error));
+  g_assert_false (shtat_personnel_xml_write (nowhere, centres, employees, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO);
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
@@ -700,7 +701,7 @@ test_xml_bad_records (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_changed, ==, 2);
     before = load_employees (store);
@@ -712,7 +713,7 @@ test_xml_bad_records (Fixture       *f,
     g_autofree char *path = write_file (f, "template.xml", template_xml, -1);
     g_autoptr(GPtrArray) employees = NULL;
 
-    g_assert_true (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_personnel_xml_read (path, NULL, &employees, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (shtat_employee_validate (g_ptr_array_index (employees, 0), library, &day, &error));
     g_assert_no_error (error);
@@ -729,7 +730,7 @@ test_xml_bad_records (Fixture       *f,
 
       g_test_message ("case %s", c->name);
       n_changed = 99;
-      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
       g_assert_error (error, c->domain, c->code);
       assert_message (error, name, c->line, c->parts);
       g_assert_cmpuint (n_changed, ==, 0);
@@ -739,6 +740,240 @@ test_xml_bad_records (Fixture       *f,
       for (guint e = 0; e < before->len; e++)
         g_assert_cmpint (((ShtatEmployee *) g_ptr_array_index (before, e))->id, ==,
                          ((ShtatEmployee *) g_ptr_array_index (after, e))->id);
+    }
+}
+
+static void
+silent_cb (void              *data,
+           const xmlError    *error)
+{
+}
+
+/* Whether libxml2 (as xmllint --relaxng) refuses @path: not well-formed, or
+ * not valid against personnel.rng. */
+static gboolean
+schema_refuses (const char *path)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/shtat/Shtat/norms/personnel.rng", 0, NULL);
+  xmlRelaxNGParserCtxtPtr pctxt;
+  xmlRelaxNGValidCtxtPtr vctxt;
+  xmlRelaxNGPtr schema;
+  xmlDocPtr doc;
+  gsize len;
+  const char *rng;
+  int rc;
+
+  g_assert_nonnull (bytes);
+  rng = g_bytes_get_data (bytes, &len);
+  pctxt = xmlRelaxNGNewMemParserCtxt (rng, (int) len);
+  schema = xmlRelaxNGParse (pctxt);
+  xmlRelaxNGFreeParserCtxt (pctxt);
+  g_assert_nonnull (schema);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    rc = -1;
+  else
+    {
+      vctxt = xmlRelaxNGNewValidCtxt (schema);
+      xmlRelaxNGSetValidStructuredErrors (vctxt, (xmlStructuredErrorFunc) silent_cb, NULL);
+      rc = xmlRelaxNGValidateDoc (vctxt, doc);
+      xmlRelaxNGFreeValidCtxt (vctxt);
+      xmlFreeDoc (doc);
+    }
+  xmlRelaxNGFree (schema);
+  return rc != 0;
+}
+
+/* The reader checks the rules of personnel.rng itself rather than have
+ * libxml2's validator follow it (which takes longer than the reading). Each
+ * file of tests/data/personnel/invalid breaks one rule of the schema
+ * (its first comment says which): the validator refuses it, the reader
+ * refuses it on its own rules alone, and the import refuses it and changes
+ * nothing. valid.xml, which they are all made from, goes through all three. */
+static void
+test_xml_schema_corpus (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *corpus = data_path ("invalid");
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day = today ();
+  guint n_changed = 99;
+  const char *name;
+
+  /* the control: valid.xml passes all three */
+  g_assert_false (schema_refuses (valid));
+  {
+    g_autoptr(GPtrArray) centres = NULL;
+    g_autoptr(GPtrArray) employees = NULL;
+
+    g_assert_true (shtat_personnel_xml_read_records (valid, SHTAT_PERSONNEL_XML_OWN_RULES, NULL,
+                                                     NULL, &centres, &employees, NULL, NULL, NULL,
+                                                     1.0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (centres->len, ==, 2);
+    g_assert_cmpuint (employees->len, ==, 2);
+  }
+  g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+  before = load_employees (store);
+
+  dir = g_dir_open (corpus, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_strdup (name));
+  /* one file or more for each rule of the schema */
+  g_assert_cmpuint (names->len, ==, 86);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (corpus, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GPtrArray) centres = NULL;
+      g_autoptr(GPtrArray) employees = NULL;
+      g_autoptr(GPtrArray) after = NULL;
+
+      g_test_message ("%s", (const char *) g_ptr_array_index (names, i));
+      g_assert_true (schema_refuses (path));
+
+      g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES, NULL,
+                                                        NULL, &centres, &employees, NULL, NULL,
+                                                        NULL, 1.0, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_assert_cmpint (error->code, !=, SHTAT_EXCHANGE_ERROR_IO);
+      g_assert_null (centres);
+      g_assert_null (employees);
+      g_clear_error (&error);
+
+      g_assert_false (shtat_personnel_xml_read (path, &centres, &employees, NULL, NULL, NULL, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_assert_cmpint (error->code, !=, SHTAT_EXCHANGE_ERROR_IO);
+      g_clear_error (&error);
+
+      n_changed = 99;
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL,
+                                              &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_cmpuint (n_changed, ==, 0);
+      after = load_employees (store);
+      assert_same_employees (before, after);
+    }
+}
+
+/* Read on the reader's own rules (SAX, no tree) and with libxml2's reader
+ * and validator, @path gives the same centres and employees. */
+static void
+assert_same_records_both_ways (const char *path)
+{
+  g_autoptr(GPtrArray) own_centres = NULL;
+  g_autoptr(GPtrArray) own_employees = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(GError) error = NULL;
+  const ShtatEmployee *first;
+
+  g_assert_true (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES, NULL, NULL,
+                                                   &own_centres, &own_employees, NULL, NULL, NULL,
+                                                   1.0, &error));
+  g_assert_no_error (error);
+  g_assert_true (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_SCHEMA, NULL, NULL,
+                                                   &centres, &employees, NULL, NULL, NULL, 1.0,
+                                                   &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (own_centres->len, ==, 2);
+  g_assert_cmpuint (centres->len, ==, 2);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      const ShtatCentre *a = g_ptr_array_index (own_centres, i);
+      const ShtatCentre *b = g_ptr_array_index (centres, i);
+
+      g_assert_cmpstr (a->code, ==, b->code);
+      g_assert_cmpstr (a->name_kk, ==, b->name_kk);
+      g_assert_cmpstr (a->name_ru, ==, b->name_ru);
+      g_assert_cmpstr (a->district, ==, b->district);
+      g_assert_cmpstr (a->akimat, ==, b->akimat);
+    }
+  g_assert_cmpuint (own_employees->len, ==, 2);
+  assert_same_employees (own_employees, employees);
+  first = g_ptr_array_index (own_employees, 0);
+  g_assert_cmpstr (first->surname, ==, "Ахметов");
+  g_assert_cmpstr (g_array_index (first->periods, ShtatWorkPeriod, 0).organisation, ==,
+                   "ТОО \"Бота, К°\" & <филиал>");
+}
+
+/* valid.xml, its escaped characters (&quot; &amp; &lt; &gt;) included, and
+ * the same file in UTF-16, which libxml2 decodes before either reading. */
+static void
+test_xml_own_rules_same_records (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *declared = NULL;
+  g_autofree char *utf16 = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  assert_same_records_both_ways (valid);
+
+  g_assert_true (g_file_get_contents (valid, &text, NULL, NULL));
+  declared = replace_once (text, "encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+  utf16 = g_convert (declared, -1, "UTF-16", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  path = write_file (f, "utf16.xml", utf16, (gssize) len);
+  assert_same_records_both_ways (path);
+}
+
+/* What the reader refuses beyond the schema, on its own rules alone too:
+ * child records written with an end tag, the same code or IIN twice, a
+ * DOCTYPE after a prolog too long for the first look. */
+static void
+test_xml_own_rules_beyond_schema (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *valid = data_path ("valid.xml");
+  g_autofree char *template = NULL;
+  g_autofree char *long_comment = g_strnfill (20000, 'x');
+  g_autofree char *doctype = NULL;
+  const struct { const char *name; const char *find; const char *replace; } cases[] = {
+    { "end-tag", "issued=\"2020-03-10\" expires=\"2025-03-10\"/>",
+      "issued=\"2020-03-10\" expires=\"2025-03-10\"></certificate>" },
+    { "blank-content", "name-ru=\"Центр поддержки семьи района Есиль\"/>",
+      "name-ru=\"Центр поддержки семьи района Есиль\"> </centre>" },
+    { "same-code", "code=\"astana-esil\"", "code=\"almaty-bostandyk\"" },
+    { "same-iin", "iin=\"850415400237\"", "iin=\"900101300126\"" },
+    { "doctype", "<personnel format=\"1\">", NULL },
+  };
+  GError *error = NULL;
+
+  g_assert_true (g_file_get_contents (valid, &template, NULL, NULL));
+  doctype = g_strdup_printf ("<!-- %s -->\n<!DOCTYPE personnel [<!ENTITY a \"b\">]>\n"
+                             "<personnel format=\"1\">", long_comment);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strconcat (cases[i].name, ".xml", NULL);
+      g_autofree char *text = replace_once (template, cases[i].find,
+                                            cases[i].replace != NULL ? cases[i].replace : doctype);
+      g_autofree char *path = write_file (f, name, text, -1);
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES, NULL,
+                                                        NULL, NULL, NULL, NULL, NULL, NULL, 1.0,
+                                                        &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_clear_error (&error);
+      g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_SCHEMA, NULL, NULL,
+                                                        NULL, NULL, NULL, NULL, NULL, 1.0, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, error->code);
+      g_clear_error (&error);
     }
 }
 
@@ -763,7 +998,7 @@ test_xml_big_lines (Fixture       *f,
                    "  </employee>\n</personnel>\n");
   path = write_file (f, "big.xml", text->str, (gssize) text->len);
 
-  g_assert_false (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_personnel_xml_read (path, NULL, &employees, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
   assert_message (error, "big.xml", 70004,
                   (const char *[]) { "employee 900101300126, period 2: attribute “from”: “2013-13-01”", NULL });
@@ -780,7 +1015,7 @@ test_xml_big_lines (Fixture       *f,
     memcpy (at, "2013-12-01", 10);
   }
   path = write_file (f, "big.xml", text->str, (gssize) text->len);
-  g_assert_false (shtat_exchange_read_xml (path, NULL, &employees, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_personnel_xml_read (path, NULL, &employees, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_DUPLICATE);
   assert_message (error, "big.xml", 70008, (const char *[]) { "line 70003", NULL });
 }
@@ -803,7 +1038,7 @@ assert_refused (Fixture            *f,
   gint64 start = g_get_monotonic_time ();
   guint n_changed = 99;
 
-  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
   g_test_message ("%s refused in %.3f s", name, (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, code);
   if (line > 0)
@@ -869,7 +1104,7 @@ test_xml_hostile (Fixture       *f,
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (shtat_exchange_read_xml ("/dev/zero", NULL, NULL, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_personnel_xml_read ("/dev/zero", NULL, NULL, NULL, NULL, NULL, &error));
       g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_IO);
     }
 }
@@ -890,7 +1125,7 @@ test_csv_utf8_bom (Fixture       *f,
   g_autoptr(GPtrArray) from_csv = NULL;
   g_autoptr(GPtrArray) from_xml = NULL;
 
-  g_assert_true (shtat_exchange_read_csv (path, &from_csv, &error));
+  g_assert_true (shtat_personnel_csv_read (path, &from_csv, &error));
   g_assert_no_error (error);
   read_valid_xml (NULL, &from_xml);
   g_assert_cmpuint (from_csv->len, ==, 2);
@@ -924,7 +1159,7 @@ test_csv_cp1251 (Fixture       *f,
   g_assert_false (g_utf8_validate (cp1251, (gssize) len, NULL));
   path = write_file (f, "staff.csv", cp1251, (gssize) len);
 
-  g_assert_true (shtat_exchange_read_csv (path, &employees, &error));
+  g_assert_true (shtat_personnel_csv_read (path, &employees, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (employees->len, ==, 2);
   ivanova = g_ptr_array_index (employees, 0);
@@ -962,7 +1197,7 @@ test_csv_kazakh (Fixture       *f,
   const ShtatWorkPeriod *p;
   const ShtatEducation *ed;
 
-  g_assert_true (shtat_exchange_read_csv (path, &employees, &error));
+  g_assert_true (shtat_personnel_csv_read (path, &employees, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (employees->len, ==, 1);
   e = g_ptr_array_index (employees, 0);
@@ -1046,7 +1281,7 @@ test_csv_bad (Fixture       *f,
       g_autoptr(GPtrArray) employees = NULL;
 
       g_test_message ("case %s", c->name);
-      g_assert_false (shtat_exchange_read_csv (path, &employees, &error));
+      g_assert_false (shtat_personnel_csv_read (path, &employees, &error));
       g_assert_error (error, SHTAT_EXCHANGE_ERROR, c->code);
       assert_message (error, name, c->line, c->parts);
       g_assert_null (employees);
@@ -1092,7 +1327,7 @@ test_import (Fixture       *f,
   Progress progress = { 0.0, 0 };
   guint n_changed = 99;
 
-  g_assert_true (shtat_exchange_import (store, library, xml, &day, &n_changed, NULL, progress_cb, &progress, &error));
+  g_assert_true (shtat_import_personnel (store, library, xml, &day, &n_changed, NULL, progress_cb, &progress, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_cmpfloat (progress.last, ==, 1.0);
@@ -1104,11 +1339,11 @@ test_import (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (centres->len, ==, 2);
 
-  g_assert_true (shtat_exchange_import (store, library, xml, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_import_personnel (store, library, xml, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 0);
 
-  g_assert_true (shtat_exchange_import (store, library, csv, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_true (shtat_import_personnel (store, library, csv, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 0);
 
@@ -1146,7 +1381,7 @@ test_import_csv_invalid (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_DATE);
   assert_message (error, "staff.csv", 4, (const char *[]) { "employee 900101300126: ", "01.01.2004", NULL });
   g_clear_error (&error);
@@ -1157,7 +1392,7 @@ test_import_csv_invalid (Fixture       *f,
                      "ИИН;Фамилия;Имя;Дата рождения;Пол;Центр;Штатная должность;Ставка;Дата назначения\n"
                      "900101300126;Ахметов;Ерлан;01.01.1990;м;taraz;social-worker;0,5;01.09.2015\n",
                      -1);
-  g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
   g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE);
   assert_message (error, "staff.csv", 2,
                   (const char *[]) { "employee 900101300126, assignment 1: column “Центр”: ", "“taraz”", NULL });
@@ -1294,7 +1529,7 @@ test_import_streamed (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     before = load_employees (store);
     centres_before = centre_list (store);
@@ -1314,7 +1549,7 @@ test_import_streamed (Fixture       *f,
       expected = g_strdup_printf ("employee %s, period 1: attribute “from”: “2015-02-30” is not a date",
                                   (const char *) g_ptr_array_index (iins, bad[i] - 1));
       n_changed = 99;
-      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
       g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
       assert_message (error, "many.xml", 6 + 5 * (bad[i] - 1), (const char *[]) { expected, NULL });
       g_assert_cmpuint (n_changed, ==, 0);
@@ -1330,7 +1565,7 @@ test_import_streamed (Fixture       *f,
     g_autofree char *path = write_file (f, "cut.xml", good->str,
                                         (gssize) (good->len - strlen ("  </employee>\n</personnel>\n")));
 
-    g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE);
     assert_message (error, "cut.xml", 4 + 5 * (N_MANY - 1) + 3, NULL);
     g_assert_cmpuint (n_changed, ==, 0);
@@ -1345,7 +1580,7 @@ test_import_streamed (Fixture       *f,
 
     g_string_append (text, "<personnel>\n");
     path = write_file (f, "tail.xml", text->str, (gssize) text->len);
-    g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_PARSE);
     /* the line after </personnel> */
     assert_message (error, "tail.xml", 4 + 5 * N_MANY + 1, NULL);
@@ -1361,7 +1596,7 @@ test_import_streamed (Fixture       *f,
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     CancelAt cancel = { cancellable, 0.0 };
 
-    g_assert_false (shtat_exchange_import (store, library, good_path, &day, &n_changed, cancellable,
+    g_assert_false (shtat_import_personnel (store, library, good_path, &day, &n_changed, cancellable,
                                            cancel_cb, &cancel, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
     g_assert_cmpfloat (cancel.at, >, 0.0);
@@ -1376,7 +1611,7 @@ test_import_streamed (Fixture       *f,
     g_autoptr(GPtrArray) again = NULL;
     g_autofree char *centres_after = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_changed, ==, N_MANY);
     after = load_employees (store);
@@ -1385,7 +1620,7 @@ test_import_streamed (Fixture       *f,
     centres_after = centre_list (store);
     g_assert_nonnull (strstr (centres_after, "almaty-bostandyk Бостандыкский"));
 
-    g_assert_true (shtat_exchange_import (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_changed, ==, 0);
     assert_unchanged (store, after, centres_after);
@@ -1429,7 +1664,7 @@ test_import_streamed_store_error (Fixture       *f,
   {
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (shtat_exchange_import (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_true (shtat_import_personnel (store, library, valid, &day, &n_changed, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
     before = load_employees (store);
     centres_before = centre_list (store);
@@ -1456,7 +1691,7 @@ test_import_streamed_store_error (Fixture       *f,
 
       g_test_message ("reader's error at employee %u", bad[i]);
       n_changed = 99;
-      g_assert_false (shtat_exchange_import (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
       if (bad[i] == 0 || bad[i] > 400)
         {
           g_autofree char *expected = g_strdup_printf ("Employee %s: refused",
@@ -1489,7 +1724,7 @@ test_import_cancelled (Fixture       *f,
   guint n_changed = 99;
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (shtat_exchange_import (store, library, xml, &day, &n_changed, cancellable, NULL, NULL, &error));
+  g_assert_false (shtat_import_personnel (store, library, xml, &day, &n_changed, cancellable, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpuint (n_changed, ==, 0);
   employees = load_employees (store);
@@ -1520,6 +1755,9 @@ main (int   argc,
   ADD ("/exchange/xml/bad-records", test_xml_bad_records);
   ADD ("/exchange/xml/big-lines", test_xml_big_lines);
   ADD ("/exchange/xml/hostile", test_xml_hostile);
+  ADD ("/exchange/xml/schema-corpus", test_xml_schema_corpus);
+  ADD ("/exchange/xml/own-rules-beyond-schema", test_xml_own_rules_beyond_schema);
+  ADD ("/exchange/xml/own-rules-same-records", test_xml_own_rules_same_records);
   ADD ("/exchange/csv/utf8-bom", test_csv_utf8_bom);
   ADD ("/exchange/csv/cp1251", test_csv_cp1251);
   ADD ("/exchange/csv/kazakh", test_csv_kazakh);
