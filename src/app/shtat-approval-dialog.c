@@ -193,7 +193,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   AdwPreferencesGroup *order = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   g_autoptr(ShtatScheduleCheck) check = NULL;
   const char *table_id = shtat_schedule_get_table (schedule);
-  const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  const char *name = shtat_centre_get_display_name (centre);
   g_autofree char *units = shtat_units_format_locale (shtat_schedule_get_total_units (schedule));
   g_autofree char *title = g_strdup_printf (_("Version %u, %s staff units"), shtat_schedule_get_version (schedule), units);
   g_autofree char *today_text = NULL;
@@ -211,7 +211,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
                                                         G_CALLBACK (approve_clicked_cb), self);
 
   /* what the akimat is about to sign */
-  adw_preferences_group_set_title (summary, name ? name : centre->code);
+  adw_preferences_group_set_title (summary, name);
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (shtat_schedule_get_fund (schedule, &monthly, &annual, NULL))

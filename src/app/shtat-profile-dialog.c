@@ -503,7 +503,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add"));
   GtkWidget *remarks = gtk_list_box_new ();
   g_autoptr(GError) error = NULL;
-  const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  const char *name = shtat_centre_get_display_name (centre);
   ShtatMonth from, to;
 
   self->store = g_object_ref (store);
@@ -519,7 +519,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   shtat_form_window_set_content (ADW_WINDOW (self), page, _("_Save"), G_CALLBACK (save_clicked_cb), self);
 
   /* the average, first: what the norms are computed from */
-  adw_preferences_group_set_title (average, name ? name : centre->code);
+  adw_preferences_group_set_title (average, name);
   self->explanation = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->explanation, TRUE);
   gtk_label_set_xalign (self->explanation, 0);
