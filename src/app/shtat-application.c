@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "shtat-application.h"
 #include "shtat-window.h"
@@ -34,6 +37,41 @@ show_load_error (ShtatApplication *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* SHTAT_FIRST_FRAME_PROBE set: the start-up benchmark (tests/bench) reads the
+ * monotonic time of the first painted frame and the resident memory then,
+ * and the application quits. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+  GApplication *app;
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status ? strstr (status, "VmRSS:") : NULL;
+  printf ("first-frame %" G_GINT64_FORMAT " rss-kib %ld\n", g_get_monotonic_time (),
+          rss ? strtol (rss + strlen ("VmRSS:"), NULL, 10) : -1L);
+  fflush (stdout);
+  app = G_APPLICATION (gtk_window_get_application (window));
+  if (app != NULL)
+    g_application_quit (app);
+}
+
+static void
+probe_first_frame (GtkWindow *window)
+{
+  GdkFrameClock *clock;
+
+  if (g_getenv ("SHTAT_FIRST_FRAME_PROBE") == NULL)
+    return;
+  gtk_widget_realize (GTK_WIDGET (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock != NULL)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), window);
 }
 
 static void
@@ -70,6 +108,7 @@ shtat_application_activate (GApplication *app)
         }
       if (window == NULL)
         window = GTK_WINDOW (shtat_window_new (self, self->library, self->store));
+      probe_first_frame (window);
     }
 
   gtk_window_present (window);
