@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "shtat-application.h"
 #include "shtat-window.h"
@@ -40,22 +41,40 @@ show_load_error (ShtatApplication *self,
 }
 
 /* SHTAT_FIRST_FRAME_PROBE set: the start-up benchmark (tests/bench) reads the
- * monotonic time of the first painted frame and the resident memory then,
- * and the application quits. */
+ * monotonic time, the processor time and the resident memory at the first
+ * painted frame and at the first one showing the section's page, and the
+ * application quits. */
 static void
-first_frame_cb (GdkFrameClock *clock,
-                GtkWindow     *window)
+print_frame (const char *what)
 {
   g_autofree char *status = NULL;
   const char *rss;
-  GApplication *app;
+  struct timespec cpu;
 
-  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
   g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
   rss = status ? strstr (status, "VmRSS:") : NULL;
-  printf ("first-frame %" G_GINT64_FORMAT " rss-kib %ld\n", g_get_monotonic_time (),
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  printf ("%s %" G_GINT64_FORMAT " cpu-us %ld rss-kib %ld\n", what, g_get_monotonic_time (),
+          (long) cpu.tv_sec * 1000000L + cpu.tv_nsec / 1000L,
           rss ? strtol (rss + strlen ("VmRSS:"), NULL, 10) : -1L);
   fflush (stdout);
+}
+
+static void
+probe_frame_cb (GdkFrameClock *clock,
+                GtkWindow     *window)
+{
+  GApplication *app;
+
+  if (g_object_get_data (G_OBJECT (clock), "shtat-first-frame") == NULL)
+    {
+      g_object_set_data (G_OBJECT (clock), "shtat-first-frame", GINT_TO_POINTER (TRUE));
+      print_frame ("first-frame");
+    }
+  if (SHTAT_IS_WINDOW (window) && !shtat_window_has_section_page (SHTAT_WINDOW (window)))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, probe_frame_cb, window);
+  print_frame ("content-frame");
   app = G_APPLICATION (gtk_window_get_application (window));
   if (app != NULL)
     g_application_quit (app);
@@ -71,7 +90,7 @@ probe_first_frame (GtkWindow *window)
   gtk_widget_realize (GTK_WIDGET (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   if (clock != NULL)
-    g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), window);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (probe_frame_cb), window);
 }
 
 static void
@@ -163,6 +182,7 @@ shtat_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (shtat_application_parent_class)->startup (app);
 
@@ -181,6 +201,7 @@ shtat_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-employee", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 }
 
 static void

@@ -43,9 +43,7 @@ struct _ShtatWindow
   AdwBin               *promotions_slot;
   AdwBin               *schedule_slot;
   AdwBin               *district_slot;
-  gboolean              painted;            /* the first frame is on screen */
-  gboolean              section_restored;
-  gboolean              data_pending[N_SECTIONS]; /* made, its data waiting for the first frame */
+  GtkWindow            *help_overlay;      /* made when first asked for */
 
   ShtatNormsPage       *norms_page;
   ShtatPositionsPage   *positions_page;
@@ -89,9 +87,7 @@ section_from_name (const char *name)
   return N_SECTIONS;
 }
 
-/* Gives a page made for a section what it shows: the norm data at once, the
- * database only once the first frame is on screen, so that nothing is read
- * from it on the main thread before the window appears. */
+/* Gives a page just made what it shows. */
 static void
 attach_data (ShtatWindow *self,
              Section      section)
@@ -152,35 +148,22 @@ needs_store (Section section)
   return section != SECTION_NORMS && section != SECTION_POSITIONS;
 }
 
-static void ensure_page (ShtatWindow *self,
-                         Section      section,
-                         gboolean     now);
-
-/* Makes the page of @section, if not yet made; @now: with its data at once,
- * else once the first frame is painted. */
+/* Makes the page of @section, with its data, if not yet made. No page is
+ * made before the window's first frame unless a caller asks for it, so that
+ * nothing is built, and nothing read from the database on the main thread,
+ * before the window is on screen. */
 static void
 ensure_page (ShtatWindow *self,
-             Section      section,
-             gboolean     now)
+             Section      section)
 {
-  gboolean data_now = now || self->painted || !needs_store (section);
   AdwBin *slot = NULL;
   GtkWidget *page = NULL;
 
-  if (section >= N_SECTIONS)
+  if (section >= N_SECTIONS || page_made (self, section))
     return;
-  if (page_made (self, section))
-    {
-      if (now && self->data_pending[section])
-        {
-          self->data_pending[section] = FALSE;
-          attach_data (self, section);
-        }
-      return;
-    }
   /* promotions are computed from the personnel list */
   if (section == SECTION_PROMOTIONS && self->store != NULL)
-    ensure_page (self, SECTION_PERSONNEL, data_now);
+    ensure_page (self, SECTION_PERSONNEL);
 
   switch (section)
     {
@@ -234,25 +217,30 @@ ensure_page (ShtatWindow *self,
     }
   adw_bin_set_child (slot, page);
 
-  if (needs_store (section) && self->store == NULL)
-    return;
-  if (data_now)
+  if (!needs_store (section) || self->store != NULL)
     attach_data (self, section);
-  else
-    self->data_pending[section] = TRUE;
 }
 
 static void section_changed_cb (ShtatWindow *self);
+
+/* Once the window is on screen: the page of the section shown. */
+static gboolean
+after_first_frame_cb (gpointer data)
+{
+  ShtatWindow *self = data;
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+    ensure_page (self, section_from_name (shtat_window_get_section (self)));
+  return G_SOURCE_REMOVE;
+}
 
 static void
 first_frame_cb (GdkFrameClock *clock,
                 ShtatWindow   *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
-  self->painted = TRUE;
-  for (Section s = 0; s < N_SECTIONS; s++)
-    if (page_made (self, s))
-      ensure_page (self, s, TRUE);
+  /* not in the middle of the frame: right after it, before the next */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, after_first_frame_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -270,7 +258,7 @@ shtat_window_show_section (ShtatWindow *self,
 
   /* the page first, so that a caller finds it ready; a page just made has
    * just read what it shows */
-  ensure_page (self, section, self->section_restored);
+  ensure_page (self, section);
   if (fresh)
     g_signal_handlers_block_by_func (self->stack, section_changed_cb, self);
   adw_view_stack_set_visible_child_name (self->stack, name);
@@ -282,6 +270,21 @@ const char *
 shtat_window_get_section (ShtatWindow *self)
 {
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * shtat_window_has_section_page:
+ * @self: the window
+ *
+ * Whether the page of the section shown has been made: before the first
+ * frame only the window's frame is.
+ *
+ * Returns: %TRUE once the section shown has its page
+ */
+gboolean
+shtat_window_has_section_page (ShtatWindow *self)
+{
+  return page_made (self, section_from_name (shtat_window_get_section (self)));
 }
 
 static void
@@ -333,7 +336,7 @@ section_changed_cb (ShtatWindow *self)
 
   if (section < N_SECTIONS && !page_made (self, section))
     {
-      ensure_page (self, section, TRUE);
+      ensure_page (self, section);
       return;
     }
   if (self->store == NULL)
@@ -351,7 +354,7 @@ open_schedule_cb (ShtatOverviewPage *page,
                   gboolean           approve,
                   ShtatWindow       *self)
 {
-  ensure_page (self, SECTION_SCHEDULE, TRUE);
+  ensure_page (self, SECTION_SCHEDULE);
   g_signal_handlers_block_by_func (self->stack, section_changed_cb, self);
   shtat_window_show_section (self, "schedule");
   g_signal_handlers_unblock_by_func (self->stack, section_changed_cb, self);
@@ -472,6 +475,26 @@ search_cb (GtkWidget  *widget,
   shtat_positions_page_focus_search (self->positions_page);
 }
 
+/* The shortcuts window is not where GtkApplication would build it with every
+ * window (gtk/help-overlay.ui): it is made the first time it is asked for. */
+static void
+show_help_overlay_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ShtatWindow *self = SHTAT_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/shtat/Shtat/ui/help-overlay.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+  gtk_window_present (self->help_overlay);
+}
+
 static void
 shtat_window_constructed (GObject *object)
 {
@@ -494,10 +517,9 @@ shtat_window_constructed (GObject *object)
       || ((g_strcmp0 (section, "personnel") == 0 || g_strcmp0 (section, "promotions") == 0
            || g_strcmp0 (section, "schedule") == 0 || g_strcmp0 (section, "district") == 0) && self->store != NULL))
     shown = section_from_name (section);
-  /* only the section shown gets its page; its database data waits for the
-   * first frame */
-  shtat_window_show_section (self, section_names[shown]);
-  self->section_restored = TRUE;
+  /* the first frame shows the window and the switcher at once: the section's
+   * page follows right after it (after_first_frame_cb) */
+  adw_view_stack_set_visible_child_name (self->stack, section_names[shown]);
   g_settings_bind (self->settings, "last-section", self->stack, "visible-child-name", G_SETTINGS_BIND_SET);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (section_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
@@ -508,6 +530,9 @@ shtat_window_dispose (GObject *object)
 {
   ShtatWindow *self = SHTAT_WINDOW (object);
 
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), SHTAT_TYPE_WINDOW);
   G_OBJECT_CLASS (shtat_window_parent_class)->dispose (object);
 }
@@ -593,6 +618,7 @@ shtat_window_class_init (ShtatWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-centre", NULL, add_centre_cb);
   gtk_widget_class_install_action (widget_class, "win.choose-table", NULL, choose_table_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_cb);
 }
 
 static void
@@ -617,41 +643,41 @@ shtat_window_new (ShtatApplication *app,
 GtkWidget *
 shtat_window_get_overview_page (ShtatWindow *self)
 {
-  ensure_page (self, SECTION_DISTRICT, TRUE);
+  ensure_page (self, SECTION_DISTRICT);
   return GTK_WIDGET (self->overview_page);
 }
 
 GtkWidget *
 shtat_window_get_schedule_page (ShtatWindow *self)
 {
-  ensure_page (self, SECTION_SCHEDULE, TRUE);
+  ensure_page (self, SECTION_SCHEDULE);
   return GTK_WIDGET (self->schedule_page);
 }
 
 GtkWidget *
 shtat_window_get_promotions_page (ShtatWindow *self)
 {
-  ensure_page (self, SECTION_PROMOTIONS, TRUE);
+  ensure_page (self, SECTION_PROMOTIONS);
   return GTK_WIDGET (self->promotions_page);
 }
 
 GtkWidget *
 shtat_window_get_personnel_page (ShtatWindow *self)
 {
-  ensure_page (self, SECTION_PERSONNEL, TRUE);
+  ensure_page (self, SECTION_PERSONNEL);
   return GTK_WIDGET (self->personnel_page);
 }
 
 GtkWidget *
 shtat_window_get_norms_page (ShtatWindow *self)
 {
-  ensure_page (self, SECTION_NORMS, TRUE);
+  ensure_page (self, SECTION_NORMS);
   return GTK_WIDGET (self->norms_page);
 }
 
 GtkWidget *
 shtat_window_get_positions_page (ShtatWindow *self)
 {
-  ensure_page (self, SECTION_POSITIONS, TRUE);
+  ensure_page (self, SECTION_POSITIONS);
   return GTK_WIDGET (self->positions_page);
 }

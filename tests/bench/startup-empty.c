@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The floor of the start-up benchmark: an empty libadwaita window of the
  * size Shtat opens at (a header bar and nothing else), which prints the
- * monotonic time of its first painted frame and its resident memory then,
- * as shtat does with SHTAT_FIRST_FRAME_PROBE set, and quits. */
+ * monotonic time, processor time and resident memory at its first painted
+ * frame, as shtat does with SHTAT_FIRST_FRAME_PROBE set, and quits. */
 
 #include "config.h"
 
@@ -10,20 +10,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+static void
+print_frame (const char *what)
+{
+  g_autofree char *status = NULL;
+  const char *rss;
+  struct timespec cpu;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status ? strstr (status, "VmRSS:") : NULL;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  printf ("%s %" G_GINT64_FORMAT " cpu-us %ld rss-kib %ld\n", what, g_get_monotonic_time (),
+          (long) cpu.tv_sec * 1000000L + cpu.tv_nsec / 1000L,
+          rss ? strtol (rss + strlen ("VmRSS:"), NULL, 10) : -1L);
+  fflush (stdout);
+}
 
 static void
 first_frame_cb (GdkFrameClock *clock,
                 GtkWindow     *window)
 {
-  g_autofree char *status = NULL;
-  const char *rss;
-
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, window);
-  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
-  rss = status ? strstr (status, "VmRSS:") : NULL;
-  printf ("first-frame %" G_GINT64_FORMAT " rss-kib %ld\n", g_get_monotonic_time (),
-          rss ? strtol (rss + strlen ("VmRSS:"), NULL, 10) : -1L);
-  fflush (stdout);
+  print_frame ("first-frame");
+  print_frame ("content-frame");
   g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
 }
 
