@@ -94,6 +94,43 @@ probe_first_frame (GtkWindow *window)
 }
 
 static void
+open_store_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ShtatStore *store = shtat_store_open (data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ShtatApplication *self = SHTAT_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  GList *windows;
+
+  g_clear_object (&self->store);
+  self->store = g_task_propagate_pointer (G_TASK (result), &error);
+  /* Norms and positions work without personnel files: a database that
+   * cannot be opened is reported in the Personnel section. */
+  if (self->store == NULL)
+    g_warning ("%s", error->message);
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SHTAT_IS_WINDOW (l->data))
+      shtat_window_set_store (l->data, self->store, error ? error->message : NULL);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
 shtat_application_activate (GApplication *app)
 {
   ShtatApplication *self = SHTAT_APPLICATION (app);
@@ -112,20 +149,17 @@ shtat_application_activate (GApplication *app)
       if (self->store == NULL)
         {
           const char *env = g_getenv ("SHTAT_DB");
-          g_autofree char *path = env ? g_strdup (env) : shtat_store_default_path ();
-          g_autoptr(GError) store_error = NULL;
+          g_autoptr(GTask) task = g_task_new (self, NULL, store_opened_cb, NULL);
 
-          /* Norms and positions work without personnel files: a database that
-           * cannot be opened is reported in the Personnel section. */
-          self->store = shtat_store_open (path, &store_error);
-          if (self->store == NULL)
-            {
-              g_warning ("%s", store_error->message);
-              window = g_object_new (SHTAT_TYPE_WINDOW, "application", self, "library", self->library,
-                                     "store-error", store_error->message, NULL);
-            }
+          /* the database is opened (and migrated) in a worker thread while the
+           * window makes its first frame */
+          window = g_object_new (SHTAT_TYPE_WINDOW, "application", self, "library", self->library,
+                                 "store-pending", TRUE, NULL);
+          g_task_set_task_data (task, env ? g_strdup (env) : shtat_store_default_path (), g_free);
+          g_application_hold (app);
+          g_task_run_in_thread (task, open_store_thread);
         }
-      if (window == NULL)
+      else
         window = GTK_WINDOW (shtat_window_new (self, self->library, self->store));
       probe_first_frame (window);
     }

@@ -310,14 +310,6 @@ approve_action_cb (GtkWidget  *widget,
   open_version (SHTAT_OVERVIEW_PAGE (widget), parameter, TRUE);
 }
 
-static void
-refresh_action_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  shtat_overview_page_refresh (SHTAT_OVERVIEW_PAGE (widget));
-}
-
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                  */
 
@@ -489,7 +481,6 @@ shtat_overview_page_class_init (ShtatOverviewPageClass *klass)
   /* (centre code, version) */
   gtk_widget_class_install_action (widget_class, "overview.open", "(su)", open_action_cb);
   gtk_widget_class_install_action (widget_class, "overview.approve", "(su)", approve_action_cb);
-  gtk_widget_class_install_action (widget_class, "overview.refresh", NULL, refresh_action_cb);
 }
 
 static void

@@ -44,6 +44,8 @@ struct _ShtatWindow
   AdwBin               *schedule_slot;
   AdwBin               *district_slot;
   GtkWindow            *help_overlay;      /* made when first asked for */
+  gboolean              store_pending;      /* the database is being opened */
+  gboolean              painted;            /* the first frame is on screen */
 
   ShtatNormsPage       *norms_page;
   ShtatPositionsPage   *positions_page;
@@ -60,6 +62,7 @@ enum {
   PROP_LIBRARY,
   PROP_STORE,
   PROP_STORE_ERROR,
+  PROP_STORE_PENDING,
   N_PROPS
 };
 
@@ -161,6 +164,9 @@ ensure_page (ShtatWindow *self,
 
   if (section >= N_SECTIONS || page_made (self, section))
     return;
+  /* shtat_window_set_store() makes it when the database is open */
+  if (self->store_pending && needs_store (section))
+    return;
   /* promotions are computed from the personnel list */
   if (section == SECTION_PROMOTIONS && self->store != NULL)
     ensure_page (self, SECTION_PERSONNEL);
@@ -229,6 +235,7 @@ after_first_frame_cb (gpointer data)
 {
   ShtatWindow *self = data;
 
+  self->painted = TRUE;
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     ensure_page (self, section_from_name (shtat_window_get_section (self)));
   return G_SOURCE_REMOVE;
@@ -270,6 +277,40 @@ const char *
 shtat_window_get_section (ShtatWindow *self)
 {
   return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+static void
+update_actions (ShtatWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-centre", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pay-grid", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-employee", !self->store_pending);
+}
+
+/**
+ * shtat_window_set_store:
+ * @self: a window made with #ShtatWindow:store-pending
+ * @store: (nullable): the database, opened
+ * @store_error: (nullable): why it could not be opened, when @store is %NULL
+ *
+ * Gives the window the database it was waiting for: the application opens it
+ * in a worker thread while the window makes its first frame.
+ */
+void
+shtat_window_set_store (ShtatWindow *self,
+                        ShtatStore  *store,
+                        const char  *store_error)
+{
+  g_return_if_fail (SHTAT_IS_WINDOW (self));
+  g_return_if_fail (self->store_pending);
+
+  self->store_pending = FALSE;
+  g_set_object (&self->store, store);
+  g_free (self->store_error);
+  self->store_error = g_strdup (store_error);
+  update_actions (self);
+  if (self->painted)
+    ensure_page (self, section_from_name (shtat_window_get_section (self)));
 }
 
 /**
@@ -381,7 +422,7 @@ print_cb (GtkWidget  *widget,
 {
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
-  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0)
+  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0 && self->schedule_page != NULL)
     shtat_schedule_page_print (self->schedule_page);
 }
 
@@ -391,7 +432,8 @@ open_employee_cb (ShtatSchedulePage *page,
                   ShtatWindow       *self)
 {
   shtat_window_show_section (self, "personnel");
-  shtat_personnel_page_select_iin (self->personnel_page, iin);
+  if (self->personnel_page != NULL)
+    shtat_personnel_page_select_iin (self->personnel_page, iin);
 }
 
 static void
@@ -410,7 +452,8 @@ new_employee_cb (GtkWidget  *widget,
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
   shtat_window_show_section (self, "personnel");
-  shtat_personnel_page_new_employee (self->personnel_page);
+  if (self->personnel_page != NULL)
+    shtat_personnel_page_new_employee (self->personnel_page);
 }
 
 static void
@@ -421,7 +464,8 @@ add_centre_cb (GtkWidget  *widget,
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
   shtat_window_show_section (self, "personnel");
-  shtat_personnel_page_add_centre (self->personnel_page);
+  if (self->personnel_page != NULL)
+    shtat_personnel_page_add_centre (self->personnel_page);
 }
 
 static void
@@ -432,7 +476,10 @@ undo_cb (GtkWidget  *widget,
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
   if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0)
-    shtat_schedule_page_undo (self->schedule_page);
+    {
+      if (self->schedule_page != NULL)
+        shtat_schedule_page_undo (self->schedule_page);
+    }
   else if (self->personnel_page != NULL)
     shtat_personnel_page_undo (self->personnel_page);
 }
@@ -444,7 +491,7 @@ redo_cb (GtkWidget  *widget,
 {
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
-  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0)
+  if (g_strcmp0 (shtat_window_get_section (self), "schedule") == 0 && self->schedule_page != NULL)
     shtat_schedule_page_redo (self->schedule_page);
 }
 
@@ -466,7 +513,7 @@ search_cb (GtkWidget  *widget,
 {
   ShtatWindow *self = SHTAT_WINDOW (widget);
 
-  if (g_strcmp0 (shtat_window_get_section (self), "personnel") == 0)
+  if (g_strcmp0 (shtat_window_get_section (self), "personnel") == 0 && self->personnel_page != NULL)
     {
       shtat_personnel_page_focus_search (self->personnel_page);
       return;
@@ -504,8 +551,7 @@ shtat_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (shtat_window_parent_class)->constructed (object);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-centre", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pay-grid", self->store != NULL);
+  update_actions (self);
 
   /* The window comes back as the user left it. */
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -515,7 +561,8 @@ shtat_window_constructed (GObject *object)
   section = g_settings_get_string (self->settings, "last-section");
   if (g_strcmp0 (section, "positions") == 0
       || ((g_strcmp0 (section, "personnel") == 0 || g_strcmp0 (section, "promotions") == 0
-           || g_strcmp0 (section, "schedule") == 0 || g_strcmp0 (section, "district") == 0) && self->store != NULL))
+           || g_strcmp0 (section, "schedule") == 0 || g_strcmp0 (section, "district") == 0)
+          && (self->store != NULL || self->store_pending)))
     shown = section_from_name (section);
   /* the first frame shows the window and the switcher at once: the section's
    * page follows right after it (after_first_frame_cb) */
@@ -568,6 +615,9 @@ shtat_window_set_property (GObject      *object,
     case PROP_STORE_ERROR:
       self->store_error = g_value_dup_string (value);
       break;
+    case PROP_STORE_PENDING:
+      self->store_pending = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -593,6 +643,10 @@ shtat_window_class_init (ShtatWindowClass *klass)
   properties[PROP_STORE_ERROR] =
     g_param_spec_string ("store-error", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* TRUE: the database comes later, through shtat_window_set_store() */
+  properties[PROP_STORE_PENDING] =
+    g_param_spec_boolean ("store-pending", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/shtat/Shtat/ui/shtat-window.ui");
