@@ -16,6 +16,7 @@ struct _ShtatApplication
 {
   AdwApplication    parent_instance;
   ShtatNormLibrary *library;
+  GThread          *library_thread;   /* reading the norm data while GTK starts */
   ShtatStore       *store;
 };
 
@@ -130,6 +131,39 @@ store_opened_cb (GObject      *source,
   g_application_release (G_APPLICATION (self));
 }
 
+typedef struct
+{
+  ShtatNormLibrary *library;
+  GError           *error;
+} LibraryLoad;
+
+static gpointer
+load_library_thread (gpointer data)
+{
+  LibraryLoad *load = g_new0 (LibraryLoad, 1);
+
+  load->library = shtat_norm_library_load_default (&load->error);
+  return load;
+}
+
+/* The norm data, from the thread started with the application. */
+static ShtatNormLibrary *
+join_library (ShtatApplication  *self,
+              GError           **error)
+{
+  LibraryLoad *load;
+  ShtatNormLibrary *library;
+
+  if (self->library_thread == NULL)
+    return shtat_norm_library_load_default (error);
+  load = g_thread_join (g_steal_pointer (&self->library_thread));
+  library = load->library;
+  if (load->error != NULL)
+    g_propagate_error (error, load->error);
+  g_free (load);
+  return library;
+}
+
 static void
 shtat_application_activate (GApplication *app)
 {
@@ -140,7 +174,7 @@ shtat_application_activate (GApplication *app)
   if (window == NULL)
     {
       if (self->library == NULL)
-        self->library = shtat_norm_library_load_default (&error);
+        self->library = join_library (self, &error);
       if (self->library == NULL)
         {
           show_load_error (self, error);
@@ -218,6 +252,8 @@ shtat_application_startup (GApplication *app)
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
 
+  /* the norm data are read while GTK and libadwaita start */
+  SHTAT_APPLICATION (app)->library_thread = g_thread_new ("shtat-norms", load_library_thread, NULL);
   G_APPLICATION_CLASS (shtat_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), entries, G_N_ELEMENTS (entries), app);
@@ -243,6 +279,11 @@ shtat_application_finalize (GObject *object)
 {
   ShtatApplication *self = SHTAT_APPLICATION (object);
 
+  if (self->library_thread != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ShtatNormLibrary) unused = join_library (self, &error);
+    }
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (shtat_application_parent_class)->finalize (object);
