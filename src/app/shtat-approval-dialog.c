@@ -196,7 +196,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   ShtatApprovalDialog *self = g_object_new (SHTAT_TYPE_APPROVAL_DIALOG, "transient-for", parent, NULL);
   g_autoptr(ShtatScheduleCheck) check = NULL;
   const char *table_id = shtat_schedule_get_table (schedule);
-  const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  const char *name = shtat_centre_get_display_name (centre);
   g_autofree char *units = shtat_units_format_locale (shtat_schedule_get_total_units (schedule));
   g_autofree char *title = g_strdup_printf (_("Version %u, %s staff units"), shtat_schedule_get_version (schedule), units);
   g_autofree char *today_text = NULL;
@@ -209,7 +209,7 @@ shtat_approval_dialog_new (GtkWindow        *parent,
   self->centre = shtat_centre_ref (centre);
   self->schedule = shtat_schedule_ref (schedule);
 
-  adw_preferences_group_set_title (self->summary, name ? name : centre->code);
+  adw_preferences_group_set_title (self->summary, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->version_row), title);
   if (shtat_schedule_get_fund (schedule, &monthly, &annual, NULL))
     {

@@ -814,7 +814,7 @@ build_assignments (ShtatEmployeePage *self)
       for (guint c = 0; self->centres != NULL && c < self->centres->len; c++)
         {
           ShtatCentre *ce = g_ptr_array_index (self->centres, c);
-          choices_add (labels, values, shtat_lang_current () == SHTAT_LANG_RU ? ce->name_ru : ce->name_kk,
+          choices_add (labels, values, shtat_centre_get_display_name (ce),
                        g_strdup_printf ("%" G_GINT64_FORMAT, ce->id));
         }
       if (labels->len > 0)

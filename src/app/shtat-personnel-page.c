@@ -212,7 +212,7 @@ fill_filters (ShtatPersonnelPage *self)
   for (guint i = 0; self->centres != NULL && i < self->centres->len; i++)
     {
       ShtatCentre *c = g_ptr_array_index (self->centres, i);
-      gtk_string_list_append (centres, shtat_lang_current () == SHTAT_LANG_RU ? c->name_ru : c->name_kk);
+      gtk_string_list_append (centres, shtat_centre_get_display_name (c));
     }
 
   g_ptr_array_set_size (self->position_codes, 0);

@@ -512,7 +512,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   g_autoptr(GString) legend = g_string_new (NULL);
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
-  const char *name = shtat_lang_current () == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  const char *name = shtat_centre_get_display_name (centre);
   ShtatMonth from, to;
 
   self->store = g_object_ref (store);
@@ -525,7 +525,7 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   if (self->calendar == NULL)
     self->calendar = shtat_calendar_new ();
 
-  adw_preferences_group_set_title (self->average, name ? name : centre->code);
+  adw_preferences_group_set_title (self->average, name);
   for (guint n = 1; n <= 2; n++)
     {
       const ShtatInterpretation *in = shtat_norm_library_get_interpretation (library, n);

@@ -88,17 +88,6 @@ shtat_schedule_page_get_centre (ShtatSchedulePage *self)
   return g_ptr_array_index (self->centres, i);
 }
 
-static const char *
-centre_name (ShtatCentre *centre,
-             ShtatLang    lang)
-{
-  const char *name = lang == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
-
-  if (name == NULL || *name == '\0')
-    name = lang == SHTAT_LANG_RU ? centre->name_kk : centre->name_ru;
-  return name != NULL ? name : centre->code;
-}
-
 /* The name of the shown version's centre in @lang, for its documents. */
 const char *
 shtat_schedule_page_get_centre_name (ShtatSchedulePage *self,
@@ -108,7 +97,7 @@ shtat_schedule_page_get_centre_name (ShtatSchedulePage *self,
     {
       ShtatCentre *c = g_ptr_array_index (self->centres, i);
       if (g_strcmp0 (c->code, shtat_schedule_get_centre (self->shown)) == 0)
-        return centre_name (c, lang);
+        return shtat_centre_get_name (c, lang);
     }
   return self->shown ? shtat_schedule_get_centre (self->shown) : NULL;
 }
@@ -858,7 +847,7 @@ shtat_schedule_page_refresh (ShtatSchedulePage *self)
   g_clear_pointer (&self->centres, g_ptr_array_unref);
   self->centres = shtat_store_list_centres (self->store, &error);
   for (guint i = 0; self->centres != NULL && i < self->centres->len; i++)
-    gtk_string_list_append (names, centre_name (g_ptr_array_index (self->centres, i), shtat_lang_current ()));
+    gtk_string_list_append (names, shtat_centre_get_display_name (g_ptr_array_index (self->centres, i)));
   g_signal_handlers_block_by_func (self->centre_dropdown, centre_selected_cb, self);
   gtk_drop_down_set_model (self->centre_dropdown, G_LIST_MODEL (names));
   g_signal_handlers_unblock_by_func (self->centre_dropdown, centre_selected_cb, self);

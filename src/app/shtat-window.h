@@ -22,5 +22,9 @@ GtkWidget   *shtat_window_get_positions_page (ShtatWindow *self);
 void         shtat_window_show_section  (ShtatWindow *self,
                                          const char  *name);
 const char  *shtat_window_get_section   (ShtatWindow *self);
+gboolean     shtat_window_has_section_page (ShtatWindow *self);
+void         shtat_window_set_store     (ShtatWindow *self,
+                                         ShtatStore  *store,
+                                         const char  *store_error);
 
 G_END_DECLS

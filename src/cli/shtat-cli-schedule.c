@@ -533,7 +533,7 @@ schedule_export (int    argc,
     {
       ShtatCentre *ce = g_ptr_array_index (centres, i);
       if (g_strcmp0 (ce->code, c.centre) == 0)
-        centre_name = lang == SHTAT_LANG_RU ? ce->name_ru : ce->name_kk;
+        centre_name = shtat_centre_get_name (ce, lang);
     }
   if (centre_name == NULL)
     centre_name = c.centre;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shtat-enum.h"
@@ -315,6 +316,98 @@ shtat_centre_unref (ShtatCentre *centre)
   g_return_if_fail (centre != NULL);
 
   g_atomic_rc_box_release_full (centre, centre_clear);
+}
+
+/**
+ * shtat_centre_get_name:
+ * @centre: a centre
+ * @lang: the reader's language
+ *
+ * The centre's name as a reader of @lang sees it: the Russian name in Russian,
+ * the Kazakh one otherwise (Kazakh is the state language, and the English
+ * interface has no English names to show). A name not given falls back on the
+ * other language's, and a centre with neither is shown by its code.
+ *
+ * Returns: (transfer none): the name, never %NULL
+ */
+const char *
+shtat_centre_get_name (const ShtatCentre *centre,
+                       ShtatLang          lang)
+{
+  const char *name, *other;
+
+  g_return_val_if_fail (centre != NULL, NULL);
+
+  name = lang == SHTAT_LANG_RU ? centre->name_ru : centre->name_kk;
+  other = lang == SHTAT_LANG_RU ? centre->name_kk : centre->name_ru;
+  if (name == NULL || *name == '\0')
+    name = other;
+  if (name == NULL || *name == '\0')
+    name = centre->code;
+  return name != NULL ? name : "";
+}
+
+/**
+ * shtat_centre_get_display_name:
+ * @centre: a centre
+ *
+ * shtat_centre_get_name() in the language of the interface.
+ *
+ * Returns: (transfer none): the name, never %NULL
+ */
+const char *
+shtat_centre_get_display_name (const ShtatCentre *centre)
+{
+  return shtat_centre_get_name (centre, shtat_lang_current ());
+}
+
+typedef struct
+{
+  char        *key;
+  ShtatCentre *centre;
+} CentreKey;
+
+static int
+compare_centre_keys (gconstpointer a,
+                     gconstpointer b)
+{
+  const CentreKey *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+
+  return c != 0 ? c : g_strcmp0 (x->centre->code, y->centre->code);
+}
+
+/**
+ * shtat_centres_sort_by_name:
+ * @centres: (element-type ShtatCentre): the centres to sort in place
+ *
+ * Sorts @centres by shtat_centre_get_display_name(), as the reader sees them,
+ * then by code. Each name is collated once, into a key: comparing keys is a
+ * strcmp(), where g_utf8_collate() would normalise both names on every
+ * comparison.
+ */
+void
+shtat_centres_sort_by_name (GPtrArray *centres)
+{
+  g_autofree CentreKey *keys = NULL;
+  ShtatLang lang = shtat_lang_current ();
+
+  g_return_if_fail (centres != NULL);
+
+  if (centres->len < 2)
+    return;
+  keys = g_new (CentreKey, centres->len);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      keys[i].centre = g_ptr_array_index (centres, i);
+      keys[i].key = g_utf8_collate_key (shtat_centre_get_name (keys[i].centre, lang), -1);
+    }
+  qsort (keys, centres->len, sizeof *keys, compare_centre_keys);
+  for (guint i = 0; i < centres->len; i++)
+    {
+      centres->pdata[i] = keys[i].centre;
+      g_free (keys[i].key);
+    }
 }
 
 /* ------------------------------------------------------------------------ */

@@ -5,6 +5,7 @@
 
 #include "shtat-iin.h"
 #include "shtat-norms.h"
+#include "shtat-text.h"
 
 G_BEGIN_DECLS
 
@@ -117,6 +118,11 @@ char          *shtat_employee_dup_full_name (const ShtatEmployee *employee);
 ShtatCentre   *shtat_centre_new            (void);
 ShtatCentre   *shtat_centre_ref            (ShtatCentre *centre);
 void           shtat_centre_unref          (ShtatCentre *centre);
+
+const char    *shtat_centre_get_name         (const ShtatCentre *centre,
+                                              ShtatLang          lang);
+const char    *shtat_centre_get_display_name (const ShtatCentre *centre);
+void           shtat_centres_sort_by_name    (GPtrArray         *centres);
 
 /* Appending copies the strings of the record given. */
 void shtat_employee_add_education   (ShtatEmployee *employee, const ShtatEducation *education);

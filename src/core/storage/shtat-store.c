@@ -1847,29 +1847,7 @@ shtat_store_is_empty (ShtatStore *self)
 /* ------------------------------------------------------------------------ */
 /* Centres                                                                  */
 
-static const char *
-centre_sort_name (const ShtatCentre *centre)
-{
-  const char *name = shtat_lang_current () == SHTAT_LANG_KK ? centre->name_kk : centre->name_ru;
-
-  if (name == NULL)
-    name = centre->name_ru != NULL ? centre->name_ru : centre->name_kk;
-  return name != NULL ? name : "";
-}
-
-static int
-compare_centres (gconstpointer a,
-                 gconstpointer b)
-{
-  const ShtatCentre *x = *(ShtatCentre * const *) a;
-  const ShtatCentre *y = *(ShtatCentre * const *) b;
-  int c = g_utf8_collate (centre_sort_name (x), centre_sort_name (y));
-
-  return c != 0 ? c : g_strcmp0 (x->code, y->code);
-}
-
-/* Every centre, by its name in the language of the interface (Kazakh names
- * under Kazakh, Russian names otherwise). */
+/* Every centre, as stored; shtat_store_list_centres() sorts them. */
 static GPtrArray *
 read_centres (ShtatStore  *self,
               GError     **error)
@@ -1912,7 +1890,7 @@ shtat_store_list_centres (ShtatStore  *self,
 
   centres = read_centres (self, error);
   if (centres != NULL)
-    g_ptr_array_sort (centres, compare_centres);
+    shtat_centres_sort_by_name (centres);
   return centres;
 }
 
