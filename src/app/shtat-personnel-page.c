@@ -277,8 +277,13 @@ employee_save_cb (ShtatEmployeePage  *page,
   g_autoptr(ShtatEmployee) before = NULL;
   AdwToast *toast;
 
-  if (saved->id != 0)
-    before = shtat_store_load_employee (self->store, saved->id, NULL);
+  /* without the file as it was there would be nothing to undo to: nothing
+   * is saved, and the form keeps what was typed */
+  if (saved->id != 0 && (before = shtat_store_load_employee (self->store, saved->id, &error)) == NULL)
+    {
+      shtat_employee_page_show_error (page, error->message);
+      return;
+    }
 
   if (!shtat_store_save_employee (self->store, saved, &error))
     {
@@ -462,36 +467,9 @@ shtat_personnel_page_create_centre (ShtatPersonnelPage  *self,
                                     const char          *akimat,
                                     GError             **error)
 {
-  g_autoptr(ShtatCentre) centre = shtat_centre_new ();
-  g_autoptr(GPtrArray) existing = shtat_store_list_centres (self->store, NULL);
-  guint n = existing ? existing->len + 1 : 1;
+  g_autoptr(ShtatCentre) centre = shtat_centres_add (self->store, name_kk, name_ru, district, akimat, error);
 
-  if ((name_kk == NULL || *name_kk == '\0') && (name_ru == NULL || *name_ru == '\0'))
-    {
-      g_set_error (error, SHTAT_PERSONNEL_ERROR, SHTAT_PERSONNEL_ERROR_MISSING,
-                   _("Give the centre’s name in Kazakh or in Russian"));
-      return FALSE;
-    }
-
-  for (;; n++)
-    {
-      gboolean taken = FALSE;
-      g_autofree char *code = g_strdup_printf ("centre-%u", n);
-
-      for (guint i = 0; existing != NULL && i < existing->len && !taken; i++)
-        taken = g_strcmp0 (((ShtatCentre *) g_ptr_array_index (existing, i))->code, code) == 0;
-      if (!taken)
-        {
-          centre->code = g_steal_pointer (&code);
-          break;
-        }
-    }
-  centre->name_kk = g_strdup (name_kk && *name_kk ? name_kk : name_ru);
-  centre->name_ru = g_strdup (name_ru && *name_ru ? name_ru : name_kk);
-  centre->district = g_strdup (district && *district ? district : NULL);
-  centre->akimat = g_strdup (akimat && *akimat ? akimat : NULL);
-
-  if (!shtat_store_save_centre (self->store, centre, error))
+  if (centre == NULL)
     return FALSE;
   reload (self);
   return TRUE;

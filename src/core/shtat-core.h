@@ -3,6 +3,7 @@
 
 #include "shtat-appeals.h"
 #include "shtat-appeals-csv.h"
+#include "shtat-centres.h"
 #include "shtat-demo.h"
 #include "shtat-draft-session.h"
 #include "shtat-experience.h"
