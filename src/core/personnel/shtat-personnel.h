@@ -110,6 +110,14 @@ ShtatCentre   *shtat_centre_new            (void);
 ShtatCentre   *shtat_centre_ref            (ShtatCentre *centre);
 void           shtat_centre_unref          (ShtatCentre *centre);
 
+/* The strings of a record belong to it and go with it. Those that repeat
+ * from file to file (organisation, position, specialty, institution, centre
+ * code, kind of certificate) may be shared copies, as the store loads them:
+ * replace such a field with shtat_personnel_set_text(), never by freeing it. */
+char *shtat_personnel_share_text (const char *text);
+void  shtat_personnel_set_text   (char      **field,
+                                  const char *text);
+
 /* Appending copies the strings of the record given. */
 void shtat_employee_add_education   (ShtatEmployee *employee, const ShtatEducation *education);
 void shtat_employee_add_certificate (ShtatEmployee *employee, const ShtatCertificate *certificate);

@@ -239,32 +239,34 @@ read_education (ShtatStore      *self,
     return FALSE;
   e->field = column_field (stmt, 3);
   e->relevant = shtat_stmt_column_int (stmt, 4) != 0;
-  e->specialty = shtat_stmt_column_dup (stmt, 5);
-  e->institution = shtat_stmt_column_dup (stmt, 6);
+  e->specialty = shtat_store_column_shared (self, stmt, 5);
+  e->institution = shtat_store_column_shared (self, stmt, 6);
   e->diploma = shtat_stmt_column_dup (stmt, 7);
   e->year = (guint) MAX (shtat_stmt_column_int (stmt, 8), 0);
   return TRUE;
 }
 
 static void
-read_certificate (ShtatStoreStmt *stmt,
+read_certificate (ShtatStore       *self,
+                  ShtatStoreStmt   *stmt,
                   ShtatCertificate *c)
 {
   c->id = shtat_stmt_column_int64 (stmt, 1);
-  c->kind = shtat_stmt_column_dup (stmt, 2);
+  c->kind = shtat_store_column_shared (self, stmt, 2);
   c->number = shtat_stmt_column_dup (stmt, 3);
   shtat_stmt_column_date (stmt, 4, &c->issued);
   shtat_stmt_column_date (stmt, 5, &c->expires);
 }
 
 static void
-read_period (ShtatStoreStmt *stmt,
+read_period (ShtatStore      *self,
+             ShtatStoreStmt  *stmt,
              ShtatWorkPeriod *p)
 {
   p->id = shtat_stmt_column_int64 (stmt, 1);
-  p->organisation = shtat_stmt_column_dup (stmt, 2);
+  p->organisation = shtat_store_column_shared (self, stmt, 2);
   p->sector = (ShtatSector) MAX (column_enum (stmt, 3, sector_names, SHTAT_N_SECTORS), 0);
-  p->position = shtat_stmt_column_dup (stmt, 4);
+  p->position = shtat_store_column_shared (self, stmt, 4);
   p->level = column_level (stmt, 5);
   p->category = column_category (stmt, 6);
   p->managerial = shtat_stmt_column_int (stmt, 7) != 0;
@@ -273,13 +275,14 @@ read_period (ShtatStoreStmt *stmt,
 }
 
 static void
-read_assignment (ShtatStoreStmt *stmt,
+read_assignment (ShtatStore      *self,
+                 ShtatStoreStmt  *stmt,
                  ShtatAssignment *a)
 {
   a->id = shtat_stmt_column_int64 (stmt, 1);
   a->centre_id = shtat_stmt_column_int64 (stmt, 2);
-  a->centre_code = shtat_stmt_column_dup (stmt, 3);
-  a->position = shtat_stmt_column_dup (stmt, 4);
+  a->centre_code = shtat_store_column_shared (self, stmt, 3);
+  a->position = shtat_store_column_shared (self, stmt, 4);
   a->level = column_level (stmt, 5);
   a->category = column_category (stmt, 6);
   a->rate = shtat_stmt_column_int (stmt, 7);
@@ -375,13 +378,13 @@ read_child (ShtatStore     *self,
         }
       return TRUE;
     case CHILD_CERTIFICATE:
-      read_certificate (stmt, array_grow (array));
+      read_certificate (self, stmt, array_grow (array));
       return TRUE;
     case CHILD_PERIOD:
-      read_period (stmt, array_grow (array));
+      read_period (self, stmt, array_grow (array));
       return TRUE;
     case CHILD_ASSIGNMENT:
-      read_assignment (stmt, array_grow (array));
+      read_assignment (self, stmt, array_grow (array));
       return TRUE;
     case N_CHILDREN:
     default:
@@ -555,7 +558,7 @@ shtat_store_load_all_unlocked (ShtatStore  *self,
             }
         }
       flush_children (current, (ChildKind) kind, scratch);
-      if (!ok)
+          if (!ok)
         return NULL;
       if (rc != SHTAT_STORE_STEP_DONE)
         {

@@ -18,6 +18,7 @@ struct _ShtatStore
   int               schema_version;
   GHashTable       *stmts;          /* SQL text (by address) → ShtatStoreStmt */
   gboolean          importing;      /* a ShtatStoreImport is open */
+  struct _SharedSlot *shared;       /* recently shared texts, by a hash of their ends */
 };
 
 /* Statements: one idiom. shtat_store_stmt() lends the store's prepared
@@ -95,6 +96,12 @@ void            shtat_stmt_bind_date     (ShtatStoreStmt  *stmt,
 /* A copy of a text column; NULL for NULL and for an empty string. */
 char           *shtat_stmt_column_dup    (ShtatStoreStmt  *stmt,
                                           int              col);
+/* The shared copy of a text column (shtat_personnel_share_text()), for the
+ * fields that repeat from file to file; NULL for NULL and for an empty text. */
+char           *shtat_store_column_shared (ShtatStore     *self,
+                                           ShtatStoreStmt *stmt,
+                                           int             col);
+
 /* "YYYY-MM-DD" → @out; anything else leaves it unset. */
 void            shtat_stmt_column_date   (ShtatStoreStmt  *stmt,
                                           int              col,

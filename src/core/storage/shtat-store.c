@@ -293,6 +293,44 @@ shtat_stmt_column_date (ShtatStoreStmt *stmt,
   g_date_set_julian (out, julian_from_dmy (d, m, y));
 }
 
+/* Loading every file asks for the shared copy of half a million organisation
+ * names: a small table of the texts met last, looked up by their length and
+ * ends and checked in full, answers most of them without hashing a whole
+ * text or taking the shared table's lock. */
+#define N_SHARED_SLOTS 4096
+
+typedef struct _SharedSlot
+{
+  const char *text;
+  gsize       len;
+} SharedSlot;
+
+char *
+shtat_store_column_shared (ShtatStore     *self,
+                           ShtatStoreStmt *stmt,
+                           int             col)
+{
+  gsize len;
+  const char *text = shtat_stmt_column_text_len (stmt, col, &len);
+  guint64 head = 0;
+  guint64 tail = 0;
+  SharedSlot *slot;
+
+  if (text == NULL || len == 0)
+    return NULL;
+  if (self->shared == NULL)
+    self->shared = g_new0 (SharedSlot, N_SHARED_SLOTS);
+  memcpy (&head, text, MIN (len, sizeof head));
+  memcpy (&tail, text + len - MIN (len, sizeof tail), MIN (len, sizeof tail));
+  slot = &self->shared[(((head ^ (tail * 0x9e3779b97f4a7c15u)) + len) * 0xc2b2ae3d27d4eb4fu) >> 52];
+  if (slot->len != len || memcmp (slot->text, text, len) != 0)
+    {
+      slot->text = shtat_personnel_share_text (text);
+      slot->len = len;
+    }
+  return (char *) slot->text;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Opening                                                                  */
 
@@ -302,6 +340,7 @@ shtat_store_finalize (GObject *object)
   ShtatStore *self = SHTAT_STORE (object);
 
   g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->shared, g_free);
   if (self->engine != NULL)
     self->engine->klass->close (self->engine);
   self->engine = NULL;
