@@ -694,6 +694,69 @@ test_engine_parameters (Fixture       *f,
   engine->klass->close (engine);
 }
 
+/* A large load is shared between two connections and two threads: every
+ * file still gets its own work periods and nothing else. 6000 files: employee i has i % 4 + 1
+ * periods, at the organisations "Org i/1", "Org i/2"…, and is born in
+ * the year 1960 + i % 40. */
+static void
+test_load_large (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = employee_array ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+  const guint n = 6000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ShtatEmployee *e = shtat_employee_new ();
+
+      g_snprintf (e->iin, sizeof e->iin, "%012u", i + 1);
+      e->surname = g_strdup_printf ("Surname%05u", i);
+      e->name = g_strdup ("Name");
+      e->birth_date = dmy (1, 1, 1960 + i % 40);
+      e->sex = SHTAT_SEX_FEMALE;
+      for (guint p = 0; p < i % 4 + 1; p++)
+        {
+          g_autofree char *organisation = g_strdup_printf ("Org %u/%u", i, p + 1);
+
+          shtat_employee_add_period (e, &(ShtatWorkPeriod) {
+            .organisation = organisation, .sector = SHTAT_SECTOR_EDUCATION, .level = -1,
+            .category = -1, .from = dmy (1, 9, 2000 + p), .to = dmy (31, 8, 2001 + p) });
+        }
+      shtat_employee_add_assignment (e, &(ShtatAssignment) {
+        .centre_code = (char *) "astana-almaty", .position = (char *) "psychologist",
+        .level = SHTAT_LEVEL_SINGLE, .category = SHTAT_CATEGORY_NONE, .rate = 100,
+        .from = dmy (1, 9, 2020), .to = no_date () });
+      g_ptr_array_add (employees, e);
+    }
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, n);
+
+  all = load_all (store);
+  g_assert_cmpuint (all->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      /* by surname: Surname00000, Surname00001… */
+      ShtatEmployee *e = g_ptr_array_index (all, i);
+      g_autofree char *iin = g_strdup_printf ("%012u", i + 1);
+      g_autofree char *last = g_strdup_printf ("Org %u/%u", i, i % 4 + 1);
+      const ShtatWorkPeriod *p;
+
+      g_assert_cmpstr (e->iin, ==, iin);
+      g_assert_cmpint (g_date_get_year (&e->birth_date), ==, 1960 + i % 40);
+      g_assert_cmpuint (e->periods->len, ==, i % 4 + 1);
+      g_assert_cmpuint (e->assignments->len, ==, 1);
+      p = &g_array_index (e->periods, ShtatWorkPeriod, e->periods->len - 1);
+      g_assert_cmpstr (p->organisation, ==, last);
+      g_assert_cmpint (g_date_get_year (&p->from), ==, 2000 + i % 4);
+    }
+}
+
 /* Saving a file again replaces its children: none of the old ones is left. */
 static void
 test_update (Fixture       *f,
@@ -1963,6 +2026,7 @@ main (int    argc,
   ADD ("load-many", test_load_many);
   ADD ("shared-texts", test_shared_texts);
   ADD ("engine-parameters", test_engine_parameters);
+  ADD ("load-large", test_load_large);
   ADD ("update", test_update);
   ADD ("delete", test_delete);
   ADD ("unique-iin", test_unique_iin);

@@ -95,6 +95,11 @@ struct _ShtatStoreEngineClass
                                           GError           **error);
   gboolean        (*commit)              (ShtatStoreEngine  *engine,
                                           GError           **error);
+  /* Read transactions on @engine and on @other, another connection to the
+   * same database, that see the same state, for work shared between two
+   * threads; FALSE (and neither begun) when the engine cannot promise it now. */
+  gboolean        (*begin_read_pair)     (ShtatStoreEngine  *engine,
+                                          ShtatStoreEngine  *other);
   /* Does nothing when no transaction is open (the engine may have rolled
    * back already, after a full disk for one). */
   void            (*rollback)            (ShtatStoreEngine  *engine);

@@ -491,15 +491,81 @@ sort_by_name (ShtatStore    *self,
   return TRUE;
 }
 
+/* The records of one kind, each handed to its employee found by id in
+ * @employees (sorted by id, their ids side by side in @ids). */
+static gboolean
+load_children (ShtatStore    *self,
+               ChildKind      kind,
+               GPtrArray     *employees,
+               const gint64  *ids,
+               GError       **error)
+{
+  g_autoptr(ShtatStoreStmt) stmt = get_stmt (self, child_all[kind], error);
+  g_autoptr(GArray) scratch = g_array_new (FALSE, TRUE, (guint) child_size[kind]);
+  ShtatEmployee *current = NULL;
+  guint hint = 0;
+  ShtatStoreStep rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = shtat_store_step (self, stmt, NULL, error)) == SHTAT_STORE_STEP_ROW)
+    {
+      gint64 employee_id = shtat_stmt_column_int64 (stmt, 0);
+
+      /* the records of one employee mostly follow each other */
+      if (current == NULL || current->id != employee_id)
+        {
+          flush_children (current, kind, scratch);
+          /* none: foreign keys forbid it, but a file written without them may have it */
+          current = find_employee (employees, ids, employee_id, &hint);
+          if (current == NULL)
+            continue;
+        }
+      if (!read_child (self, kind, stmt, scratch, error))
+        {
+          flush_children (current, kind, scratch);
+          return FALSE;
+        }
+    }
+  flush_children (current, kind, scratch);
+  return rc == SHTAT_STORE_STEP_DONE;
+}
+
+/* The work periods, half of what there is to read, are read by a second
+ * connection in a thread of their own while this one reads the rest; each
+ * thread fills only its own arrays of the records. */
+typedef struct
+{
+  ShtatStore    *helper;
+  GPtrArray     *employees;
+  const gint64  *ids;
+  GError        *error;
+} PeriodsJob;
+
+static gpointer
+load_periods_thread (gpointer data)
+{
+  PeriodsJob *job = data;
+
+  return GINT_TO_POINTER (load_children (job->helper, CHILD_PERIOD, job->employees, job->ids,
+                                         &job->error));
+}
+
 /* Every file, with one query per table: each is read straight through in the
  * order of its rows, and the child records are handed to their employee found
- * by id. Runs inside a transaction. */
-GPtrArray *
-shtat_store_load_all_unlocked (ShtatStore  *self,
-                   GError     **error)
+ * by id. Runs inside a transaction; @helper, when given, is another connection
+ * in a read transaction that sees the same state (see
+ * shtat_store_load_employees()), which reads the work periods meanwhile. */
+static GPtrArray *
+load_all (ShtatStore  *self,
+          ShtatStore  *helper,
+          GError     **error)
 {
   g_autoptr(GPtrArray) employees = NULL;
   g_autoptr(GArray) ids = NULL;
+  PeriodsJob job = { helper, NULL, NULL, NULL };
+  GThread *thread = NULL;
+  gboolean ok = TRUE;
   gint64 n_employees;
 
   if (!shtat_store_count_employees (self, &n_employees, error))
@@ -521,54 +587,38 @@ shtat_store_load_all_unlocked (ShtatStore  *self,
         g_array_append_val (ids, e->id);
       }
     if (rc != SHTAT_STORE_STEP_DONE)
-      {
-        return NULL;
-      }
+      return NULL;
   }
 
-  for (guint kind = 0; kind < N_CHILDREN; kind++)
+  if (helper != NULL)
     {
-      g_autoptr(ShtatStoreStmt) stmt = get_stmt (self, child_all[kind], error);
-      g_autoptr(GArray) scratch = g_array_new (FALSE, TRUE, (guint) child_size[kind]);
-      ShtatEmployee *current = NULL;
-      guint hint = 0;
-      gboolean ok = TRUE;
-      ShtatStoreStep rc;
-
-      if (stmt == NULL)
-        return NULL;
-      while ((rc = shtat_store_step (self, stmt, NULL, error)) == SHTAT_STORE_STEP_ROW)
-        {
-          gint64 employee_id = shtat_stmt_column_int64 (stmt, 0);
-
-          /* the records of one employee mostly follow each other */
-          if (current == NULL || current->id != employee_id)
-            {
-              flush_children (current, (ChildKind) kind, scratch);
-              /* none: foreign keys forbid it, but a file written without them may have it */
-              current = find_employee (employees, (gint64 *) (gpointer) ids->data, employee_id,
-                                       &hint);
-              if (current == NULL)
-                continue;
-            }
-          if (!read_child (self, (ChildKind) kind, stmt, scratch, error))
-            {
-              ok = FALSE;
-              break;
-            }
-        }
-      flush_children (current, (ChildKind) kind, scratch);
-          if (!ok)
-        return NULL;
-      if (rc != SHTAT_STORE_STEP_DONE)
-        {
-          return NULL;
-        }
+      job.employees = employees;
+      job.ids = (const gint64 *) (gpointer) ids->data;
+      thread = g_thread_try_new ("shtat-load-periods", load_periods_thread, &job, NULL);
     }
+  for (guint kind = 0; kind < N_CHILDREN && ok; kind++)
+    if (kind != CHILD_PERIOD || thread == NULL)
+      ok = load_children (self, (ChildKind) kind, employees, (gint64 *) (gpointer) ids->data, error);
+  if (thread != NULL && !GPOINTER_TO_INT (g_thread_join (thread)))
+    {
+      if (ok)
+        g_propagate_error (error, g_steal_pointer (&job.error));
+      ok = FALSE;
+    }
+  g_clear_error (&job.error);
+  if (!ok)
+    return NULL;
 
   if (!sort_by_name (self, employees, (gint64 *) (gpointer) ids->data, error))
     return NULL;
   return g_steal_pointer (&employees);
+}
+
+GPtrArray *
+shtat_store_load_all_unlocked (ShtatStore  *self,
+                               GError     **error)
+{
+  return load_all (self, NULL, error);
 }
 
 ShtatEmployee *
@@ -1011,20 +1061,33 @@ shtat_store_employee_equal (const ShtatEmployee *a,
 /* ------------------------------------------------------------------------ */
 /* Opening                                                                  */
 
+/* Below this many files, a second connection and thread cost more than they save. */
+#define PARALLEL_LOAD_MIN 5000
+
 /* Every personnel file, by surname, name (in the order of their UTF-8 bytes)
  * and id. Empty strings come back as NULL. */
 GPtrArray *
 shtat_store_load_employees (ShtatStore  *self,
                             GError     **error)
 {
+  g_autoptr(ShtatStore) helper = NULL;
   GPtrArray *employees;
+  gint64 n_employees;
 
   g_return_val_if_fail (SHTAT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!shtat_store_begin_read (self, error))
+  /* With a second connection that can see the same state as this one, a
+   * large load is shared between two threads; else this one does it all. */
+  if (shtat_store_count_employees (self, &n_employees, NULL) && n_employees >= PARALLEL_LOAD_MIN)
+    helper = shtat_store_open_another (self, NULL);
+  if (helper != NULL && !shtat_store_begin_read_pair (self, helper))
+    g_clear_object (&helper);
+  if (helper == NULL && !shtat_store_begin_read (self, error))
     return NULL;
-  employees = shtat_store_load_all_unlocked (self, error);
+  employees = load_all (self, helper, error);
+  if (helper != NULL)
+    shtat_store_finish (helper, TRUE, NULL);
   if (!shtat_store_finish (self, employees != NULL, error))
     {
       g_clear_pointer (&employees, g_ptr_array_unref);

@@ -57,6 +57,14 @@ gboolean        shtat_store_begin_read   (ShtatStore      *self,
 gboolean        shtat_store_begin_write  (ShtatStore      *self,
                                           GError         **error);
 void            shtat_store_rollback     (ShtatStore      *self);
+/* Read transactions on @self and @other (a connection to the same database)
+ * that see the same state; FALSE, and neither begun, when that cannot be had. */
+static inline gboolean
+shtat_store_begin_read_pair (ShtatStore *self,
+                             ShtatStore *other)
+{
+  return self->engine->klass->begin_read_pair (self->engine, other->engine);
+}
 /* Commits, or rolls back and passes the error on when @ok is false. */
 gboolean        shtat_store_finish       (ShtatStore      *self,
                                           gboolean         ok,

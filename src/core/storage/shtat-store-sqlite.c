@@ -28,7 +28,7 @@
  * there. The cache has room for the indexes of a large import, which
  * otherwise spills it to the log and reads it back again and again; other
  * work gets a smaller one. */
-#define PRAGMA_CACHE_READ "PRAGMA cache_size = -8192"
+#define PRAGMA_CACHE_READ "PRAGMA cache_size = -2048"
 #define PRAGMA_CACHE_BULK "PRAGMA cache_size = -32768"
 
 /* ------------------------------------------------------------------------ */
@@ -441,6 +441,49 @@ sqlite_begin (ShtatStoreEngine  *engine,
   return sqlite_exec (engine, write ? "BEGIN IMMEDIATE" : "BEGIN", error);
 }
 
+/* A read transaction begins at its first read, from the last commit then. */
+static gboolean
+begin_reading (ShtatStoreEngine *engine)
+{
+  gint64 n;
+
+  if (!sqlite_exec (engine, "BEGIN", NULL))
+    return FALSE;
+  if (!query_int (engine, "SELECT count(*) FROM sqlite_schema", &n, NULL))
+    {
+      sqlite_exec (engine, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* SQLite cannot hand a snapshot from one connection to another; but while a
+ * third one holds the write lock nobody can commit, so that two read
+ * transactions begun meanwhile see the same state. The lock is held for the
+ * moment that takes, and not waited for: a writer at work means no pair. */
+static gboolean
+sqlite_begin_read_pair (ShtatStoreEngine *engine,
+                        ShtatStoreEngine *other)
+{
+  sqlite3 *lock = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (((SqliteEngine *) engine)->path, &lock,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK
+      && sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      if (begin_reading (engine))
+        {
+          ok = begin_reading (other);
+          if (!ok)
+            sqlite_exec (engine, "ROLLBACK", NULL);
+        }
+      sqlite3_exec (lock, "ROLLBACK", NULL, NULL, NULL);
+    }
+  sqlite3_close (lock);
+  return ok;
+}
+
 static gboolean
 sqlite_commit (ShtatStoreEngine  *engine,
                GError           **error)
@@ -588,6 +631,7 @@ static const ShtatStoreEngineClass sqlite_class = {
   .exec = sqlite_exec,
   .begin = sqlite_begin,
   .commit = sqlite_commit,
+  .begin_read_pair = sqlite_begin_read_pair,
   .rollback = sqlite_rollback,
   .last_insert_id = sqlite_last_insert_id,
   .changes = sqlite_changes,
