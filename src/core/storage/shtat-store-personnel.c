@@ -1059,7 +1059,7 @@ shtat_store_employee_equal (const ShtatEmployee *a,
 }
 
 /* ------------------------------------------------------------------------ */
-/* Opening                                                                  */
+/* The public functions                                                     */
 
 /* Below this many files, a second connection and thread cost more than they save. */
 #define PARALLEL_LOAD_MIN 5000
