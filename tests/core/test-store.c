@@ -695,9 +695,10 @@ test_engine_parameters (Fixture       *f,
 }
 
 /* A large load is shared between two connections and two threads: every
- * file still gets its own work periods and nothing else. 6000 files: employee i has i % 4 + 1
- * periods, at the organisations "Org i/1", "Org i/2"…, and is born in
- * the year 1960 + i % 40. */
+ * file still gets its own work periods and certificates and nothing else.
+ * 6000 files: employee i has i % 4 + 1 periods, at the organisations
+ * "Org i/1", "Org i/2"…, a certificate numbered "C-i" when i is a multiple
+ * of 3, and is born in the year 1960 + i % 40. */
 static void
 test_load_large (Fixture       *f,
                  gconstpointer  data)
@@ -727,6 +728,14 @@ test_load_large (Fixture       *f,
             .organisation = organisation, .sector = SHTAT_SECTOR_EDUCATION, .level = -1,
             .category = -1, .from = dmy (1, 9, 2000 + p), .to = dmy (31, 8, 2001 + p) });
         }
+      if (i % 3 == 0)
+        {
+          g_autofree char *number = g_strdup_printf ("C-%u", i);
+
+          shtat_employee_add_certificate (e, &(ShtatCertificate) {
+            .kind = (char *) "social-training", .number = number, .issued = dmy (1, 3, 2021),
+            .expires = no_date () });
+        }
       shtat_employee_add_assignment (e, &(ShtatAssignment) {
         .centre_code = (char *) "astana-almaty", .position = (char *) "psychologist",
         .level = SHTAT_LEVEL_SINGLE, .category = SHTAT_CATEGORY_NONE, .rate = 100,
@@ -751,6 +760,13 @@ test_load_large (Fixture       *f,
       g_assert_cmpint (g_date_get_year (&e->birth_date), ==, 1960 + i % 40);
       g_assert_cmpuint (e->periods->len, ==, i % 4 + 1);
       g_assert_cmpuint (e->assignments->len, ==, 1);
+      g_assert_cmpuint (e->certificates->len, ==, i % 3 == 0 ? 1 : 0);
+      if (i % 3 == 0)
+        {
+          g_autofree char *number = g_strdup_printf ("C-%u", i);
+
+          g_assert_cmpstr (g_array_index (e->certificates, ShtatCertificate, 0).number, ==, number);
+        }
       p = &g_array_index (e->periods, ShtatWorkPeriod, e->periods->len - 1);
       g_assert_cmpstr (p->organisation, ==, last);
       g_assert_cmpint (g_date_get_year (&p->from), ==, 2000 + i % 4);

@@ -531,9 +531,10 @@ load_children (ShtatStore    *self,
   return rc == SHTAT_STORE_STEP_DONE;
 }
 
-/* The work periods, half of what there is to read, are read by a second
- * connection in a thread of their own while this one reads the rest; each
- * thread fills only its own arrays of the records. */
+/* The work periods, half of what there is to read, and the certificates, to
+ * even the halves, are read by a second connection in a thread of their own
+ * while this one reads the rest; each thread fills only its own arrays of the
+ * records. */
 typedef struct
 {
   ShtatStore    *helper;
@@ -547,15 +548,17 @@ load_periods_thread (gpointer data)
 {
   PeriodsJob *job = data;
 
-  return GINT_TO_POINTER (load_children (job->helper, CHILD_PERIOD, job->employees, job->ids,
-                                         &job->error));
+  return GINT_TO_POINTER (load_children (job->helper, CHILD_PERIOD, job->employees, job->ids, &job->error)
+                          && load_children (job->helper, CHILD_CERTIFICATE, job->employees, job->ids,
+                                            &job->error));
 }
 
 /* Every file, with one query per table: each is read straight through in the
  * order of its rows, and the child records are handed to their employee found
  * by id. Runs inside a transaction; @helper, when given, is another connection
  * in a read transaction that sees the same state (see
- * shtat_store_load_employees()), which reads the work periods meanwhile. */
+ * shtat_store_load_employees()), which reads the work periods and the
+ * certificates meanwhile. */
 static GPtrArray *
 load_all (ShtatStore  *self,
           ShtatStore  *helper,
@@ -597,7 +600,7 @@ load_all (ShtatStore  *self,
       thread = g_thread_try_new ("shtat-load-periods", load_periods_thread, &job, NULL);
     }
   for (guint kind = 0; kind < N_CHILDREN && ok; kind++)
-    if (kind != CHILD_PERIOD || thread == NULL)
+    if (thread == NULL || (kind != CHILD_PERIOD && kind != CHILD_CERTIFICATE))
       ok = load_children (self, (ChildKind) kind, employees, (gint64 *) (gpointer) ids->data, error);
   if (thread != NULL && !GPOINTER_TO_INT (g_thread_join (thread)))
     {
