@@ -456,39 +456,51 @@ flush_children (ShtatEmployee *employee,
   g_array_set_size (scratch, 0);
 }
 
-/* Puts @employees (sorted by id) in the order of surname, name (SQLite's
- * BINARY collation: the order of the UTF-8 bytes) and id, as the index on the
- * names gives it: cheaper than comparing 100 000 names again. */
-static gboolean
-sort_by_name (ShtatStore    *self,
-              GPtrArray     *employees,
-              const gint64  *ids,
-              GError       **error)
+/* The ids of every employee in the order of surname, name (SQLite's BINARY
+ * collation: the order of the UTF-8 bytes) and id, as the index on the names
+ * gives them: cheaper than comparing 100 000 names again. */
+static GArray *
+read_name_order (ShtatStore  *self,
+                 GError     **error)
 {
   g_autoptr(ShtatStoreStmt) stmt = get_stmt (self, STMT_EMPLOYEE_ORDER, error);
-  g_autofree gpointer *order = NULL;
-  guint n = 0;
-  guint hint = 0;
+  g_autoptr(GArray) order = NULL;
   ShtatStoreStep rc;
 
   if (stmt == NULL)
-    return FALSE;
-  order = g_new (gpointer, employees->len + 1);
+    return NULL;
+  order = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = shtat_store_step (self, stmt, NULL, error)) == SHTAT_STORE_STEP_ROW)
     {
-      ShtatEmployee *e = find_employee (employees, ids, shtat_stmt_column_int64 (stmt, 0), &hint);
+      gint64 id = shtat_stmt_column_int64 (stmt, 0);
 
-      /* in one read transaction, the same rows as before */
-      g_return_val_if_fail (e != NULL && n < employees->len, FALSE);
-      order[n++] = e;
+      g_array_append_val (order, id);
     }
   if (rc != SHTAT_STORE_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&order);
+}
+
+/* Puts @employees (sorted by id) in the order of @order. */
+static void
+sort_by_name (GPtrArray    *employees,
+              const gint64 *ids,
+              GArray       *order)
+{
+  g_autofree gpointer *sorted = NULL;
+  guint hint = 0;
+
+  /* in one read transaction, the same rows as before */
+  g_return_if_fail (order->len == employees->len);
+  sorted = g_new (gpointer, employees->len + 1);
+  for (guint i = 0; i < order->len; i++)
     {
-      return FALSE;
+      ShtatEmployee *e = find_employee (employees, ids, g_array_index (order, gint64, i), &hint);
+
+      g_return_if_fail (e != NULL);
+      sorted[i] = e;
     }
-  g_return_val_if_fail (n == employees->len, FALSE);
-  memcpy (employees->pdata, order, n * sizeof (gpointer));
-  return TRUE;
+  memcpy (employees->pdata, sorted, order->len * sizeof (gpointer));
 }
 
 /* The records of one kind, each handed to its employee found by id in
@@ -534,86 +546,136 @@ load_children (ShtatStore    *self,
 /* The work periods, half of what there is to read, and the certificates, to
  * even the halves, are read by a second connection in a thread of their own
  * while this one reads the rest; each thread fills only its own arrays of the
- * records. */
+ * records. The thread begins with the order of the names, while this one
+ * reads the employees the records are handed to. */
 typedef struct
 {
   ShtatStore    *helper;
+  GMutex         lock;
+  GCond          cond;
+  gboolean       ready;       /* employees and ids are read (or @abandoned) */
+  gboolean       abandoned;
   GPtrArray     *employees;
   const gint64  *ids;
+  GArray        *order;
   GError        *error;
-} PeriodsJob;
+} HelperJob;
 
 static gpointer
-load_periods_thread (gpointer data)
+helper_thread (gpointer data)
 {
-  PeriodsJob *job = data;
+  HelperJob *job = data;
+  gboolean abandoned;
+
+  job->order = read_name_order (job->helper, &job->error);
+  if (job->order == NULL)
+    return GINT_TO_POINTER (FALSE);
+
+  g_mutex_lock (&job->lock);
+  while (!job->ready)
+    g_cond_wait (&job->cond, &job->lock);
+  abandoned = job->abandoned;
+  g_mutex_unlock (&job->lock);
+  if (abandoned)
+    return GINT_TO_POINTER (FALSE);
 
   return GINT_TO_POINTER (load_children (job->helper, CHILD_PERIOD, job->employees, job->ids, &job->error)
                           && load_children (job->helper, CHILD_CERTIFICATE, job->employees, job->ids,
                                             &job->error));
 }
 
+/* Lets the helper go on with the records, or tells it to give up. */
+static void
+helper_release (HelperJob *job,
+                gboolean   abandoned)
+{
+  g_mutex_lock (&job->lock);
+  job->ready = TRUE;
+  job->abandoned = abandoned;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
+static GPtrArray *
+read_employees (ShtatStore  *self,
+                GArray      *ids,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autoptr(ShtatStoreStmt) stmt = NULL;
+  ShtatStoreStep rc;
+  gint64 n_employees;
+
+  if (!shtat_store_count_employees (self, &n_employees, error))
+    return NULL;
+  employees = g_ptr_array_new_full ((guint) n_employees, (GDestroyNotify) shtat_employee_unref);
+  g_array_set_size (ids, 0);
+  stmt = get_stmt (self, STMT_EMPLOYEE_ALL, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = shtat_store_step (self, stmt, NULL, error)) == SHTAT_STORE_STEP_ROW)
+    {
+      ShtatEmployee *e = read_employee (stmt);
+
+      g_ptr_array_add (employees, e);
+      g_array_append_val (ids, e->id);
+    }
+  if (rc != SHTAT_STORE_STEP_DONE)
+    return NULL;
+  return g_steal_pointer (&employees);
+}
+
 /* Every file, with one query per table: each is read straight through in the
  * order of its rows, and the child records are handed to their employee found
  * by id. Runs inside a transaction; @helper, when given, is another connection
  * in a read transaction that sees the same state (see
- * shtat_store_load_employees()), which reads the work periods and the
- * certificates meanwhile. */
+ * shtat_store_load_employees()), which shares the work. */
 static GPtrArray *
 load_all (ShtatStore  *self,
           ShtatStore  *helper,
           GError     **error)
 {
   g_autoptr(GPtrArray) employees = NULL;
-  g_autoptr(GArray) ids = NULL;
-  PeriodsJob job = { helper, NULL, NULL, NULL };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) order = NULL;
+  HelperJob job = { .helper = helper };
   GThread *thread = NULL;
-  gboolean ok = TRUE;
-  gint64 n_employees;
+  gboolean ok;
 
-  if (!shtat_store_count_employees (self, &n_employees, error))
-    return NULL;
-  employees = g_ptr_array_new_full ((guint) n_employees, (GDestroyNotify) shtat_employee_unref);
-  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_employees);
-
-  {
-    g_autoptr(ShtatStoreStmt) stmt = get_stmt (self, STMT_EMPLOYEE_ALL, error);
-    ShtatStoreStep rc;
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = shtat_store_step (self, stmt, NULL, error)) == SHTAT_STORE_STEP_ROW)
-      {
-        ShtatEmployee *e = read_employee (stmt);
-
-        g_ptr_array_add (employees, e);
-        g_array_append_val (ids, e->id);
-      }
-    if (rc != SHTAT_STORE_STEP_DONE)
-      return NULL;
-  }
-
+  g_mutex_init (&job.lock);
+  g_cond_init (&job.cond);
   if (helper != NULL)
-    {
-      job.employees = employees;
-      job.ids = (const gint64 *) (gpointer) ids->data;
-      thread = g_thread_try_new ("shtat-load-periods", load_periods_thread, &job, NULL);
-    }
+    thread = g_thread_try_new ("shtat-load", helper_thread, &job, NULL);
+
+  employees = read_employees (self, ids, error);
+  ok = employees != NULL;
+  job.employees = employees;
+  job.ids = (const gint64 *) (gpointer) ids->data;
+  if (thread != NULL)
+    helper_release (&job, !ok);
+
   for (guint kind = 0; kind < N_CHILDREN && ok; kind++)
     if (thread == NULL || (kind != CHILD_PERIOD && kind != CHILD_CERTIFICATE))
-      ok = load_children (self, (ChildKind) kind, employees, (gint64 *) (gpointer) ids->data, error);
-  if (thread != NULL && !GPOINTER_TO_INT (g_thread_join (thread)))
+      ok = load_children (self, (ChildKind) kind, employees, job.ids, error);
+  if (thread != NULL)
     {
-      if (ok)
-        g_propagate_error (error, g_steal_pointer (&job.error));
-      ok = FALSE;
+      if (!GPOINTER_TO_INT (g_thread_join (thread)) && ok)
+        {
+          g_propagate_error (error, g_steal_pointer (&job.error));
+          ok = FALSE;
+        }
+      order = g_steal_pointer (&job.order);
     }
   g_clear_error (&job.error);
+  g_clear_pointer (&job.order, g_array_unref);
+  g_mutex_clear (&job.lock);
+  g_cond_clear (&job.cond);
   if (!ok)
     return NULL;
 
-  if (!sort_by_name (self, employees, (gint64 *) (gpointer) ids->data, error))
+  if (order == NULL && (order = read_name_order (self, error)) == NULL)
     return NULL;
+  sort_by_name (employees, job.ids, order);
   return g_steal_pointer (&employees);
 }
 
