@@ -503,24 +503,23 @@ sort_by_name (GPtrArray    *employees,
   memcpy (employees->pdata, sorted, order->len * sizeof (gpointer));
 }
 
-/* The records of one kind, each handed to its employee found by id in
- * @employees (sorted by id, their ids side by side in @ids). */
+/* The records of one kind from @stmt, the first of them already stepped to
+ * (@rc), each handed to its employee found by id in @employees (sorted by
+ * id, their ids side by side in @ids). */
 static gboolean
-load_children (ShtatStore    *self,
-               ChildKind      kind,
-               GPtrArray     *employees,
-               const gint64  *ids,
-               GError       **error)
+load_children_from (ShtatStore      *self,
+                    ChildKind        kind,
+                    ShtatStoreStmt  *stmt,
+                    ShtatStoreStep   rc,
+                    GPtrArray       *employees,
+                    const gint64    *ids,
+                    GError         **error)
 {
-  g_autoptr(ShtatStoreStmt) stmt = get_stmt (self, child_all[kind], error);
   g_autoptr(GArray) scratch = g_array_new (FALSE, TRUE, (guint) child_size[kind]);
   ShtatEmployee *current = NULL;
   guint hint = 0;
-  ShtatStoreStep rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = shtat_store_step (self, stmt, NULL, error)) == SHTAT_STORE_STEP_ROW)
+  for (; rc == SHTAT_STORE_STEP_ROW; rc = shtat_store_step (self, stmt, NULL, error))
     {
       gint64 employee_id = shtat_stmt_column_int64 (stmt, 0);
 
@@ -543,6 +542,21 @@ load_children (ShtatStore    *self,
   return rc == SHTAT_STORE_STEP_DONE;
 }
 
+static gboolean
+load_children (ShtatStore    *self,
+               ChildKind      kind,
+               GPtrArray     *employees,
+               const gint64  *ids,
+               GError       **error)
+{
+  g_autoptr(ShtatStoreStmt) stmt = get_stmt (self, child_all[kind], error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return load_children_from (self, kind, stmt, shtat_store_step (self, stmt, NULL, error), employees,
+                             ids, error);
+}
+
 /* The work periods, half of what there is to read, and the certificates, to
  * even the halves, are read by a second connection in a thread of their own
  * while this one reads the rest; each thread fills only its own arrays of the
@@ -553,7 +567,7 @@ typedef struct
   ShtatStore    *helper;
   GMutex         lock;
   GCond          cond;
-  gboolean       ready;       /* employees and ids are read (or @abandoned) */
+  gint           ready;       /* employees and ids are read (or @abandoned) */
   gboolean       abandoned;
   GPtrArray     *employees;
   const gint64  *ids;
@@ -561,25 +575,76 @@ typedef struct
   GError        *error;
 } HelperJob;
 
+/* Hands the periods read before the employees were there (@periods, their
+ * employees' ids side by side in @owners) to their employees. A period holds
+ * only shared texts (read_period()), so that the copies handed over own
+ * nothing the buffer would have to free. */
+static void
+attach_early_periods (HelperJob *job,
+                      GArray    *owners,
+                      GArray    *periods)
+{
+  guint hint = 0;
+
+  for (guint i = 0, j; i < owners->len; i = j)
+    {
+      gint64 id = g_array_index (owners, gint64, i);
+      ShtatEmployee *e;
+
+      for (j = i + 1; j < owners->len && g_array_index (owners, gint64, j) == id; j++)
+        ;
+      /* none: foreign keys forbid it, but a file written without them may have it */
+      e = find_employee (job->employees, job->ids, id, &hint);
+      if (e != NULL)
+        g_array_append_vals (e->periods, &g_array_index (periods, ShtatWorkPeriod, i), j - i);
+    }
+}
+
+/* About 4 MiB of periods read ahead. */
+#define EARLY_PERIODS_MAX 65536
+
 static gpointer
 helper_thread (gpointer data)
 {
   HelperJob *job = data;
+  g_autoptr(ShtatStoreStmt) stmt = NULL;
+  g_autoptr(GArray) owners = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) periods = g_array_new (FALSE, TRUE, sizeof (ShtatWorkPeriod));
+  ShtatStoreStep rc;
   gboolean abandoned;
 
   job->order = read_name_order (job->helper, &job->error);
   if (job->order == NULL)
     return GINT_TO_POINTER (FALSE);
 
+  /* the periods, into a buffer of their own until the employees are there
+   * (or the buffer is as large as it may grow) */
+  stmt = get_stmt (job->helper, child_all[CHILD_PERIOD], &job->error);
+  if (stmt == NULL)
+    return GINT_TO_POINTER (FALSE);
+  for (rc = shtat_store_step (job->helper, stmt, NULL, &job->error);
+       rc == SHTAT_STORE_STEP_ROW && !g_atomic_int_get (&job->ready) && owners->len < EARLY_PERIODS_MAX;
+       rc = shtat_store_step (job->helper, stmt, NULL, &job->error))
+    {
+      gint64 owner = shtat_stmt_column_int64 (stmt, 0);
+
+      g_array_append_val (owners, owner);
+      read_child (job->helper, CHILD_PERIOD, stmt, periods, NULL);
+    }
+  if (rc == SHTAT_STORE_STEP_ERROR)
+    return GINT_TO_POINTER (FALSE);
+
   g_mutex_lock (&job->lock);
-  while (!job->ready)
+  while (!g_atomic_int_get (&job->ready))
     g_cond_wait (&job->cond, &job->lock);
   abandoned = job->abandoned;
   g_mutex_unlock (&job->lock);
   if (abandoned)
     return GINT_TO_POINTER (FALSE);
 
-  return GINT_TO_POINTER (load_children (job->helper, CHILD_PERIOD, job->employees, job->ids, &job->error)
+  attach_early_periods (job, owners, periods);
+  return GINT_TO_POINTER (load_children_from (job->helper, CHILD_PERIOD, stmt, rc, job->employees, job->ids,
+                                              &job->error)
                           && load_children (job->helper, CHILD_CERTIFICATE, job->employees, job->ids,
                                             &job->error));
 }
@@ -590,8 +655,8 @@ helper_release (HelperJob *job,
                 gboolean   abandoned)
 {
   g_mutex_lock (&job->lock);
-  job->ready = TRUE;
   job->abandoned = abandoned;
+  g_atomic_int_set (&job->ready, TRUE);
   g_cond_signal (&job->cond);
   g_mutex_unlock (&job->lock);
 }
