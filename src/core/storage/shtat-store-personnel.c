@@ -557,11 +557,11 @@ load_children (ShtatStore    *self,
                              ids, error);
 }
 
-/* The work periods, half of what there is to read, and the certificates, to
- * even the halves, are read by a second connection in a thread of their own
- * while this one reads the rest; each thread fills only its own arrays of the
- * records. The thread begins with the order of the names, while this one
- * reads the employees the records are handed to. */
+/* The work periods, half of what there is to read, are read by a second
+ * connection in a thread of their own while this one reads the rest; each
+ * thread fills only its own arrays of the records. The thread begins with
+ * the order of the names, and reads periods ahead while this one reads the
+ * employees the records are handed to. */
 typedef struct
 {
   ShtatStore    *helper;
@@ -644,9 +644,7 @@ helper_thread (gpointer data)
 
   attach_early_periods (job, owners, periods);
   return GINT_TO_POINTER (load_children_from (job->helper, CHILD_PERIOD, stmt, rc, job->employees, job->ids,
-                                              &job->error)
-                          && load_children (job->helper, CHILD_CERTIFICATE, job->employees, job->ids,
-                                            &job->error));
+                                              &job->error));
 }
 
 /* Lets the helper go on with the records, or tells it to give up. */
@@ -720,7 +718,7 @@ load_all (ShtatStore  *self,
     helper_release (&job, !ok);
 
   for (guint kind = 0; kind < N_CHILDREN && ok; kind++)
-    if (thread == NULL || (kind != CHILD_PERIOD && kind != CHILD_CERTIFICATE))
+    if (thread == NULL || kind != CHILD_PERIOD)
       ok = load_children (self, (ChildKind) kind, employees, job.ids, error);
   if (thread != NULL)
     {
