@@ -53,6 +53,17 @@ assignment_current (const ShtatAssignment *a,
   return TRUE;
 }
 
+/* The text of @string in a block of its size: a GString grows by powers of
+ * two, and 100 000 rows keep theirs. */
+static char *
+exact_copy (GString *string)
+{
+  char *copy = g_strndup (string->str, string->len);
+
+  g_string_free (string, TRUE);
+  return copy;
+}
+
 /* The search key: @name and @iin, normalised (NFKC) and casefolded. Names in
  * Latin (ASCII) and Cyrillic letters, Kazakh ones included, are already
  * normalised and fold to their lower case: they are folded here a character
@@ -81,7 +92,7 @@ make_key (const char *name,
           return g_utf8_casefold (normal ? normal : joined, -1);
         }
     }
-  return g_string_free (key, FALSE);
+  return exact_copy (key);
 }
 
 /* A new entry; its verdict is for the caller to compute (see entries_check). */
@@ -90,6 +101,7 @@ entry_new (ShtatEmployee *employee,
            const GDate   *as_of)
 {
   Entry *e = g_new0 (Entry, 1);
+  g_autofree char *name = NULL;
 
   g_atomic_ref_count_init (&e->ref_count);
   e->employee = shtat_employee_ref (employee);
@@ -97,7 +109,8 @@ entry_new (ShtatEmployee *employee,
   for (guint a = 0; a < employee->assignments->len && e->assignment < 0; a++)
     if (assignment_current (&g_array_index (employee->assignments, ShtatAssignment, a), as_of))
       e->assignment = (int) a;
-  e->name = shtat_employee_dup_full_name (employee);
+  name = shtat_employee_dup_full_name (employee);
+  e->name = g_strdup (name);
   e->key = make_key (e->name, employee->iin);
   return e;
 }
@@ -110,33 +123,39 @@ entry_post (const Entry *e)
   return &g_array_index (e->employee->assignments, ShtatAssignment, e->assignment);
 }
 
-/* The verdicts of @entries on their current posts, at once (the fast path of
- * the verdict engine), without reasons: the employee page asks for those. */
+/* The verdicts of @entries on their current posts, a batch at a time (the
+ * fast path of the verdict engine), without reasons: the employee page asks
+ * for those. */
+#define CHECK_BATCH 4096
+
 static void
 entries_check (ShtatNormLibrary *library,
                Entry           **entries,
                guint             n,
                const GDate      *as_of)
 {
-  g_autofree const ShtatEmployee **people = g_new (const ShtatEmployee *, n);
-  g_autofree const ShtatAssignment **posts = g_new (const ShtatAssignment *, n);
-  g_autofree Entry **checked = g_new (Entry *, n);
-  g_autofree ShtatVerdict *verdicts = NULL;
-  guint m = 0;
+  g_autofree const ShtatEmployee **people = g_new (const ShtatEmployee *, CHECK_BATCH);
+  g_autofree const ShtatAssignment **posts = g_new (const ShtatAssignment *, CHECK_BATCH);
+  g_autofree Entry **checked = g_new (Entry *, CHECK_BATCH);
+  g_autofree ShtatVerdict *verdicts = g_new (ShtatVerdict, CHECK_BATCH);
 
-  for (guint i = 0; i < n; i++)
-    if (entries[i]->assignment >= 0)
-      {
-        people[m] = entries[i]->employee;
-        posts[m] = entry_post (entries[i]);
-        checked[m++] = entries[i];
-      }
-  verdicts = g_new (ShtatVerdict, MAX (m, 1));
-  shtat_verdict_compute_many (library, people, posts, m, as_of, verdicts);
-  for (guint i = 0; i < m; i++)
+  for (guint i = 0; i < n;)
     {
-      checked[i]->verdict = verdicts[i];
-      checked[i]->checked = TRUE;
+      guint m = 0;
+
+      for (; i < n && m < CHECK_BATCH; i++)
+        if (entries[i]->assignment >= 0)
+          {
+            people[m] = entries[i]->employee;
+            posts[m] = entry_post (entries[i]);
+            checked[m++] = entries[i];
+          }
+      shtat_verdict_compute_many (library, people, posts, m, as_of, verdicts);
+      for (guint k = 0; k < m; k++)
+        {
+          checked[k]->verdict = verdicts[k];
+          checked[k]->checked = TRUE;
+        }
     }
 }
 
