@@ -18,6 +18,7 @@
 
 #include "shtat-appeals.h"
 #include "shtat-core.h"
+#include "shtat-store-engine.h"
 
 typedef struct
 {
@@ -598,6 +599,181 @@ test_load_many (Fixture       *f,
   assert_same_file (g_ptr_array_index (all, 0), a, TRUE);
   assert_same_file (g_ptr_array_index (all, 1), b, TRUE);
   assert_same_file (g_ptr_array_index (all, 2), zh, TRUE);
+}
+
+/* Loaded files share the texts that repeat between them (one organisation,
+ * one position), and a shared text can still be replaced in one file without
+ * touching the other. */
+static void
+test_shared_texts (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatEmployee) a = make_person ("900101300126", 1, 1, 1990, SHTAT_SEX_MALE, "Ахметов",
+                                            "astana-saryarka");
+  g_autoptr(ShtatEmployee) b = make_person ("061211600012", 11, 12, 2006, SHTAT_SEX_FEMALE, "Бекова",
+                                            "astana-saryarka");
+  ShtatEmployee *la, *lb;
+  ShtatWorkPeriod *pa, *pb;
+  ShtatAssignment *aa, *ab;
+
+  save_centres (store);
+  g_assert_true (shtat_store_save_employee (store, a, &error));
+  g_assert_no_error (error);
+  g_assert_true (shtat_store_save_employee (store, b, &error));
+  g_assert_no_error (error);
+
+  all = load_all (store);
+  g_assert_cmpuint (all->len, ==, 2);
+  la = g_ptr_array_index (all, 0);
+  lb = g_ptr_array_index (all, 1);
+  pa = &g_array_index (la->periods, ShtatWorkPeriod, 0);
+  pb = &g_array_index (lb->periods, ShtatWorkPeriod, 0);
+  aa = &g_array_index (la->assignments, ShtatAssignment, 0);
+  ab = &g_array_index (lb->assignments, ShtatAssignment, 0);
+  /* both worked at "ЦПС" as social workers, and work at astana-saryarka */
+  g_assert_cmpstr (pa->organisation, ==, "ЦПС");
+  g_assert_true (pa->organisation == pb->organisation);
+  g_assert_cmpstr (pa->position, ==, "social-worker");
+  g_assert_true (pa->position == pb->position);
+  g_assert_cmpstr (aa->centre_code, ==, "astana-saryarka");
+  g_assert_true (aa->centre_code == ab->centre_code);
+  /* the names are each file's own */
+  g_assert_cmpstr (la->surname, ==, "Ахметов");
+  g_assert_cmpstr (lb->surname, ==, "Бекова");
+
+  shtat_personnel_set_text (&pa->organisation, "КГУ «Центр занятости»");
+  g_assert_cmpstr (pa->organisation, ==, "КГУ «Центр занятости»");
+  g_assert_cmpstr (pb->organisation, ==, "ЦПС");
+  /* freeing the files frees the replaced text and leaves the shared one */
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = load_all (store);
+  lb = g_ptr_array_index (all, 1);
+  g_assert_cmpstr (g_array_index (lb->periods, ShtatWorkPeriod, 0).organisation, ==, "ЦПС");
+}
+
+/* The engine's own SQL: $N parameters are numbered by their digits, and a $
+ * inside a string literal, a quoted name or a comment is text. */
+static void
+test_engine_parameters (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  ShtatStoreEngine *engine = shtat_store_sqlite_open (f->path, &error);
+  ShtatStoreStmt *stmt;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (engine);
+  stmt = engine->klass->prepare (engine, "SELECT '$1 and ''$2''', $2 || '-' || $1, \"$1\" FROM"
+                                         " (SELECT 7 AS \"$1\") -- $3 is not a parameter", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stmt);
+  shtat_stmt_bind_string (stmt, 1, "first");
+  shtat_stmt_bind_string (stmt, 2, "second");
+  g_assert_cmpint (engine->klass->step (stmt, &error), ==, SHTAT_STORE_STEP_ROW);
+  g_assert_no_error (error);
+  g_assert_cmpstr (shtat_stmt_column_text (stmt, 0), ==, "$1 and '$2'");
+  g_assert_cmpstr (shtat_stmt_column_text (stmt, 1), ==, "second-first");
+  g_assert_cmpint (shtat_stmt_column_int64 (stmt, 2), ==, 7);
+  g_assert_cmpint (engine->klass->step (stmt, &error), ==, SHTAT_STORE_STEP_DONE);
+  engine->klass->finalize (stmt);
+
+  /* a broken UNIQUE constraint is told apart, in the store's error domain */
+  stmt = engine->klass->prepare (engine, "INSERT INTO centres (code) VALUES ($1)", &error);
+  g_assert_no_error (error);
+  shtat_stmt_bind_string (stmt, 1, "twice");
+  g_assert_cmpint (engine->klass->step (stmt, &error), ==, SHTAT_STORE_STEP_DONE);
+  g_assert_cmpint (engine->klass->changes (engine), ==, 1);
+  g_assert_cmpint (engine->klass->last_insert_id (engine), ==, 1);
+  engine->klass->reset (stmt);
+  shtat_stmt_bind_string (stmt, 1, "twice");
+  g_assert_cmpint (engine->klass->step (stmt, &error), ==, SHTAT_STORE_STEP_ERROR);
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+  g_assert_true (engine->unique_violation);
+  engine->klass->finalize (stmt);
+  engine->klass->close (engine);
+}
+
+/* A large load is shared between two connections and two threads: every
+ * file still gets its own work periods and certificates and nothing else.
+ * 6000 files: employee i has i % 4 + 1 periods, at the organisations
+ * "Org i/1", "Org i/2"…, a certificate numbered "C-i" when i is a multiple
+ * of 3, and is born in the year 1960 + i % 40. */
+static void
+test_load_large (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = employee_array ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+  const guint n = 6000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      ShtatEmployee *e = shtat_employee_new ();
+
+      g_snprintf (e->iin, sizeof e->iin, "%012u", i + 1);
+      e->surname = g_strdup_printf ("Surname%05u", i);
+      e->name = g_strdup ("Name");
+      e->birth_date = dmy (1, 1, 1960 + i % 40);
+      e->sex = SHTAT_SEX_FEMALE;
+      for (guint p = 0; p < i % 4 + 1; p++)
+        {
+          g_autofree char *organisation = g_strdup_printf ("Org %u/%u", i, p + 1);
+
+          shtat_employee_add_period (e, &(ShtatWorkPeriod) {
+            .organisation = organisation, .sector = SHTAT_SECTOR_EDUCATION, .level = -1,
+            .category = -1, .from = dmy (1, 9, 2000 + p), .to = dmy (31, 8, 2001 + p) });
+        }
+      if (i % 3 == 0)
+        {
+          g_autofree char *number = g_strdup_printf ("C-%u", i);
+
+          shtat_employee_add_certificate (e, &(ShtatCertificate) {
+            .kind = (char *) "social-training", .number = number, .issued = dmy (1, 3, 2021),
+            .expires = no_date () });
+        }
+      shtat_employee_add_assignment (e, &(ShtatAssignment) {
+        .centre_code = (char *) "astana-almaty", .position = (char *) "psychologist",
+        .level = SHTAT_LEVEL_SINGLE, .category = SHTAT_CATEGORY_NONE, .rate = 100,
+        .from = dmy (1, 9, 2020), .to = no_date () });
+      g_ptr_array_add (employees, e);
+    }
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, n);
+
+  all = load_all (store);
+  g_assert_cmpuint (all->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      /* by surname: Surname00000, Surname00001… */
+      ShtatEmployee *e = g_ptr_array_index (all, i);
+      g_autofree char *iin = g_strdup_printf ("%012u", i + 1);
+      g_autofree char *last = g_strdup_printf ("Org %u/%u", i, i % 4 + 1);
+      const ShtatWorkPeriod *p;
+
+      g_assert_cmpstr (e->iin, ==, iin);
+      g_assert_cmpint (g_date_get_year (&e->birth_date), ==, 1960 + i % 40);
+      g_assert_cmpuint (e->periods->len, ==, i % 4 + 1);
+      g_assert_cmpuint (e->assignments->len, ==, 1);
+      g_assert_cmpuint (e->certificates->len, ==, i % 3 == 0 ? 1 : 0);
+      if (i % 3 == 0)
+        {
+          g_autofree char *number = g_strdup_printf ("C-%u", i);
+
+          g_assert_cmpstr (g_array_index (e->certificates, ShtatCertificate, 0).number, ==, number);
+        }
+      p = &g_array_index (e->periods, ShtatWorkPeriod, e->periods->len - 1);
+      g_assert_cmpstr (p->organisation, ==, last);
+      g_assert_cmpint (g_date_get_year (&p->from), ==, 2000 + i % 4);
+    }
 }
 
 /* Saving a file again replaces its children: none of the old ones is left. */
@@ -1872,6 +2048,9 @@ main (int    argc,
   ADD ("permissions-tightened", test_permissions_tightened);
   ADD ("round-trip", test_round_trip);
   ADD ("load-many", test_load_many);
+  ADD ("shared-texts", test_shared_texts);
+  ADD ("engine-parameters", test_engine_parameters);
+  ADD ("load-large", test_load_large);
   ADD ("update", test_update);
   ADD ("delete", test_delete);
   ADD ("unique-iin", test_unique_iin);

@@ -685,15 +685,6 @@ csv_any (CsvRead *self,
 }
 
 static gboolean
-same_date (const GDate *a,
-           const GDate *b)
-{
-  if (!g_date_valid (a) || !g_date_valid (b))
-    return g_date_valid (a) == g_date_valid (b);
-  return g_date_compare (a, b) == 0;
-}
-
-static gboolean
 same_education (const ShtatEducation *a,
                 const ShtatEducation *b)
 {
@@ -708,7 +699,7 @@ same_certificate (const ShtatCertificate *a,
                   const ShtatCertificate *b)
 {
   return g_strcmp0 (a->kind, b->kind) == 0 && g_strcmp0 (a->number, b->number) == 0
-         && same_date (&a->issued, &b->issued) && same_date (&a->expires, &b->expires);
+         && shtat_date_equal (&a->issued, &b->issued) && shtat_date_equal (&a->expires, &b->expires);
 }
 
 static gboolean
@@ -718,7 +709,7 @@ same_period (const ShtatWorkPeriod *a,
   return g_strcmp0 (a->organisation, b->organisation) == 0 && a->sector == b->sector
          && g_strcmp0 (a->position, b->position) == 0 && a->level == b->level
          && a->category == b->category && a->managerial == b->managerial
-         && same_date (&a->from, &b->from) && same_date (&a->to, &b->to);
+         && shtat_date_equal (&a->from, &b->from) && shtat_date_equal (&a->to, &b->to);
 }
 
 static gboolean
@@ -727,8 +718,8 @@ same_assignment (const ShtatAssignment *a,
 {
   return g_strcmp0 (a->centre_code, b->centre_code) == 0
          && g_strcmp0 (a->position, b->position) == 0 && a->level == b->level
-         && a->category == b->category && a->rate == b->rate && same_date (&a->from, &b->from)
-         && same_date (&a->to, &b->to);
+         && a->category == b->category && a->rate == b->rate && shtat_date_equal (&a->from, &b->from)
+         && shtat_date_equal (&a->to, &b->to);
 }
 
 /* Appends the record unless the employee has the same one already (rows
@@ -818,7 +809,7 @@ csv_person_agrees (CsvRead    *self,
 
       if (!csv_date (self, record, COL_BIRTH_DATE, FALSE, &date, error))
         return FALSE;
-      if (!same_date (&date, &e->birth_date))
+      if (!shtat_date_equal (&date, &e->birth_date))
         return column_fail (self, record, COL_BIRTH_DATE,
                             g_strdup_printf (_("“%s” differs from line %u"),
                                              csv_value (self, COL_BIRTH_DATE), entry->lines.line),

@@ -20,6 +20,158 @@ G_DEFINE_BOXED_TYPE (ShtatEmployee, shtat_employee, shtat_employee_ref, shtat_em
 G_DEFINE_BOXED_TYPE (ShtatCentre, shtat_centre, shtat_centre_ref, shtat_centre_unref)
 
 /* ------------------------------------------------------------------------ */
+/* Shared strings                                                           */
+
+/* The texts that repeat from file to file (organisations, positions,
+ * specialties, institutions, centre codes, kinds of certificate) are held
+ * once for the whole process, in blocks that are never freed: a database of
+ * 100 000 employees names a few hundred organisations half a million times.
+ * A record's clear function frees its strings except the shared ones, which
+ * it tells by their address: the blocks' ranges are published as an
+ * immutable, sorted snapshot, read without a lock. */
+
+#define SHARED_BLOCK_SIZE 65536
+
+typedef struct
+{
+  const char *lo;
+  const char *hi;
+} SharedRange;
+
+typedef struct
+{
+  guint       n;
+  SharedRange ranges[];
+} SharedBlocks;
+
+static GMutex shared_lock;
+static GHashTable *shared_texts;     /* text → its shared copy (the key itself) */
+static char *shared_block;           /* the block being filled */
+static gsize shared_used;
+static SharedBlocks *shared_blocks;  /* read with g_atomic_pointer_get; old ones stay */
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const SharedRange *x = a;
+  const SharedRange *y = b;
+
+  return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/* Under shared_lock: room for @size bytes, in a new block when needed. */
+static char *
+shared_alloc (gsize size)
+{
+  char *out;
+
+  if (shared_block == NULL || shared_used + size > SHARED_BLOCK_SIZE)
+    {
+      SharedBlocks *old = g_atomic_pointer_get (&shared_blocks);
+      guint n = old != NULL ? old->n : 0;
+      gsize block_size = MAX (size, SHARED_BLOCK_SIZE);
+      SharedBlocks *blocks = g_malloc (sizeof (SharedBlocks) + (n + 1) * sizeof (SharedRange));
+
+      shared_block = g_malloc (block_size);
+      shared_used = 0;
+      blocks->n = n + 1;
+      if (n > 0)
+        memcpy (blocks->ranges, old->ranges, n * sizeof (SharedRange));
+      blocks->ranges[n].lo = shared_block;
+      blocks->ranges[n].hi = shared_block + block_size;
+      qsort (blocks->ranges, blocks->n, sizeof (SharedRange), compare_ranges);
+      /* a reader may still be looking at the old snapshot: it is kept */
+      g_atomic_pointer_set (&shared_blocks, blocks);
+    }
+  out = shared_block + shared_used;
+  shared_used += size;
+  return out;
+}
+
+/**
+ * shtat_personnel_share_text:
+ * @text: (nullable): a text
+ *
+ * The shared copy of @text, for the fields of a record that repeat from file
+ * to file: it lives as long as the process, and the record's clear function
+ * leaves it alone.
+ *
+ * Returns: (transfer none) (nullable): the shared copy; %NULL for %NULL and
+ *   for an empty text
+ */
+char *
+shtat_personnel_share_text (const char *text)
+{
+  char *shared;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  g_mutex_lock (&shared_lock);
+  if (shared_texts == NULL)
+    shared_texts = g_hash_table_new (g_str_hash, g_str_equal);
+  shared = g_hash_table_lookup (shared_texts, text);
+  if (shared == NULL)
+    {
+      gsize size = strlen (text) + 1;
+
+      shared = shared_alloc (size);
+      memcpy (shared, text, size);
+      g_hash_table_add (shared_texts, shared);
+    }
+  g_mutex_unlock (&shared_lock);
+  return shared;
+}
+
+static gboolean
+is_shared (const char *text)
+{
+  SharedBlocks *blocks = g_atomic_pointer_get (&shared_blocks);
+  guint lo = 0;
+  guint hi = blocks != NULL ? blocks->n : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (text < blocks->ranges[mid].lo)
+        hi = mid;
+      else if (text >= blocks->ranges[mid].hi)
+        lo = mid + 1;
+      else
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Frees *@text unless it is shared, and clears it. */
+static void
+clear_text (char **text)
+{
+  if (*text != NULL && !is_shared (*text))
+    g_free (*text);
+  *text = NULL;
+}
+
+/**
+ * shtat_personnel_set_text:
+ * @field: a string field of a record
+ * @text: (nullable): the new text, copied
+ *
+ * Replaces the text of @field, freeing the old one unless it is shared.
+ */
+void
+shtat_personnel_set_text (char       **field,
+                          const char  *text)
+{
+  char *copy = g_strdup (text);
+
+  clear_text (field);
+  *field = copy;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Child records                                                            */
 
 static void
@@ -27,8 +179,8 @@ education_clear (gpointer data)
 {
   ShtatEducation *e = data;
 
-  g_clear_pointer (&e->specialty, g_free);
-  g_clear_pointer (&e->institution, g_free);
+  clear_text (&e->specialty);
+  clear_text (&e->institution);
   g_clear_pointer (&e->diploma, g_free);
 }
 
@@ -37,7 +189,7 @@ certificate_clear (gpointer data)
 {
   ShtatCertificate *c = data;
 
-  g_clear_pointer (&c->kind, g_free);
+  clear_text (&c->kind);
   g_clear_pointer (&c->number, g_free);
 }
 
@@ -46,8 +198,8 @@ period_clear (gpointer data)
 {
   ShtatWorkPeriod *p = data;
 
-  g_clear_pointer (&p->organisation, g_free);
-  g_clear_pointer (&p->position, g_free);
+  clear_text (&p->organisation);
+  clear_text (&p->position);
 }
 
 static void
@@ -55,8 +207,8 @@ assignment_clear (gpointer data)
 {
   ShtatAssignment *a = data;
 
-  g_clear_pointer (&a->centre_code, g_free);
-  g_clear_pointer (&a->position, g_free);
+  clear_text (&a->centre_code);
+  clear_text (&a->position);
 }
 
 static GArray *

@@ -124,6 +124,14 @@ const char    *shtat_centre_get_name         (const ShtatCentre *centre,
 const char    *shtat_centre_get_display_name (const ShtatCentre *centre);
 void           shtat_centres_sort_by_name    (GPtrArray         *centres);
 
+/* The strings of a record belong to it and go with it. Those that repeat
+ * from file to file (organisation, position, specialty, institution, centre
+ * code, kind of certificate) may be shared copies, as the store loads them:
+ * replace such a field with shtat_personnel_set_text(), never by freeing it. */
+char *shtat_personnel_share_text (const char *text);
+void  shtat_personnel_set_text   (char      **field,
+                                  const char *text);
+
 /* Appending copies the strings of the record given. */
 void shtat_employee_add_education   (ShtatEmployee *employee, const ShtatEducation *education);
 void shtat_employee_add_certificate (ShtatEmployee *employee, const ShtatCertificate *certificate);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "shtat-personnel-list.h"
 
 /* ------------------------------------------------------------------------ */
@@ -14,7 +16,8 @@ typedef struct
   gatomicrefcount  ref_count;
   ShtatEmployee   *employee;
   int              assignment;  /* index of the current post, or -1 */
-  ShtatVerdict    *verdict;     /* NULL without a current post */
+  gboolean         checked;     /* verdict holds the post's verdict (there is a post) */
+  ShtatVerdict     verdict;     /* without reasons: the list needs the outcome only */
   char            *name;
   char            *key;         /* casefolded name and IIN, for search */
 } Entry;
@@ -32,28 +35,62 @@ entry_unref (Entry *e)
   if (!g_atomic_ref_count_dec (&e->ref_count))
     return;
   shtat_employee_unref (e->employee);
-  g_clear_pointer (&e->verdict, shtat_verdict_free);
+  if (e->checked)
+    shtat_verdict_clear (&e->verdict);
   g_free (e->name);
   g_free (e->key);
   g_free (e);
 }
 
+/* The text of @string in a block of its size: a GString grows by powers of
+ * two, and 100 000 rows keep theirs. */
+static char *
+exact_copy (GString *string)
+{
+  char *copy = g_strndup (string->str, string->len);
+
+  g_string_free (string, TRUE);
+  return copy;
+}
+
+/* The search key: @name and @iin, normalised (NFKC) and casefolded. Names in
+ * Latin (ASCII) and Cyrillic letters, Kazakh ones included, are already
+ * normalised and fold to their lower case: they are folded here a character
+ * at a time, which at 100 000 names is most of the time of loading the list;
+ * anything else takes GLib's way. */
 static char *
 make_key (const char *name,
           const char *iin)
 {
   g_autofree char *joined = g_strconcat (name, " ", iin, NULL);
-  g_autofree char *normal = g_utf8_normalize (joined, -1, G_NORMALIZE_ALL);
+  GString *key = g_string_sized_new (strlen (joined) + 8);
+  g_autofree char *normal = NULL;
 
-  return g_utf8_casefold (normal ? normal : joined, -1);
+  for (const char *p = joined; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x80)
+        g_string_append_c (key, g_ascii_tolower ((char) c));
+      else if (c >= 0x400 && c <= 0x4ff)
+        g_string_append_unichar (key, g_unichar_tolower (c));
+      else
+        {
+          g_string_free (key, TRUE);
+          normal = g_utf8_normalize (joined, -1, G_NORMALIZE_ALL);
+          return g_utf8_casefold (normal ? normal : joined, -1);
+        }
+    }
+  return exact_copy (key);
 }
 
+/* A new entry; its verdict is for the caller to compute (see entries_check). */
 static Entry *
-entry_new (ShtatNormLibrary *library,
-           ShtatEmployee    *employee,
-           const GDate      *as_of)
+entry_new (ShtatEmployee *employee,
+           const GDate   *as_of)
 {
   Entry *e = g_new0 (Entry, 1);
+  g_autofree char *name = NULL;
 
   g_atomic_ref_count_init (&e->ref_count);
   e->employee = shtat_employee_ref (employee);
@@ -61,14 +98,54 @@ entry_new (ShtatNormLibrary *library,
   for (guint a = 0; a < employee->assignments->len && e->assignment < 0; a++)
     if (shtat_assignment_is_open_on (&g_array_index (employee->assignments, ShtatAssignment, a), as_of))
       e->assignment = (int) a;
-  if (e->assignment >= 0)
-    /* the list needs the outcome only; the employee page asks for the reasons */
-    e->verdict = shtat_verdict_compute_full (library, employee,
-                                             &g_array_index (employee->assignments, ShtatAssignment, e->assignment),
-                                             as_of, FALSE);
-  e->name = shtat_employee_dup_full_name (employee);
+  name = shtat_employee_dup_full_name (employee);
+  e->name = g_strdup (name);
   e->key = make_key (e->name, employee->iin);
   return e;
+}
+
+static const ShtatAssignment *
+entry_post (const Entry *e)
+{
+  if (e->assignment < 0)
+    return NULL;
+  return &g_array_index (e->employee->assignments, ShtatAssignment, e->assignment);
+}
+
+/* The verdicts of @entries on their current posts, a batch at a time (the
+ * fast path of the verdict engine), without reasons: the employee page asks
+ * for those. */
+#define CHECK_BATCH 4096
+
+static void
+entries_check (ShtatNormLibrary *library,
+               Entry           **entries,
+               guint             n,
+               const GDate      *as_of)
+{
+  g_autofree const ShtatEmployee **people = g_new (const ShtatEmployee *, CHECK_BATCH);
+  g_autofree const ShtatAssignment **posts = g_new (const ShtatAssignment *, CHECK_BATCH);
+  g_autofree Entry **checked = g_new (Entry *, CHECK_BATCH);
+  g_autofree ShtatVerdict *verdicts = g_new (ShtatVerdict, CHECK_BATCH);
+
+  for (guint i = 0; i < n;)
+    {
+      guint m = 0;
+
+      for (; i < n && m < CHECK_BATCH; i++)
+        if (entries[i]->assignment >= 0)
+          {
+            people[m] = entries[i]->employee;
+            posts[m] = entry_post (entries[i]);
+            checked[m++] = entries[i];
+          }
+      shtat_verdict_compute_many (library, people, posts, m, as_of, verdicts);
+      for (guint k = 0; k < m; k++)
+        {
+          checked[k]->verdict = verdicts[k];
+          checked[k]->checked = TRUE;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -121,7 +198,7 @@ shtat_personnel_item_get_assignment (ShtatPersonnelItem *self)
 const ShtatVerdict *
 shtat_personnel_item_get_verdict (ShtatPersonnelItem *self)
 {
-  return self->entry->verdict;
+  return self->entry->checked ? &self->entry->verdict : NULL;
 }
 
 const char *
@@ -295,7 +372,7 @@ entry_matches (const Entry     *e,
     return FALSE;
   if (job->position != NULL && (a == NULL || g_strcmp0 (a->position, job->position) != 0))
     return FALSE;
-  if (job->verdict >= 0 && (e->verdict == NULL || (int) e->verdict->kind != job->verdict))
+  if (job->verdict >= 0 && (!e->checked || (int) e->verdict.kind != job->verdict))
     return FALSE;
   return TRUE;
 }
@@ -448,8 +525,9 @@ load_thread (GTask        *task,
           g_task_return_error_if_cancelled (task);
           return;
         }
-      g_ptr_array_add (entries, entry_new (job->library, g_ptr_array_index (employees, i), &job->as_of));
+      g_ptr_array_add (entries, entry_new (g_ptr_array_index (employees, i), &job->as_of));
     }
+  entries_check (job->library, (Entry **) entries->pdata, entries->len, &job->as_of);
 
   g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
@@ -514,7 +592,8 @@ shtat_personnel_list_update_employee (ShtatPersonnelList *self,
   if (!g_date_valid (&self->as_of))
     shtat_date_set_today (&self->as_of);
 
-  fresh = entry_new (self->library, employee, &self->as_of);
+  fresh = entry_new (employee, &self->as_of);
+  entries_check (self->library, &fresh, 1, &self->as_of);
   copy_entries (self);
   for (guint i = 0; i < self->entries->len; i++)
     if (((Entry *) g_ptr_array_index (self->entries, i))->employee->id == employee->id)
@@ -555,7 +634,7 @@ shtat_personnel_list_foreach (ShtatPersonnelList *self,
                                    ? &g_array_index (e->employee->assignments, ShtatAssignment, e->assignment)
                                    : NULL;
 
-      func (e->employee, a, e->verdict, user_data);
+      func (e->employee, a, e->checked ? &e->verdict : NULL, user_data);
     }
 }
 
