@@ -101,5 +101,17 @@ shtat_column_view_add_text_column (GtkColumnView    *view,
   shtat_column_view_column_set_text (col, column, numeric, text, compare, user_data);
   gtk_column_view_column_set_expand (col, expand);
   gtk_column_view_column_set_resizable (col, TRUE);
+  /* A column of figures is sized by its cells, which are narrower than a
+   * Russian or Kazakh title ("Вакантно"): the title would be cut. Give it
+   * at least the title's width, with room for the sort arrow. */
+  if (numeric && !expand)
+    {
+      g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_label_new (title));
+      int width = 0;
+
+      gtk_widget_add_css_class (probe, "heading");
+      gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_column_view_column_set_fixed_width (col, width + 16);
+    }
   gtk_column_view_append_column (view, col);
 }
