@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "shtat-enum.h"
+#include "shtat-schedule-enums.h"
 #include "shtat-schedule-private.h"
 #include "shtat-text.h"
 #include "shtat-units.h"
@@ -12,24 +14,17 @@
 /* decisions.md item 5, the interchange rule. */
 #define INTERPRETATION_INTERCHANGE 5
 
+/**
+ * shtat_compliance_status_to_string:
+ * @status: a status
+ *
+ * Returns: (transfer none): the word for @status in shtat-cli's output: "at",
+ *   "above", "below", "missing" or "typical"
+ */
 const char *
 shtat_compliance_status_to_string (ShtatComplianceStatus status)
 {
-  switch (status)
-    {
-    case SHTAT_COMPLIANCE_AT:
-      return "at";
-    case SHTAT_COMPLIANCE_ABOVE:
-      return "above";
-    case SHTAT_COMPLIANCE_BELOW:
-      return "below";
-    case SHTAT_COMPLIANCE_MISSING:
-      return "missing";
-    case SHTAT_COMPLIANCE_TYPICAL:
-      return "typical";
-    default:
-      return "";
-    }
+  return shtat_enum_to_nick (SHTAT_TYPE_COMPLIANCE_STATUS, status);
 }
 
 const char *

@@ -12,11 +12,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_COMPLIANCE_AT,        /* planned = minimum */
-  SHTAT_COMPLIANCE_ABOVE,     /* planned > minimum, or a position the table does not name */
-  SHTAT_COMPLIANCE_BELOW,     /* planned < minimum */
-  SHTAT_COMPLIANCE_MISSING,   /* the norms require it and the schedule has no line for it */
-  SHTAT_COMPLIANCE_TYPICAL,   /* set by typical norms (not checked) */
+  /* planned = minimum */
+  SHTAT_COMPLIANCE_AT,        /*< nick=at >*/
+  /* planned > minimum, or a position the table does not name */
+  SHTAT_COMPLIANCE_ABOVE,     /*< nick=above >*/
+  /* planned < minimum */
+  SHTAT_COMPLIANCE_BELOW,     /*< nick=below >*/
+  /* the norms require it and the schedule has no line for it */
+  SHTAT_COMPLIANCE_MISSING,   /*< nick=missing >*/
+  /* set by typical norms (not checked) */
+  SHTAT_COMPLIANCE_TYPICAL,   /*< nick=typical >*/
 } ShtatComplianceStatus;
 
 typedef enum

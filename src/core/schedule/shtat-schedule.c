@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "shtat-enum.h"
+#include "shtat-schedule-enums.h"
 #include "shtat-schedule-private.h"
 #include "shtat-text.h"
 #include "shtat-units.h"
@@ -118,26 +120,41 @@ shtat_schedule_unref (ShtatSchedule *schedule)
 /* ------------------------------------------------------------------------ */
 /* Names                                                                    */
 
-static const char * const status_names[] = { "draft", "submitted", "approved", "superseded" };
+/* The words of the XML (schedule.rng), the database and shtat-cli are the nicks of
+ * the generated enum (shtat-schedule.h). */
 
+/**
+ * shtat_schedule_status_to_string:
+ * @status: a status
+ *
+ * Returns: (transfer none): the word for @status in the XML, the database and
+ *   shtat-cli: "draft", "submitted", "approved" or "superseded"
+ */
 const char *
 shtat_schedule_status_to_string (ShtatScheduleStatus status)
 {
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
-  return status_names[status];
+  return shtat_enum_to_nick (SHTAT_TYPE_SCHEDULE_STATUS, status);
 }
 
+/**
+ * shtat_schedule_status_from_string:
+ * @str: (nullable): a word
+ * @out: (out) (optional): the status it names
+ *
+ * Returns: whether @str is the word for a status, matched whole and as written;
+ *   @out is left alone if not
+ */
 gboolean
 shtat_schedule_status_from_string (const char          *str,
                                    ShtatScheduleStatus *out)
 {
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (status_names); i++)
-    if (g_str_equal (str, status_names[i]))
-      {
-        *out = (ShtatScheduleStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!shtat_enum_from_nick (SHTAT_TYPE_SCHEDULE_STATUS, str, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (ShtatScheduleStatus) value;
+  return TRUE;
 }
 
 const char *

@@ -60,10 +60,10 @@ GQuark shtat_schedule_error_quark (void);
 
 typedef enum
 {
-  SHTAT_SCHEDULE_DRAFT,
-  SHTAT_SCHEDULE_SUBMITTED,
-  SHTAT_SCHEDULE_APPROVED,
-  SHTAT_SCHEDULE_SUPERSEDED,
+  SHTAT_SCHEDULE_DRAFT,      /*< nick=draft >*/
+  SHTAT_SCHEDULE_SUBMITTED,  /*< nick=submitted >*/
+  SHTAT_SCHEDULE_APPROVED,   /*< nick=approved >*/
+  SHTAT_SCHEDULE_SUPERSEDED, /*< nick=superseded >*/
 } ShtatScheduleStatus;
 
 /* The structural units offered by default: the two of 000 §7 and the rest of
@@ -74,7 +74,7 @@ typedef enum
   SHTAT_SCHEDULE_UNIT_ADMINISTRATION,
   SHTAT_SCHEDULE_UNIT_CONSULTATION,   /* 000 §7(1), §8 */
   SHTAT_SCHEDULE_UNIT_METHODOLOGY,    /* 000 §7(2), §9 */
-  SHTAT_SCHEDULE_N_UNITS,
+  SHTAT_SCHEDULE_N_UNITS,             /*< skip >*/
 } ShtatScheduleUnit;
 
 /* Most units a line may have (1 000 staff units) and lines a schedule may have. */
