@@ -7,6 +7,7 @@
 #include "shtat-norms.h"
 #include "shtat-pay.h"
 #include "shtat-remark.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -104,8 +105,6 @@ typedef struct
   const char *signatory;
   GDate       effective;
 } ShtatApproval;
-
-typedef struct _ShtatSchedule ShtatSchedule;
 
 #define SHTAT_TYPE_SCHEDULE (shtat_schedule_get_type ())
 GType          shtat_schedule_get_type  (void) G_GNUC_CONST;
