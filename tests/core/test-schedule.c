@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <locale.h>
@@ -1585,7 +1584,7 @@ test_one_place (void)
 static void
 test_store (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-schedule-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -1639,9 +1638,6 @@ test_store (void)
   /* a version that does not exist */
   g_assert_null (shtat_store_load_schedule (store, "almaty-bostandyk", 7, &error));
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
-
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 int
