@@ -27,6 +27,12 @@ shtat_compliance_status_to_string (ShtatComplianceStatus status)
   return shtat_enum_to_nick (SHTAT_TYPE_COMPLIANCE_STATUS, status);
 }
 
+/**
+ * shtat_compliance_status_get_label:
+ * @status: a status
+ *
+ * Returns: (transfer none): the status in the user's language
+ */
 const char *
 shtat_compliance_status_get_label (ShtatComplianceStatus status)
 {
@@ -228,6 +234,20 @@ sum_lines (const ShtatSchedule  *self,
   return TRUE;
 }
 
+/**
+ * shtat_schedule_check:
+ * @schedule: a schedule
+ * @library: the norms
+ * @table: (nullable): the table to check against; NULL: the schedule's own
+ * @grid: (nullable): prices positions no line gives a salary for
+ * @error: return location for a #GError
+ *
+ * Every row of @table against the minimum for the schedule's drivers, then the
+ * positions the table does not name. The result borrows rows of the library:
+ * free it before the library.
+ *
+ * Returns: (transfer full) (nullable): the check, or NULL with @error set.
+ */
 ShtatScheduleCheck *
 shtat_schedule_check (const ShtatSchedule   *schedule,
                       ShtatNormLibrary      *library,
