@@ -20,6 +20,8 @@
 #include <math.h>
 
 #include "shtat-core.h"
+#include "shtat-enum.h"
+#include "shtat-schedule-enums.h"
 #include "shtat-test-common.h"
 
 #define NBSP "\u00a0"
@@ -1432,7 +1434,8 @@ schema_words (const char *xpath)
 
 /* Every word schedule.rng allows for a status, a driver and a flag names one
  * value and is given back for it, and every value has its word there; the
- * compliance words are shtat-cli's. Words are matched whole and as written. */
+ * compliance and severity words are shtat-cli's. Words are matched whole and as
+ * written. */
 static void
 test_value_words (void)
 {
@@ -1440,6 +1443,8 @@ test_value_words (void)
   static const char * const statuses[] = { "draft", "submitted", "approved", "superseded" };
   /* In the order of ShtatComplianceStatus: "status" of `shtat-cli schedule check`. */
   static const char * const compliance[] = { "at", "above", "below", "missing", "typical" };
+  /* In the order of ShtatSeverity: "severity" of `shtat-cli schedule check`. */
+  static const char * const severities[] = { "ok", "warning", "error" };
   g_autoptr(GPtrArray) schema_statuses = schema_words ("//rng:attribute[@name='status']//rng:value");
   g_autoptr(GPtrArray) schema_drivers = schema_words ("//rng:element[@name='driver']/rng:attribute[@name='name']//rng:value");
   g_autoptr(GPtrArray) schema_flags = schema_words ("//rng:element[@name='flag']/rng:attribute[@name='name']//rng:value");
@@ -1486,6 +1491,15 @@ test_value_words (void)
   for (guint i = 0; i < G_N_ELEMENTS (compliance); i++)
     g_assert_cmpstr (shtat_compliance_status_to_string (i), ==, compliance[i]);
   g_assert_cmpuint (G_N_ELEMENTS (compliance), ==, SHTAT_COMPLIANCE_TYPICAL + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    {
+      int severity = -1;
+
+      g_assert_cmpstr (shtat_enum_to_nick (SHTAT_TYPE_SEVERITY, i), ==, severities[i]);
+      g_assert_true (shtat_enum_from_nick (SHTAT_TYPE_SEVERITY, severities[i], &severity));
+      g_assert_cmpint (severity, ==, i);
+    }
+  g_assert_cmpuint (G_N_ELEMENTS (severities), ==, SHTAT_SEVERITY_ERROR + 1);
 
   /* not a word: the label, another case, a plural, nothing; @out is left alone */
   status = SHTAT_SCHEDULE_APPROVED;

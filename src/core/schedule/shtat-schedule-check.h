@@ -26,9 +26,11 @@ typedef enum
 
 typedef enum
 {
-  SHTAT_SEVERITY_OK,
-  SHTAT_SEVERITY_WARNING,     /* e.g. below the minimum, accepted as interchange (item 5) */
-  SHTAT_SEVERITY_ERROR,       /* blocks approval */
+  SHTAT_SEVERITY_OK,          /*< nick=ok >*/
+  /* e.g. below the minimum, accepted as interchange (item 5) */
+  SHTAT_SEVERITY_WARNING,     /*< nick=warning >*/
+  /* blocks approval */
+  SHTAT_SEVERITY_ERROR,       /*< nick=error >*/
 } ShtatSeverity;
 
 /**
