@@ -10,7 +10,9 @@
 
 #include "shtat-cli.h"
 #include "shtat-core.h"
+#include "shtat-enum.h"
 #include "shtat-json.h"
+#include "shtat-norms-enums.h"
 
 int
 usage_error (const char *format,
@@ -340,12 +342,14 @@ cmd_minimum (int    argc,
     return usage_error (_("unknown language “%s”: use kk, ru or en"), lang);
   if (rounding != NULL)
     {
-      if (g_str_equal (rounding, "ceil"))
-        ratio_rounding = SHTAT_RATIO_ROUNDING_CEIL;
-      else if (g_str_equal (rounding, "proportional"))
-        ratio_rounding = SHTAT_RATIO_ROUNDING_PROPORTIONAL;
-      else
+      int mode;
+
+      /* The words are the nicks of ShtatRatioRounding; "default" is what leaving
+       * the option out means, not a mode to give. */
+      if (!shtat_enum_from_nick (SHTAT_TYPE_RATIO_ROUNDING, rounding, &mode)
+          || mode == SHTAT_RATIO_ROUNDING_DEFAULT)
         return usage_error (_("unknown rounding “%s”: use ceil or proportional"), rounding);
+      ratio_rounding = (ShtatRatioRounding) mode;
     }
 
   library = load_library ();

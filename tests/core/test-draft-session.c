@@ -19,7 +19,6 @@ static ShtatNormLibrary *library;
 
 typedef struct
 {
-  char          *dir;
   char          *path;
   ShtatStore    *store;
   ShtatSchedule *draft;     /* version 1, from the norms; the session edits it */
@@ -102,6 +101,16 @@ session_new (Fixture *f)
   return session;
 }
 
+/* The store is closed before its folder is removed: the test's destroy queue runs
+ * last in, first out, and before the tear-down. */
+static void
+close_store_cb (gpointer data)
+{
+  Fixture *f = data;
+
+  g_clear_object (&f->store);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -109,10 +118,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatCentre) centre = shtat_centre_new ();
 
-  f->dir = g_dir_make_tmp ("shtat-draft-session-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "shtat.db", NULL);
+  f->path = g_build_filename (shtat_test_make_tmp_dir (), "shtat.db", NULL);
   f->store = shtat_store_open (f->path, &error);
   g_assert_no_error (error);
+  g_test_queue_destroy (close_store_cb, f);
   centre->code = g_strdup ("north");
   centre->name_kk = g_strdup ("Солтүстік");
   shtat_test_ok (shtat_store_save_centre (f->store, centre, &error), error);
@@ -138,10 +147,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_pointer (&f->draft, shtat_schedule_unref);
   g_clear_pointer (&f->original, g_bytes_unref);
-  g_clear_object (&f->store);
-  shtat_test_remove_database (f->path, f->dir);
   g_free (f->path);
-  g_free (f->dir);
 }
 
 /* An edit is saved at once; undo and redo write what they restore. */

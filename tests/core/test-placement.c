@@ -5,7 +5,6 @@
  * store queries under them. Figures are worked out by hand in the comments. */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "shtat-core.h"
@@ -134,7 +133,7 @@ test_arithmetic (void)
 static void
 test_demo_store (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-placement-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -236,9 +235,6 @@ test_demo_store (void)
     g_assert_cmpint (row->vacant, ==, 0);       /* against an approved version only */
     g_assert_null (row->problem);
   }
-
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 /* An approval writes the approved version and the superseded one together: when
@@ -246,7 +242,7 @@ test_demo_store (void)
 static void
 test_approval_atomic (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-approval-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -270,9 +266,6 @@ test_approval_atomic (void)
   loaded = shtat_store_load_schedule (store, "north", 2, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (shtat_schedule_get_n_lines (loaded), ==, 4);   /* not the 5 of the failed write */
-
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 /* A worker thread's own connection sees what the first one wrote, and writes
@@ -293,7 +286,7 @@ count_centres_thread (gpointer data)
 static void
 test_another_connection (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-another-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -323,8 +316,6 @@ test_another_connection (void)
       g_assert_cmpuint (n, >=, 3);
       g_assert_cmpuint (n, <=, 20);
     }
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 int

@@ -30,7 +30,7 @@ line_of (const ShtatSchedule *s,
 static void
 test_sources (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-planning-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -185,9 +185,6 @@ test_sources (void)
     g_assert_error (error, SHTAT_SCHEDULE_ERROR, SHTAT_SCHEDULE_ERROR_STATUS);
     g_clear_error (&error);
   }
-
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 /* Runs @sql on the database at @path through a connection of its own, as
@@ -209,7 +206,7 @@ exec_sql (const char *path,
 static void
 test_failure (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-planning-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -253,9 +250,6 @@ test_failure (void)
   g_assert_no_error (error);
   g_assert_cmpuint (shtat_schedule_get_version (draft), ==, 1);
   g_assert_cmpint (shtat_schedule_get_line (draft, line_of (draft, "psychologist"))->salary, ==, 7000000);
-
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 int

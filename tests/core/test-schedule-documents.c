@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <locale.h>
@@ -161,31 +160,6 @@ row_name (const char *position,
     }
   g_assert_not_reached ();
   return NULL;
-}
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("shtat-documents-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
 }
 
 /* The program, or a clear failure: poppler-utils and unzip are installed by
@@ -362,7 +336,7 @@ test_pdf_approved (gconstpointer data)
 {
   const PdfCase *c = data;
   g_autoptr(ShtatSchedule) s = centre_schedule (TRUE);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "schedule.pdf", NULL);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
   g_autofree char *total = NULL;
@@ -429,7 +403,6 @@ test_pdf_approved (gconstpointer data)
 
 out:
   pdf_text_clear (&t);
-  remove_dir (dir);
 }
 
 /* A draft: lines to fill in instead of the order, and the draft mark. */
@@ -448,7 +421,7 @@ test_pdf_draft (void)
     { SHTAT_LANG_EN, "DRAFT", "APPROVED", "Order No. ________" },
   };
   g_autoptr(ShtatSchedule) s = centre_schedule (FALSE);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -468,7 +441,6 @@ test_pdf_draft (void)
       assert_contains (t.layout, "almaty-bostandyk");
       pdf_text_clear (&t);
     }
-  remove_dir (dir);
 }
 
 /* A superseded version keeps its approval and says it is no longer in force. */
@@ -477,7 +449,7 @@ test_pdf_superseded (void)
 {
   g_autoptr(ShtatSchedule) first = centre_schedule (TRUE);
   g_autoptr(ShtatSchedule) second = shtat_schedule_copy_as_draft (first);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "superseded.pdf", NULL);
   g_autoptr(GError) error = NULL;
   ShtatApproval a = { 0 };
@@ -502,7 +474,6 @@ test_pdf_superseded (void)
       g_assert_null (strstr (t.layout, "ПРОЕКТ"));
     }
   pdf_text_clear (&t);
-  remove_dir (dir);
 }
 
 /* 80 lines do not fit on a page: the header is repeated on the next ones, and
@@ -511,7 +482,7 @@ static void
 test_pdf_pages (void)
 {
   g_autoptr(ShtatSchedule) s = shtat_schedule_new ();
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
   g_autofree char *page2 = NULL;
   g_autoptr(GError) error = NULL;
@@ -552,7 +523,6 @@ test_pdf_pages (void)
 out:
   pdf_text_clear (&all);
   pdf_text_clear (&second);
-  remove_dir (dir);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -680,7 +650,7 @@ test_render_pages (void)
 {
   g_autoptr(ShtatSchedule) s = numbered_schedule (80);
   g_autoptr(ShtatScheduleDocument) doc = NULL;
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
   g_autoptr(GError) error = NULL;
   const double w = SHTAT_DOCUMENT_A4_LANDSCAPE_WIDTH, h = SHTAT_DOCUMENT_A4_LANDSCAPE_HEIGHT;
@@ -743,8 +713,6 @@ test_render_pages (void)
 
       assert_ink_on_page (doc, page, w, h);
     }
-
-  remove_dir (dir);
 }
 
 /* Letter landscape (wider columns of A4 do not fit: the position column is
@@ -767,7 +735,7 @@ test_page_sizes (void)
   };
   g_autoptr(ShtatSchedule) s = numbered_schedule (120);
   g_autoptr(ShtatSchedule) shorter = numbered_schedule (40);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
@@ -831,7 +799,6 @@ test_page_sizes (void)
       /* the totals: 120 units, 12 000 000,00 a month, 144 000 000,00 a year */
       assert_contains ((const char *) g_ptr_array_index (pages, pages->len - 1), "144000000,00");
     }
-  remove_dir (dir);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1023,7 +990,7 @@ static void
 test_xlsx (void)
 {
   g_autoptr(ShtatSchedule) s = centre_schedule (TRUE);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "schedule.xlsx", NULL);
   g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
   g_autofree char *annual_formula = NULL;
@@ -1037,7 +1004,7 @@ test_xlsx (void)
   g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
   cells = read_sheet (path);
   if (cells == NULL)
-    goto out;
+    return;
 
   /* the approval block, the title, the header */
   assert_text (cells, 'F', 1, "УТВЕРЖДАЮ");
@@ -1110,9 +1077,6 @@ test_xlsx (void)
   /* signatures */
   g_assert_cmpuint (row_with (cells, 'B', "Директор", total), >, total);
   g_assert_cmpuint (row_with (cells, 'B', "Главный бухгалтер", total), >, total);
-
-out:
-  remove_dir (dir);
 }
 
 /* A draft in Kazakh: the mark, lines to fill in, units named in Kazakh. */
@@ -1120,7 +1084,7 @@ static void
 test_xlsx_draft (void)
 {
   g_autoptr(ShtatSchedule) s = centre_schedule (FALSE);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.xlsx", NULL);
   g_autoptr(GHashTable) cells = NULL;
   g_autoptr(GError) error = NULL;
@@ -1130,7 +1094,7 @@ test_xlsx_draft (void)
   g_assert_no_error (error);
   cells = read_sheet (path);
   if (cells == NULL)
-    goto out;
+    return;
 
   assert_text (cells, 'A', 1, "ЖОБА");
   assert_text (cells, 'F', 1, "БЕКІТЕМІН");
@@ -1141,9 +1105,6 @@ test_xlsx_draft (void)
   g_assert_cmpuint (total, >, 12);
   assert_number (cells, 'E', total, TOTAL_UNITS);
   assert_number (cells, 'H', total, MONTHLY);
-
-out:
-  remove_dir (dir);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1153,7 +1114,7 @@ static void
 test_errors (void)
 {
   g_autoptr(ShtatSchedule) s = centre_schedule (TRUE);
-  g_autofree char *dir = make_dir ();
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *pdf = g_build_filename (dir, "missing", "schedule.pdf", NULL);
   g_autofree char *xlsx = g_build_filename (dir, "missing", "schedule.xlsx", NULL);
   g_autoptr(GError) error = NULL;
@@ -1175,7 +1136,6 @@ test_errors (void)
     g_assert_nonnull (d);
     g_assert_null (g_dir_read_name (d));
   }
-  remove_dir (dir);
 }
 
 int

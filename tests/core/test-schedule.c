@@ -13,12 +13,15 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 #include <locale.h>
 #include <sqlite3.h>
 #include <math.h>
 
 #include "shtat-core.h"
+#include "shtat-enum.h"
+#include "shtat-schedule-enums.h"
 #include "shtat-test-common.h"
 
 #define NBSP "\u00a0"
@@ -1395,6 +1398,118 @@ test_names (void)
   }
 }
 
+/* The words of schedule.rng, as bundled: the values of its <value> elements
+ * that @xpath selects (prefix "rng" for the RelaxNG namespace). */
+static GPtrArray *
+schema_words (const char *xpath)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/shtat/Shtat/norms/schedule.rng", 0, NULL);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  xmlDocPtr doc;
+  xmlXPathContextPtr ctx;
+  xmlXPathObjectPtr found;
+  gsize len;
+  const char *rng;
+
+  g_assert_nonnull (bytes);
+  rng = g_bytes_get_data (bytes, &len);
+  doc = xmlReadMemory (rng, (int) len, "schedule.rng", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  ctx = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (ctx, (const xmlChar *) "rng", (const xmlChar *) "http://relaxng.org/ns/structure/1.0");
+  found = xmlXPathEvalExpression ((const xmlChar *) xpath, ctx);
+  g_assert_nonnull (found);
+  for (int i = 0; found->nodesetval != NULL && i < found->nodesetval->nodeNr; i++)
+    {
+      xmlChar *word = xmlNodeGetContent (found->nodesetval->nodeTab[i]);
+
+      g_ptr_array_add (words, g_strdup ((const char *) word));
+      xmlFree (word);
+    }
+  xmlXPathFreeObject (found);
+  xmlXPathFreeContext (ctx);
+  xmlFreeDoc (doc);
+  return words;
+}
+
+/* Every word schedule.rng allows for a status, a driver and a flag names one
+ * value and is given back for it, and every value has its word there; the
+ * compliance and severity words are shtat-cli's. Words are matched whole and as
+ * written. */
+static void
+test_value_words (void)
+{
+  /* In the order of ShtatScheduleStatus; schedule.rng, attribute "status". */
+  static const char * const statuses[] = { "draft", "submitted", "approved", "superseded" };
+  /* In the order of ShtatComplianceStatus: "status" of `shtat-cli schedule check`. */
+  static const char * const compliance[] = { "at", "above", "below", "missing", "typical" };
+  /* In the order of ShtatSeverity: "severity" of `shtat-cli schedule check`. */
+  static const char * const severities[] = { "ok", "warning", "error" };
+  g_autoptr(GPtrArray) schema_statuses = schema_words ("//rng:attribute[@name='status']//rng:value");
+  g_autoptr(GPtrArray) schema_drivers = schema_words ("//rng:element[@name='driver']/rng:attribute[@name='name']//rng:value");
+  g_autoptr(GPtrArray) schema_flags = schema_words ("//rng:element[@name='flag']/rng:attribute[@name='name']//rng:value");
+  ShtatScheduleStatus status;
+
+  g_assert_cmpuint (G_N_ELEMENTS (statuses), ==, SHTAT_SCHEDULE_SUPERSEDED + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      status = SHTAT_SCHEDULE_SUPERSEDED + 1;
+      g_assert_cmpstr (shtat_schedule_status_to_string (i), ==, statuses[i]);
+      g_assert_true (shtat_schedule_status_from_string (statuses[i], &status));
+      g_assert_cmpint (status, ==, i);
+      g_assert_true (g_ptr_array_find_with_equal_func (schema_statuses, statuses[i], g_str_equal, NULL));
+    }
+  /* draft and submitted share one <choice>: four words, no other */
+  g_assert_cmpuint (schema_statuses->len, ==, G_N_ELEMENTS (statuses));
+  for (guint i = 0; i < schema_statuses->len; i++)
+    {
+      const char *word = g_ptr_array_index (schema_statuses, i);
+
+      g_assert_true (shtat_schedule_status_from_string (word, &status));
+      g_assert_cmpstr (shtat_schedule_status_to_string (status), ==, word);
+    }
+
+  g_assert_cmpuint (schema_drivers->len, ==, SHTAT_N_DRIVERS);
+  for (guint i = 0; i < schema_drivers->len; i++)
+    {
+      const char *word = g_ptr_array_index (schema_drivers, i);
+      ShtatDriver driver = SHTAT_N_DRIVERS;
+
+      g_assert_true (shtat_driver_from_string (word, &driver));
+      g_assert_cmpstr (shtat_driver_to_string (driver), ==, word);
+    }
+  g_assert_cmpuint (schema_flags->len, ==, SHTAT_N_FLAGS);
+  for (guint i = 0; i < schema_flags->len; i++)
+    {
+      const char *word = g_ptr_array_index (schema_flags, i);
+      ShtatFlag flag = SHTAT_N_FLAGS;
+
+      g_assert_true (shtat_flag_from_string (word, &flag));
+      g_assert_cmpstr (shtat_flag_to_string (flag), ==, word);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (compliance); i++)
+    g_assert_cmpstr (shtat_compliance_status_to_string (i), ==, compliance[i]);
+  g_assert_cmpuint (G_N_ELEMENTS (compliance), ==, SHTAT_COMPLIANCE_TYPICAL + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    {
+      int severity = -1;
+
+      g_assert_cmpstr (shtat_enum_to_nick (SHTAT_TYPE_SEVERITY, i), ==, severities[i]);
+      g_assert_true (shtat_enum_from_nick (SHTAT_TYPE_SEVERITY, severities[i], &severity));
+      g_assert_cmpint (severity, ==, i);
+    }
+  g_assert_cmpuint (G_N_ELEMENTS (severities), ==, SHTAT_SEVERITY_ERROR + 1);
+
+  /* not a word: the label, another case, a plural, nothing; @out is left alone */
+  status = SHTAT_SCHEDULE_APPROVED;
+  g_assert_false (shtat_schedule_status_from_string ("Draft", &status));
+  g_assert_false (shtat_schedule_status_from_string ("drafts", &status));
+  g_assert_false (shtat_schedule_status_from_string ("", &status));
+  g_assert_false (shtat_schedule_status_from_string (NULL, &status));
+  g_assert_cmpint (status, ==, SHTAT_SCHEDULE_APPROVED);
+}
+
 /* The seal is passed in: what the digest gives at approval is stored, and
  * verification compares it with what the same digest gives now. */
 static char *
@@ -1483,7 +1598,7 @@ test_one_place (void)
 static void
 test_store (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("shtat-schedule-XXXXXX", NULL);
+  const char *dir = shtat_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "shtat.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ShtatStore) store = shtat_store_open (path, &error);
@@ -1537,9 +1652,6 @@ test_store (void)
   /* a version that does not exist */
   g_assert_null (shtat_store_load_schedule (store, "almaty-bostandyk", 7, &error));
   g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
-
-  g_clear_object (&store);
-  shtat_test_remove_database (path, dir);
 }
 
 int
@@ -1578,6 +1690,7 @@ main (int   argc,
   g_test_add_func ("/schedule/xml/refused", test_xml_refused);
   g_test_add_func ("/schedule/diff", test_diff);
   g_test_add_func ("/schedule/names", test_names);
+  g_test_add_func ("/schedule/value-words", test_value_words);
   g_test_add_func ("/schedule/workflow/seal", test_seal);
   g_test_add_func ("/schedule/one-place", test_one_place);
   g_test_add_func ("/schedule/store", test_store);

@@ -40,12 +40,26 @@ static const struct
   [SHTAT_APPEAL_MEDIA] = { N_("Mass media and social networks"), "256-НҚ §12(5)" },
 };
 
+/**
+ * shtat_appeal_channel_to_string:
+ * @channel: a channel
+ *
+ * Returns: (transfer none): its code in files and on the command line: "self",
+ *   "contact-111", "information-systems", "referrals" or "media"
+ */
 const char *
 shtat_appeal_channel_to_string (ShtatAppealChannel channel)
 {
   return shtat_enum_to_nick (SHTAT_TYPE_APPEAL_CHANNEL, channel);
 }
 
+/**
+ * shtat_appeal_channel_from_string:
+ * @str: (nullable): a code
+ * @out: (out) (optional): the channel it names
+ *
+ * Returns: whether @str is the code of a channel; @out is left alone if not
+ */
 gboolean
 shtat_appeal_channel_from_string (const char         *str,
                                   ShtatAppealChannel *out)
@@ -59,6 +73,12 @@ shtat_appeal_channel_from_string (const char         *str,
   return TRUE;
 }
 
+/**
+ * shtat_appeal_channel_get_label:
+ * @channel: a channel
+ *
+ * Returns: (transfer none): the channel in the user's language
+ */
 const char *
 shtat_appeal_channel_get_label (ShtatAppealChannel channel)
 {
@@ -66,6 +86,12 @@ shtat_appeal_channel_get_label (ShtatAppealChannel channel)
   return _(channels[channel].label);
 }
 
+/**
+ * shtat_appeal_channel_get_cite:
+ * @channel: a channel
+ *
+ * Returns: (transfer none): its paragraph, "256-НҚ §12(2)"
+ */
 const char *
 shtat_appeal_channel_get_cite (ShtatAppealChannel channel)
 {
@@ -84,6 +110,16 @@ channel_codes (void)
   return g_string_free (s, FALSE);
 }
 
+/**
+ * shtat_appeal_channel_parse:
+ * @str: (nullable): a code
+ * @out: (out): the channel it names
+ * @error: return location for a #GError
+ *
+ * Like shtat_appeal_channel_from_string(), with a message that lists the codes.
+ *
+ * Returns: whether @str is the code of a channel
+ */
 gboolean
 shtat_appeal_channel_parse (const char          *str,
                             ShtatAppealChannel  *out,
@@ -127,6 +163,13 @@ parse_digits (const char *s,
   return TRUE;
 }
 
+/**
+ * shtat_month_parse:
+ * @str: (nullable): "2026-03" (as files and the command line write it) or "03.2026"
+ * @out: (out): the month
+ *
+ * Returns: whether @str is a valid month in one of the two forms
+ */
 gboolean
 shtat_month_parse (const char *str,
                    ShtatMonth *out)
@@ -155,12 +198,24 @@ shtat_month_parse (const char *str,
   return TRUE;
 }
 
+/**
+ * shtat_month_to_iso:
+ * @month: a month
+ *
+ * Returns: (transfer full): "2026-03"
+ */
 char *
 shtat_month_to_iso (const ShtatMonth *month)
 {
   return g_strdup_printf ("%04d-%02d", month->year, month->month);
 }
 
+/**
+ * shtat_month_format:
+ * @month: a month
+ *
+ * Returns: (transfer full): "03.2026"
+ */
 char *
 shtat_month_format (const ShtatMonth *month)
 {
@@ -253,6 +308,11 @@ calendar_clear (gpointer data)
   g_ptr_array_unref (calendar->days);
 }
 
+/**
+ * shtat_calendar_new:
+ * Returns: (transfer full): a calendar without exceptions, released with
+ *   shtat_calendar_unref()
+ */
 ShtatCalendar *
 shtat_calendar_new (void)
 {
@@ -263,6 +323,12 @@ shtat_calendar_new (void)
   return calendar;
 }
 
+/**
+ * shtat_calendar_ref:
+ * @calendar: a calendar
+ *
+ * Returns: (transfer full): @calendar
+ */
 ShtatCalendar *
 shtat_calendar_ref (ShtatCalendar *calendar)
 {
@@ -287,6 +353,18 @@ compare_days (gconstpointer a,
   return g_date_compare (&x->date, &y->date);
 }
 
+/**
+ * shtat_calendar_set_day:
+ * @calendar: a calendar
+ * @date: a valid date
+ * @working: whether it is worked
+ * @note: (nullable): what the day is, "Наурыз мейрамы"
+ * @error: return location for a #GError
+ *
+ * Sets (or replaces) the exception of @date.
+ *
+ * Returns: %TRUE when set
+ */
 gboolean
 shtat_calendar_set_day (ShtatCalendar  *calendar,
                         const GDate    *date,
@@ -345,6 +423,12 @@ shtat_calendar_remove_day (ShtatCalendar *calendar,
   return TRUE;
 }
 
+/**
+ * shtat_calendar_get_days:
+ * @calendar: a calendar
+ *
+ * Returns: (transfer none) (element-type ShtatCalendarDay): the exceptions, by date
+ */
 GPtrArray *
 shtat_calendar_get_days (ShtatCalendar *calendar)
 {
@@ -415,6 +499,13 @@ profile_clear (gpointer data)
   g_array_unref (profile->appeals);
 }
 
+/**
+ * shtat_centre_profile_new:
+ * @centre_code: the centre the profile is of
+ *
+ * Returns: (transfer full): an empty profile, released with
+ *   shtat_centre_profile_unref()
+ */
 ShtatCentreProfile *
 shtat_centre_profile_new (const char *centre_code)
 {
@@ -425,6 +516,12 @@ shtat_centre_profile_new (const char *centre_code)
   return profile;
 }
 
+/**
+ * shtat_centre_profile_ref:
+ * @profile: a profile
+ *
+ * Returns: (transfer full): @profile
+ */
 ShtatCentreProfile *
 shtat_centre_profile_ref (ShtatCentreProfile *profile)
 {
@@ -439,6 +536,12 @@ shtat_centre_profile_unref (ShtatCentreProfile *profile)
   g_atomic_rc_box_release_full (profile, profile_clear);
 }
 
+/**
+ * shtat_centre_profile_copy:
+ * @profile: a profile
+ *
+ * Returns: (transfer full): a copy with the same records
+ */
 ShtatCentreProfile *
 shtat_centre_profile_copy (const ShtatCentreProfile *profile)
 {
@@ -611,6 +714,15 @@ shtat_centre_profile_remove_appeals (ShtatCentreProfile *profile,
   return TRUE;
 }
 
+/**
+ * shtat_centre_profile_get_appeals:
+ * @profile: a profile
+ * @month: a month
+ * @channel: a channel
+ * @count: (out) (optional): the count recorded
+ *
+ * Returns: %FALSE when nothing is recorded for the cell
+ */
 gboolean
 shtat_centre_profile_get_appeals (const ShtatCentreProfile *profile,
                                   const ShtatMonth         *month,
@@ -712,6 +824,18 @@ check_period (const ShtatMonth  *from,
   return TRUE;
 }
 
+/**
+ * shtat_centre_profile_set_period:
+ * @profile: a profile
+ * @from: (nullable): the first month
+ * @to: (nullable): the last month
+ * @error: return location for a #GError
+ *
+ * Sets the period the average is taken over; both %NULL: back to the default
+ * period (the twelve months before the current one).
+ *
+ * Returns: %TRUE when set
+ */
 gboolean
 shtat_centre_profile_set_period (ShtatCentreProfile  *profile,
                                  const ShtatMonth    *from,
@@ -748,6 +872,17 @@ shtat_appeals_current_month (const GDate *today,
   shtat_month_from_date (out, &now);
 }
 
+/**
+ * shtat_centre_profile_validate:
+ * @profile: a profile
+ * @today: (nullable): the date months are compared with; %NULL: today
+ * @error: return location for a #GError
+ *
+ * Checks every record. The message names the record and the field: "Appeals of
+ * 03.2026, contact centre “111”: the count −4 is negative".
+ *
+ * Returns: %TRUE when every record is valid
+ */
 gboolean
 shtat_centre_profile_validate (const ShtatCentreProfile  *profile,
                                const GDate               *today,
@@ -839,6 +974,16 @@ decimal_point (void)
   return shtat_lang_current () == SHTAT_LANG_EN ? "." : ",";
 }
 
+/**
+ * shtat_appeals_format_average:
+ * @value: an average
+ * @table: (nullable): the table whose brackets matter
+ *
+ * "50.12" or "50,12": two decimals, more when two would put the figure in
+ * another bracket of @table than the exact one.
+ *
+ * Returns: (transfer full): the figure as the user reads it
+ */
 char *
 shtat_appeals_format_average (double                value,
                               const ShtatNormTable *table)
@@ -895,6 +1040,25 @@ month_list (GArray *months)
   return g_string_free (s, FALSE);
 }
 
+/**
+ * shtat_appeals_average_compute:
+ * @profile: a centre's profile
+ * @calendar: the working-day calendar
+ * @library: (nullable): gives the bracket
+ * @table_id: (nullable): the table whose bracket is given; %NULL: "fsc"
+ * @from: (nullable): the first month
+ * @to: (nullable): the last month; both %NULL: the profile's period, or the
+ *   twelve months before the month of @today
+ * @today: (nullable): %NULL: today
+ * @error: return location for a #GError
+ *
+ * The average number of appeals per working day over @from–@to. A period
+ * reaching past the month of @today is refused, as is one where no month has
+ * data.
+ *
+ * Returns: (transfer full) (nullable): the average and how it was found, or
+ *   %NULL with @error set
+ */
 ShtatAppealsAverage *
 shtat_appeals_average_compute (const ShtatCentreProfile  *profile,
                                ShtatCalendar             *calendar,
@@ -1066,6 +1230,15 @@ shtat_appeals_average_compute (const ShtatCentreProfile  *profile,
   return g_steal_pointer (&avg);
 }
 
+/**
+ * shtat_centre_profile_get_drivers:
+ * @profile: a profile
+ * @average: (nullable): the appeals average
+ * @drivers: (out caller-allocates): the drivers
+ *
+ * The drivers of the centre: its figures and flags, and the average as the
+ * appeals driver when @average is given.
+ */
 void
 shtat_centre_profile_get_drivers (const ShtatCentreProfile  *profile,
                                   const ShtatAppealsAverage *average,

@@ -61,11 +61,8 @@ typedef enum
 const char *shtat_appeal_channel_to_string   (ShtatAppealChannel channel);
 gboolean    shtat_appeal_channel_from_string (const char         *str,
                                               ShtatAppealChannel *out);
-/* In the user's language. */
 const char *shtat_appeal_channel_get_label   (ShtatAppealChannel channel);
-/* "256-НҚ §12(2)" */
 const char *shtat_appeal_channel_get_cite    (ShtatAppealChannel channel);
-/* Like from_string, with a message that lists the codes. */
 gboolean    shtat_appeal_channel_parse       (const char         *str,
                                               ShtatAppealChannel *out,
                                               GError            **error);
@@ -82,11 +79,10 @@ typedef struct
 } ShtatMonth;
 
 gboolean shtat_month_valid      (const ShtatMonth *month);   /* 1–12 of 1900–9999 */
-/* "2026-03" (as files and the command line write it) or "03.2026". */
 gboolean shtat_month_parse      (const char       *str,
                                  ShtatMonth       *out);
-char    *shtat_month_to_iso     (const ShtatMonth *month);   /* "2026-03" */
-char    *shtat_month_format     (const ShtatMonth *month);   /* "03.2026" */
+char    *shtat_month_to_iso     (const ShtatMonth *month);
+char    *shtat_month_format     (const ShtatMonth *month);
 int      shtat_month_compare    (const ShtatMonth *a,
                                  const ShtatMonth *b);
 void     shtat_month_from_date  (ShtatMonth       *out,
@@ -101,14 +97,19 @@ void     shtat_month_last_day   (const ShtatMonth *month,
 /* ------------------------------------------------------------------------ */
 /* The working-day calendar                                                 */
 
-/* An exception to Monday–Friday on one date: a holiday (not working) or a
+/**
+ * ShtatCalendarDay:
+ * @note: (nullable): "Наурыз мейрамы"
+ *
+ * An exception to Monday–Friday on one date: a holiday (not working) or a
  * working day moved to a weekend (working). An exception that agrees with the
- * usual week (a holiday on a Sunday) is kept and changes nothing. */
+ * usual week (a holiday on a Sunday) is kept and changes nothing.
+ */
 typedef struct
 {
   GDate     date;
   gboolean  working;
-  char     *note;     /* "Наурыз мейрамы", or NULL */
+  char     *note;
 } ShtatCalendarDay;
 
 #define SHTAT_TYPE_CALENDAR (shtat_calendar_get_type ())
@@ -118,7 +119,6 @@ ShtatCalendar *shtat_calendar_new      (void);
 ShtatCalendar *shtat_calendar_ref      (ShtatCalendar *calendar);
 void           shtat_calendar_unref    (ShtatCalendar *calendar);
 
-/* Sets (or replaces) the exception of @date. */
 gboolean    shtat_calendar_set_day        (ShtatCalendar *calendar,
                                            const GDate   *date,
                                            gboolean       working,
@@ -126,7 +126,6 @@ gboolean    shtat_calendar_set_day        (ShtatCalendar *calendar,
                                            GError       **error);
 gboolean    shtat_calendar_remove_day     (ShtatCalendar *calendar,
                                            const GDate   *date);
-/* ShtatCalendarDay, by date. */
 GPtrArray  *shtat_calendar_get_days       (ShtatCalendar *calendar);
 gboolean    shtat_calendar_is_working_day (ShtatCalendar *calendar,
                                            const GDate   *date);
@@ -147,10 +146,14 @@ typedef struct
   gint64             count;
 } ShtatAppealCount;
 
+/**
+ * ShtatCentreProfile:
+ * @appeals: (element-type ShtatAppealCount): by month then channel; one per cell
+ */
 struct _ShtatCentreProfile
 {
   char       *centre_code;
-  GArray     *appeals;                  /* ShtatAppealCount, by month then channel; one per cell */
+  GArray     *appeals;
   /* The period the average is taken over; year 0: not chosen, the twelve
    * months before the current one. */
   ShtatMonth  period_from;
@@ -181,7 +184,6 @@ gboolean shtat_centre_profile_set_appeals    (ShtatCentreProfile *profile,
 gboolean shtat_centre_profile_remove_appeals (ShtatCentreProfile *profile,
                                               const ShtatMonth   *month,
                                               ShtatAppealChannel  channel);
-/* FALSE when nothing is recorded for the cell. */
 gboolean shtat_centre_profile_get_appeals    (const ShtatCentreProfile *profile,
                                               const ShtatMonth         *month,
                                               ShtatAppealChannel        channel,
@@ -196,14 +198,10 @@ void     shtat_centre_profile_unset_driver   (ShtatCentreProfile *profile,
 void     shtat_centre_profile_set_flag       (ShtatCentreProfile *profile,
                                               ShtatFlag           flag,
                                               gboolean            value);
-/* Both NULL: back to the default period. */
 gboolean shtat_centre_profile_set_period     (ShtatCentreProfile *profile,
                                               const ShtatMonth   *from,
                                               const ShtatMonth   *to,
                                               GError            **error);
-/* Every record, as of @today (NULL: today). The message names the record and
- * the field: "Appeals of 03.2026, contact centre “111”: the count −4 is
- * negative". */
 gboolean shtat_centre_profile_validate       (const ShtatCentreProfile *profile,
                                               const GDate              *today,
                                               GError                  **error);
@@ -211,6 +209,15 @@ gboolean shtat_centre_profile_validate       (const ShtatCentreProfile *profile,
 /* ------------------------------------------------------------------------ */
 /* The average and how it was found                                         */
 
+/**
+ * ShtatAppealsAverage:
+ * @missing: (element-type ShtatMonth): months without any count, left out of
+ *   both sums
+ * @partial: (element-type ShtatMonth): months with some channels not recorded
+ *   (taken as 0)
+ * @table: (nullable): the table whose bracket the average falls in; %NULL
+ *   without norm data
+ */
 typedef struct
 {
   ShtatMonth             from;
@@ -219,10 +226,10 @@ typedef struct
   gint64                 total;          /* appeals in the months with data */
   gint64                 by_channel[SHTAT_N_APPEAL_CHANNELS];
   guint                  working_days;   /* in the months with data */
-  GArray                *missing;        /* ShtatMonth without any count: left out of both sums */
-  GArray                *partial;        /* ShtatMonth with some channels not recorded (taken as 0) */
+  GArray                *missing;
+  GArray                *partial;
   double                 average;        /* total / working_days */
-  const ShtatNormTable  *table;          /* NULL without norm data */
+  const ShtatNormTable  *table;
   int                    bracket;        /* index into table->brackets, -1 without */
   gboolean               outside_table;
   GDate                  period_from;    /* the first day of `from` */
@@ -231,10 +238,6 @@ typedef struct
   char                  *explanation;    /* one line, in the user's language */
 } ShtatAppealsAverage;
 
-/* The average over @from–@to (both NULL: the profile's period, or the twelve
- * months before the month of @today). @library and @table_id (NULL: "fsc")
- * give the bracket; @library may be NULL. A period reaching past the month of
- * @today (NULL: today) is refused, as is one where no month has data. */
 ShtatAppealsAverage *shtat_appeals_average_compute (const ShtatCentreProfile *profile,
                                                     ShtatCalendar            *calendar,
                                                     ShtatNormLibrary         *library,
@@ -245,13 +248,9 @@ ShtatAppealsAverage *shtat_appeals_average_compute (const ShtatCentreProfile *pr
                                                     GError                  **error);
 void                 shtat_appeals_average_free    (ShtatAppealsAverage      *average);
 
-/* "50.12" or "50,12": two decimals, more when two would put the figure in
- * another bracket of @table (may be NULL) than the exact one. */
 char *shtat_appeals_format_average (double                value,
                                     const ShtatNormTable *table);
 
-/* The drivers of the centre: its figures and flags, and the average as the
- * appeals driver when @average is given. */
 void     shtat_centre_profile_get_drivers      (const ShtatCentreProfile  *profile,
                                                 const ShtatAppealsAverage *average,
                                                 ShtatDrivers              *drivers);

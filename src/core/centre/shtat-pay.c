@@ -45,6 +45,10 @@ grid_clear (gpointer data)
   g_ptr_array_unref (grid->positions);
 }
 
+/**
+ * shtat_pay_grid_new:
+ * Returns: (transfer full): an empty grid, released with shtat_pay_grid_unref()
+ */
 ShtatPayGrid *
 shtat_pay_grid_new (void)
 {
@@ -56,6 +60,12 @@ shtat_pay_grid_new (void)
   return grid;
 }
 
+/**
+ * shtat_pay_grid_ref:
+ * @grid: a pay grid
+ *
+ * Returns: (transfer full): @grid
+ */
 ShtatPayGrid *
 shtat_pay_grid_ref (ShtatPayGrid *grid)
 {
@@ -190,6 +200,20 @@ shtat_pay_grid_add_base (ShtatPayGrid  *grid,
   return TRUE;
 }
 
+/**
+ * shtat_pay_grid_add_coefficient:
+ * @grid: a pay grid
+ * @block: the block code, "B2"
+ * @category: (nullable): the category code; %NULL when the block has none
+ * @years: the lower bound of the years-of-service bracket
+ * @from: the date it applies from
+ * @coefficient: in ten-thousandths
+ * @error: return location for a #GError
+ *
+ * Adds the coefficient of a cell, or replaces the one of the same cell and date.
+ *
+ * Returns: %TRUE when added
+ */
 gboolean
 shtat_pay_grid_add_coefficient (ShtatPayGrid  *grid,
                                 const char    *block,
@@ -245,6 +269,19 @@ shtat_pay_grid_add_coefficient (ShtatPayGrid  *grid,
   return TRUE;
 }
 
+/**
+ * shtat_pay_grid_set_position:
+ * @grid: a pay grid
+ * @position: a position code of the norm data
+ * @block: the block code
+ * @category: (nullable): the category code; %NULL when the block has none
+ * @years: the years-of-service bracket
+ * @error: return location for a #GError
+ *
+ * Places a position in a cell of the grid, or moves it.
+ *
+ * Returns: %TRUE when placed
+ */
 gboolean
 shtat_pay_grid_set_position (ShtatPayGrid  *grid,
                              const char    *position,
@@ -298,6 +335,16 @@ shtat_pay_grid_remove_base (ShtatPayGrid *grid,
   return FALSE;
 }
 
+/**
+ * shtat_pay_grid_remove_coefficient:
+ * @grid: a pay grid
+ * @block: the block code
+ * @category: (nullable): the category code
+ * @years: the years-of-service bracket
+ * @from: the date of the entry
+ *
+ * Returns: whether there was such an entry
+ */
 gboolean
 shtat_pay_grid_remove_coefficient (ShtatPayGrid *grid,
                                    const char   *block,
@@ -341,6 +388,12 @@ shtat_pay_grid_remove_position (ShtatPayGrid *grid,
   return FALSE;
 }
 
+/**
+ * shtat_pay_grid_get_bases:
+ * @grid: a pay grid
+ *
+ * Returns: (transfer none) (element-type ShtatPayBase): the entries, by date
+ */
 GPtrArray *
 shtat_pay_grid_get_bases (ShtatPayGrid *grid)
 {
@@ -348,6 +401,12 @@ shtat_pay_grid_get_bases (ShtatPayGrid *grid)
   return grid->bases;
 }
 
+/**
+ * shtat_pay_grid_get_coefficients:
+ * @grid: a pay grid
+ *
+ * Returns: (transfer none) (element-type ShtatPayCoefficient): the entries, by block, category, years, date
+ */
 GPtrArray *
 shtat_pay_grid_get_coefficients (ShtatPayGrid *grid)
 {
@@ -355,6 +414,12 @@ shtat_pay_grid_get_coefficients (ShtatPayGrid *grid)
   return grid->coefficients;
 }
 
+/**
+ * shtat_pay_grid_get_positions:
+ * @grid: a pay grid
+ *
+ * Returns: (transfer none) (element-type ShtatPayPosition): the entries, by position code
+ */
 GPtrArray *
 shtat_pay_grid_get_positions (ShtatPayGrid *grid)
 {
@@ -362,6 +427,14 @@ shtat_pay_grid_get_positions (ShtatPayGrid *grid)
   return grid->positions;
 }
 
+/**
+ * shtat_pay_grid_get_position:
+ * @grid: a pay grid
+ * @position: (nullable): a position code
+ *
+ * Returns: (transfer none) (nullable): where @position sits, or %NULL when the grid
+ *   does not place it
+ */
 const ShtatPayPosition *
 shtat_pay_grid_get_position (ShtatPayGrid *grid,
                              const char   *position)
@@ -391,6 +464,15 @@ resolve_date (const GDate *date,
     shtat_date_set_today (out);
 }
 
+/**
+ * shtat_pay_grid_get_base:
+ * @grid: a pay grid
+ * @date: (nullable): %NULL: today
+ * @tiyn: (out): the base official salary in force on @date
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with %SHTAT_PAY_ERROR_NOT_FOUND when none is in force
+ */
 gboolean
 shtat_pay_grid_get_base (ShtatPayGrid  *grid,
                          const GDate   *date,
@@ -434,6 +516,18 @@ describe_cell (const char *block,
   return g_strdup_printf (_("block %s"), block);
 }
 
+/**
+ * shtat_pay_grid_get_coefficient:
+ * @grid: a pay grid
+ * @block: the block code
+ * @category: (nullable): the category code
+ * @years: years of service
+ * @date: (nullable): %NULL: today
+ * @coefficient: (out): in ten-thousandths
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with %SHTAT_PAY_ERROR_NOT_FOUND when none is in force
+ */
 gboolean
 shtat_pay_grid_get_coefficient (ShtatPayGrid  *grid,
                                 const char    *block,
@@ -479,6 +573,20 @@ shtat_pay_grid_get_coefficient (ShtatPayGrid  *grid,
   return TRUE;
 }
 
+/**
+ * shtat_pay_grid_salary:
+ * @grid: a pay grid
+ * @block: the block code
+ * @category: (nullable): the category code
+ * @years: years of service
+ * @date: (nullable): %NULL: today
+ * @tiyn: (out): the official salary
+ * @error: return location for a #GError
+ *
+ * BDO × coefficient, rounded half up to a whole tiyn.
+ *
+ * Returns: %TRUE when both are in force on @date and the product fits
+ */
 gboolean
 shtat_pay_grid_salary (ShtatPayGrid  *grid,
                        const char    *block,
@@ -516,6 +624,18 @@ shtat_pay_grid_salary (ShtatPayGrid  *grid,
   return TRUE;
 }
 
+/**
+ * shtat_pay_grid_position_salary:
+ * @grid: a pay grid
+ * @position: (nullable): a position code
+ * @date: (nullable): %NULL: today
+ * @tiyn: (out): the official salary of the cell the position is placed in
+ * @grade: (out) (optional) (transfer full): the grade text of a schedule line:
+ *   "B2" or "B2-3" (block-category)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the grid places @position and gives a salary on @date
+ */
 gboolean
 shtat_pay_grid_position_salary (ShtatPayGrid  *grid,
                                 const char    *position,
@@ -548,6 +668,13 @@ shtat_pay_grid_position_salary (ShtatPayGrid  *grid,
 /* ------------------------------------------------------------------------ */
 /* Coefficients and money as text                                           */
 
+/**
+ * shtat_coefficient_parse:
+ * @str: (nullable): "3.79", "1.005", "2": a dot or a comma, up to four decimals
+ * @out: (out): in ten-thousandths
+ *
+ * Returns: whether @str is a coefficient as written
+ */
 gboolean
 shtat_coefficient_parse (const char *str,
                          int        *out)
@@ -588,7 +715,13 @@ shtat_coefficient_parse (const char *str,
   return TRUE;
 }
 
-/* "3.79", "1.005", "2": as few decimals as the value needs. */
+/**
+ * shtat_coefficient_format:
+ * @coefficient: in ten-thousandths
+ *
+ * Returns: (transfer full): the coefficient as written: "3.79", "1.005", "2";
+ *   "—" for a negative one (none)
+ */
 char *
 shtat_coefficient_format (int coefficient)
 {
@@ -649,6 +782,12 @@ shtat_pay_grid_equal (ShtatPayGrid *a,
   return TRUE;
 }
 
+/**
+ * shtat_pay_grid_copy:
+ * @grid: a pay grid
+ *
+ * Returns: (transfer full): a grid with the same entries
+ */
 ShtatPayGrid *
 shtat_pay_grid_copy (ShtatPayGrid *grid)
 {

@@ -46,11 +46,16 @@ typedef struct
   gint64 tiyn;
 } ShtatPayBase;
 
-/* One cell of the coefficient table with its history: the coefficient of
- * @block (free code: "B2", "B3", "C1"…) and @category (free code, NULL when the
- * block has no categories) for @years of service and more, in force from @from
- * until an entry for the same cell with a later date. A bracket runs from its
- * @years up to the next bracket's @years in force on the date. */
+/**
+ * ShtatPayCoefficient:
+ * @category: (nullable): %NULL when the block has no categories
+ *
+ * One cell of the coefficient table with its history: the coefficient of
+ * @block (free code: "B2", "B3", "C1"…) and @category (free code) for @years of
+ * service and more, in force from @from until an entry for the same cell with a
+ * later date. A bracket runs from its @years up to the next bracket's @years in
+ * force on the date.
+ */
 typedef struct
 {
   char  *block;
@@ -60,8 +65,13 @@ typedef struct
   int    coefficient;
 } ShtatPayCoefficient;
 
-/* Where a position of the norm data sits in the grid, for planning: a schedule
- * made from the minimum norms takes the salary of this cell. */
+/**
+ * ShtatPayPosition:
+ * @category: (nullable): %NULL when the block has no categories
+ *
+ * Where a position of the norm data sits in the grid, for planning: a schedule
+ * made from the minimum norms takes the salary of this cell.
+ */
 typedef struct
 {
   char  *position;
@@ -106,15 +116,12 @@ gboolean shtat_pay_grid_remove_coefficient (ShtatPayGrid *grid,
 gboolean shtat_pay_grid_remove_position    (ShtatPayGrid *grid,
                                             const char   *position);
 
-/* Sorted: bases by date; coefficients by block, category, years, date;
- * positions by code. */
 GPtrArray              *shtat_pay_grid_get_bases        (ShtatPayGrid *grid);
 GPtrArray              *shtat_pay_grid_get_coefficients (ShtatPayGrid *grid);
 GPtrArray              *shtat_pay_grid_get_positions    (ShtatPayGrid *grid);
 const ShtatPayPosition *shtat_pay_grid_get_position     (ShtatPayGrid *grid,
                                                          const char   *position);
 
-/* Look-ups on a date (NULL: today). */
 gboolean shtat_pay_grid_get_base         (ShtatPayGrid  *grid,
                                           const GDate   *date,
                                           gint64        *tiyn,
@@ -126,7 +133,6 @@ gboolean shtat_pay_grid_get_coefficient  (ShtatPayGrid  *grid,
                                           const GDate   *date,
                                           int           *coefficient,
                                           GError       **error);
-/* BDO × coefficient, rounded half up to a whole tiyn. */
 gboolean shtat_pay_grid_salary           (ShtatPayGrid  *grid,
                                           const char    *block,
                                           const char    *category,
@@ -134,8 +140,6 @@ gboolean shtat_pay_grid_salary           (ShtatPayGrid  *grid,
                                           const GDate   *date,
                                           gint64        *tiyn,
                                           GError       **error);
-/* The salary of the cell a position is placed in; @grade (optional) receives
- * the grade text of a schedule line: "B2" or "B2-3" (block-category). */
 gboolean shtat_pay_grid_position_salary  (ShtatPayGrid  *grid,
                                           const char    *position,
                                           const GDate   *date,
@@ -148,8 +152,6 @@ gboolean      shtat_pay_grid_equal    (ShtatPayGrid  *a,
                                        ShtatPayGrid  *b);
 ShtatPayGrid *shtat_pay_grid_copy     (ShtatPayGrid  *grid);
 
-/* Coefficients as written: "3.79", "1.005", "2" (a dot or a comma, up to four
- * decimals). */
 gboolean  shtat_coefficient_parse  (const char *str,
                                     int        *out);
 char     *shtat_coefficient_format (int         coefficient);

@@ -9,6 +9,22 @@
 #include "shtat-appeals-private.h"
 #include "shtat-csv-private.h"
 
+/**
+ * shtat_centre_profile_read_appeals_csv:
+ * @profile: the profile the counts go to
+ * @name: the file's name, for the messages
+ * @text: the content
+ * @len: its length in bytes
+ * @today: (nullable): the date no month may be after; NULL: today
+ * @n_rows: (out) (optional): the number of counts read
+ * @error: return location for a #GError (SHTAT_APPEALS_ERROR)
+ *
+ * Adds the counts of the file to @profile, each replacing the count of the
+ * same month and channel, all or nothing: @profile changes only when every
+ * row is valid.
+ *
+ * Returns: TRUE when read.
+ */
 gboolean
 shtat_centre_profile_read_appeals_csv (ShtatCentreProfile  *profile,
                                        const char          *name,

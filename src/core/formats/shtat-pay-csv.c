@@ -48,6 +48,12 @@ append_row (GString     *out,
   g_string_append_c (out, '\n');
 }
 
+/**
+ * shtat_pay_grid_to_csv:
+ * @grid: a pay grid
+ *
+ * Returns: (transfer full): the grid as CSV, every entry of it.
+ */
 char *
 shtat_pay_grid_to_csv (ShtatPayGrid *grid)
 {
@@ -210,6 +216,16 @@ read_csv_row (ShtatPayGrid       *grid,
   return TRUE;
 }
 
+/**
+ * shtat_pay_grid_from_csv:
+ * @name: the file's name, for the messages
+ * @text: the content
+ * @len: its length in bytes
+ * @error: return location for a #GError (SHTAT_PAY_ERROR_INVALID)
+ *
+ * Returns: (transfer full) (nullable): the grid, or NULL with @error naming
+ *   the line.
+ */
 ShtatPayGrid *
 shtat_pay_grid_from_csv (const char  *name,
                          const char  *text,

@@ -14,24 +14,8 @@ G_BEGIN_DECLS
  *   position,,psychologist,B2,1,5,        (where a position sits)
  * Reading checks every line and names it: "grid.csv:4: …". */
 
-/**
- * shtat_pay_grid_to_csv:
- * @grid: a pay grid
- *
- * Returns: (transfer full): the grid as CSV, every entry of it.
- */
 char         *shtat_pay_grid_to_csv   (ShtatPayGrid  *grid);
 
-/**
- * shtat_pay_grid_from_csv:
- * @name: the file's name, for the messages
- * @text: the content
- * @len: its length in bytes
- * @error: return location for a #GError (SHTAT_PAY_ERROR_INVALID)
- *
- * Returns: (transfer full) (nullable): the grid, or NULL with @error naming
- *   the line.
- */
 ShtatPayGrid *shtat_pay_grid_from_csv (const char    *name,
                                        const char    *text,
                                        gsize          len,

@@ -54,6 +54,17 @@ line_for (ShtatPlacement      *placement,
   return last;
 }
 
+/**
+ * shtat_placement_compute:
+ * @schedule: a schedule
+ * @employees: (element-type ShtatEmployee): the centre's personnel files, e.g. from
+ *   shtat_store_load_centre_employees()
+ * @library: (nullable): checks each holder; %NULL: no verdicts
+ * @date: (nullable): the date of the placement and the verdicts; %NULL: today
+ *
+ * Returns: (transfer full): who fills which line, released with
+ *   shtat_placement_free()
+ */
 ShtatPlacement *
 shtat_placement_compute (const ShtatSchedule *schedule,
                          GPtrArray           *employees,

@@ -18,14 +18,24 @@ G_BEGIN_DECLS
  *   vacant = planned − filled when positive;  over = filled − planned when positive,
  * per line, in hundredths of a staff unit; the totals are the sums over lines. */
 
+/**
+ * ShtatPlacementHolder:
+ * @employee: (transfer full): a reference
+ * @verdict: (transfer full) (nullable): with reasons; %NULL when placed without
+ *   the norms
+ */
 typedef struct
 {
-  ShtatEmployee         *employee;    /* a reference */
+  ShtatEmployee         *employee;
   guint                  assignment;  /* index in employee->assignments */
   int                    rate;        /* hundredths */
-  ShtatVerdict          *verdict;     /* with reasons */
+  ShtatVerdict          *verdict;
 } ShtatPlacementHolder;
 
+/**
+ * ShtatPlacementLine:
+ * @holders: (element-type ShtatPlacementHolder)
+ */
 typedef struct
 {
   guint      line;     /* index of the schedule's line */
@@ -33,13 +43,18 @@ typedef struct
   int        filled;
   int        vacant;
   int        over;
-  GPtrArray *holders;  /* ShtatPlacementHolder */
+  GPtrArray *holders;
 } ShtatPlacementLine;
 
+/**
+ * ShtatPlacement:
+ * @lines: (element-type ShtatPlacementLine): one per line of the schedule, in order
+ * @unplaced: (element-type ShtatPlacementHolder): posts the schedule has no line for
+ */
 typedef struct
 {
-  GPtrArray *lines;     /* ShtatPlacementLine, one per line of the schedule, in order */
-  GPtrArray *unplaced;  /* ShtatPlacementHolder: posts the schedule has no line for */
+  GPtrArray *lines;
+  GPtrArray *unplaced;
   int        planned;
   int        filled;    /* placed on lines; unplaced rates not included */
   int        vacant;
@@ -47,8 +62,6 @@ typedef struct
   guint      n_not_meeting; /* holders whose verdict is "does not meet" */
 } ShtatPlacement;
 
-/* @employees: ShtatEmployee (e.g. shtat_store_load_centre_employees()); @library
- * (may be NULL: no verdicts) checks each holder as of @date (NULL: today). */
 ShtatPlacement *shtat_placement_compute (const ShtatSchedule *schedule,
                                          GPtrArray           *employees,
                                          ShtatNormLibrary    *library,

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "shtat-enum.h"
+#include "shtat-schedule-enums.h"
 #include "shtat-schedule-private.h"
 #include "shtat-text.h"
 #include "shtat-units.h"
@@ -12,26 +14,25 @@
 /* decisions.md item 5, the interchange rule. */
 #define INTERPRETATION_INTERCHANGE 5
 
+/**
+ * shtat_compliance_status_to_string:
+ * @status: a status
+ *
+ * Returns: (transfer none): the word for @status in shtat-cli's output: "at",
+ *   "above", "below", "missing" or "typical"
+ */
 const char *
 shtat_compliance_status_to_string (ShtatComplianceStatus status)
 {
-  switch (status)
-    {
-    case SHTAT_COMPLIANCE_AT:
-      return "at";
-    case SHTAT_COMPLIANCE_ABOVE:
-      return "above";
-    case SHTAT_COMPLIANCE_BELOW:
-      return "below";
-    case SHTAT_COMPLIANCE_MISSING:
-      return "missing";
-    case SHTAT_COMPLIANCE_TYPICAL:
-      return "typical";
-    default:
-      return "";
-    }
+  return shtat_enum_to_nick (SHTAT_TYPE_COMPLIANCE_STATUS, status);
 }
 
+/**
+ * shtat_compliance_status_get_label:
+ * @status: a status
+ *
+ * Returns: (transfer none): the status in the user's language
+ */
 const char *
 shtat_compliance_status_get_label (ShtatComplianceStatus status)
 {
@@ -233,6 +234,20 @@ sum_lines (const ShtatSchedule  *self,
   return TRUE;
 }
 
+/**
+ * shtat_schedule_check:
+ * @schedule: a schedule
+ * @library: the norms
+ * @table: (nullable): the table to check against; NULL: the schedule's own
+ * @grid: (nullable): prices positions no line gives a salary for
+ * @error: return location for a #GError
+ *
+ * Every row of @table against the minimum for the schedule's drivers, then the
+ * positions the table does not name. The result borrows rows of the library:
+ * free it before the library.
+ *
+ * Returns: (transfer full) (nullable): the check, or NULL with @error set.
+ */
 ShtatScheduleCheck *
 shtat_schedule_check (const ShtatSchedule   *schedule,
                       ShtatNormLibrary      *library,

@@ -12,23 +12,35 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  SHTAT_COMPLIANCE_AT,        /* planned = minimum */
-  SHTAT_COMPLIANCE_ABOVE,     /* planned > minimum, or a position the table does not name */
-  SHTAT_COMPLIANCE_BELOW,     /* planned < minimum */
-  SHTAT_COMPLIANCE_MISSING,   /* the norms require it and the schedule has no line for it */
-  SHTAT_COMPLIANCE_TYPICAL,   /* set by typical norms (not checked) */
+  /* planned = minimum */
+  SHTAT_COMPLIANCE_AT,        /*< nick=at >*/
+  /* planned > minimum, or a position the table does not name */
+  SHTAT_COMPLIANCE_ABOVE,     /*< nick=above >*/
+  /* planned < minimum */
+  SHTAT_COMPLIANCE_BELOW,     /*< nick=below >*/
+  /* the norms require it and the schedule has no line for it */
+  SHTAT_COMPLIANCE_MISSING,   /*< nick=missing >*/
+  /* set by typical norms (not checked) */
+  SHTAT_COMPLIANCE_TYPICAL,   /*< nick=typical >*/
 } ShtatComplianceStatus;
 
 typedef enum
 {
-  SHTAT_SEVERITY_OK,
-  SHTAT_SEVERITY_WARNING,     /* e.g. below the minimum, accepted as interchange (item 5) */
-  SHTAT_SEVERITY_ERROR,       /* blocks approval */
+  SHTAT_SEVERITY_OK,          /*< nick=ok >*/
+  /* e.g. below the minimum, accepted as interchange (item 5) */
+  SHTAT_SEVERITY_WARNING,     /*< nick=warning >*/
+  /* blocks approval */
+  SHTAT_SEVERITY_ERROR,       /*< nick=error >*/
 } ShtatSeverity;
 
+/**
+ * ShtatComplianceRow:
+ * @row: (nullable): the norm row; %NULL: a position the table does not name
+ * @remarks: (element-type ShtatRemark): with citations
+ */
 typedef struct
 {
-  const ShtatNormRow    *row;       /* NULL: a position the table does not name */
+  const ShtatNormRow    *row;
   char                  *position;
   int                    minimum;   /* hundredths; -1 for typical-norm rows */
   int                    planned;   /* hundredths: sum of the lines of the position */
@@ -39,35 +51,27 @@ typedef struct
   gint64                 rate;      /* tiyn per full unit used for the cost; -1 unknown */
   gint64                 cost;      /* this row's part of the minimum cost; -1 unknown */
   char                  *message;   /* one sentence, in the user's language */
-  GPtrArray             *remarks;   /* ShtatRemark, with citations */
+  GPtrArray             *remarks;
 } ShtatComplianceRow;
 
+/**
+ * ShtatScheduleCheck:
+ * @rows: (element-type ShtatComplianceRow): the table's rows in order, then the
+ *   positions it does not name
+ * @remarks: (element-type ShtatRemark): for the whole table (brackets, note)
+ */
 typedef struct
 {
   ShtatMinimum *minimum;          /* the minimum for the schedule's drivers */
-  GPtrArray    *rows;             /* ShtatComplianceRow: the table's rows in order, then others */
+  GPtrArray    *rows;
   gint64        fund;             /* the schedule's monthly wage fund, tiyn */
   gint64        minimum_cost;     /* -1 when a rate is unknown */
   gboolean      fund_covers_minimum;
   guint         n_errors;
   guint         n_warnings;
-  GPtrArray    *remarks;          /* ShtatRemark for the whole table (brackets, note) */
+  GPtrArray    *remarks;
 } ShtatScheduleCheck;
 
-/**
- * shtat_schedule_check:
- * @schedule: a schedule
- * @library: the norms
- * @table: (nullable): the table to check against; NULL: the schedule's own
- * @grid: (nullable): prices positions no line gives a salary for
- * @error: return location for a #GError
- *
- * Every row of @table against the minimum for the schedule's drivers, then the
- * positions the table does not name. The result borrows rows of the library:
- * free it before the library.
- *
- * Returns: (transfer full) (nullable): the check, or NULL with @error set.
- */
 ShtatScheduleCheck *shtat_schedule_check      (const ShtatSchedule  *schedule,
                                                ShtatNormLibrary     *library,
                                                const ShtatNormTable *table,

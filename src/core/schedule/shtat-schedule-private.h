@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define SHTAT_SCHEDULE_MAX_VERSION 999999999u
 
+/**
+ * ShtatSchedule:
+ * @lines: (element-type ShtatScheduleLine)
+ */
 struct _ShtatSchedule
 {
   char                *centre;
@@ -27,7 +31,7 @@ struct _ShtatSchedule
   ShtatApproval        approval;       /* its strings are owned here */
   char                *sha256;
   guint                superseded_by;
-  GPtrArray           *lines;          /* ShtatScheduleLine */
+  GPtrArray           *lines;
 };
 
 void        shtat_approval_clear       (ShtatApproval       *approval);

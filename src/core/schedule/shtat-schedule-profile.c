@@ -5,6 +5,19 @@
 
 #include "shtat-schedule-profile.h"
 
+/**
+ * shtat_centre_profile_apply_to_schedule:
+ * @profile: a centre's profile
+ * @average: (nullable): the appeals average; %NULL: the appeals driver is left unset
+ * @schedule: a draft
+ * @error: return location for a #GError
+ *
+ * Sets the schedule's drivers from the profile and the average, and its appeals
+ * period (first day of the first month, last day of the last, and the source
+ * text).
+ *
+ * Returns: %TRUE when set
+ */
 gboolean
 shtat_centre_profile_apply_to_schedule (const ShtatCentreProfile   *profile,
                                         const ShtatAppealsAverage  *average,

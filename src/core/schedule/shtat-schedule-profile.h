@@ -6,9 +6,6 @@
 
 G_BEGIN_DECLS
 
-/* Sets the schedule's drivers from the profile and the average, and its
- * appeals period (first day of the first month, last day of the last, and the
- * source text). */
 gboolean shtat_centre_profile_apply_to_schedule (const ShtatCentreProfile  *profile,
                                                  const ShtatAppealsAverage *average,
                                                  ShtatSchedule             *schedule,

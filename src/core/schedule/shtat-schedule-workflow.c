@@ -44,6 +44,20 @@ fail_line (GError                  **error,
   return FALSE;
 }
 
+/**
+ * shtat_schedule_validate:
+ * @schedule: a schedule
+ * @library: the norms
+ * @table: (nullable): the table to check against; %NULL: the schedule's own
+ * @error: return location for a #GError
+ *
+ * Complete and consistent enough to submit: a centre, lines with a unit, a
+ * position, units ≥ 0 and a multiple of 0.25 unless it is the norm's own figure
+ * (item 6), a salary for lines with units, a reference on typical-norm lines
+ * (item 4), drivers the table can be computed from, a fund that can be summed.
+ *
+ * Returns: %TRUE when it can be submitted
+ */
 gboolean
 shtat_schedule_validate (const ShtatSchedule   *schedule,
                          ShtatNormLibrary      *library,
@@ -107,6 +121,17 @@ shtat_schedule_validate (const ShtatSchedule   *schedule,
   return shtat_schedule_get_fund (schedule, NULL, NULL, error);
 }
 
+/**
+ * shtat_schedule_submit:
+ * @schedule: a draft
+ * @library: the norms
+ * @table: (nullable): the table to check against; %NULL: the schedule's own
+ * @error: return location for a #GError
+ *
+ * draft → submitted, if shtat_schedule_validate() accepts it.
+ *
+ * Returns: %TRUE when submitted
+ */
 gboolean
 shtat_schedule_submit (ShtatSchedule         *schedule,
                        ShtatNormLibrary      *library,
@@ -129,6 +154,15 @@ shtat_schedule_submit (ShtatSchedule         *schedule,
   return TRUE;
 }
 
+/**
+ * shtat_schedule_withdraw:
+ * @schedule: a submitted version
+ * @error: return location for a #GError
+ *
+ * submitted → draft, to change it again.
+ *
+ * Returns: %TRUE when withdrawn
+ */
 gboolean
 shtat_schedule_withdraw (ShtatSchedule  *schedule,
                          GError        **error)
@@ -174,6 +208,25 @@ shtat_approval_check (const ShtatApproval  *approval,
          && shtat_schedule_check_text (approval->signatory, _("Signatory"), error);
 }
 
+/**
+ * shtat_schedule_approve_with_digest:
+ * @schedule: a submitted version
+ * @library: the norms
+ * @table: (nullable): the table to check against; NULL: the schedule's own
+ * @grid: (nullable): prices positions no line gives a salary for
+ * @approval: the akimat's order
+ * @previous: (nullable): the approved version of the same centre it replaces
+ * @digest: what seals the approved content
+ * @error: return location for a #GError
+ *
+ * submitted → approved: needs every field of @approval and a compliance check
+ * without errors. Stores what @digest gives for the approved version. @previous
+ * becomes superseded; nothing changes unless every condition holds.
+ * shtat_schedule_approve() (formats/shtat-schedule-xml.h) calls this with the
+ * SHA-256 of the canonical XML: use that one.
+ *
+ * Returns: TRUE when approved.
+ */
 gboolean
 shtat_schedule_approve_with_digest (ShtatSchedule          *schedule,
                                     ShtatNormLibrary       *library,
@@ -288,6 +341,18 @@ shtat_schedule_approve_with_digest (ShtatSchedule          *schedule,
   return TRUE;
 }
 
+/**
+ * shtat_schedule_verify_with_digest:
+ * @schedule: a version
+ * @digest: what sealed it at approval
+ * @error: return location for a #GError
+ *
+ * For an approved or superseded version: @digest of its content is still the
+ * checksum stored at approval (SHTAT_SCHEDULE_ERROR_TAMPERED otherwise). TRUE
+ * for drafts and submitted versions (nothing to check).
+ *
+ * Returns: TRUE when it can be trusted.
+ */
 gboolean
 shtat_schedule_verify_with_digest (const ShtatSchedule     *schedule,
                                    ShtatScheduleDigestFunc  digest,

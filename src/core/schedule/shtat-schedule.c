@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "shtat-enum.h"
+#include "shtat-schedule-enums.h"
 #include "shtat-schedule-private.h"
 #include "shtat-text.h"
 #include "shtat-units.h"
@@ -86,6 +88,11 @@ schedule_clear (gpointer data)
   g_ptr_array_unref (self->lines);
 }
 
+/**
+ * shtat_schedule_new:
+ * Returns: (transfer full): an empty draft, version 1, released with
+ *   shtat_schedule_unref()
+ */
 ShtatSchedule *
 shtat_schedule_new (void)
 {
@@ -101,6 +108,12 @@ shtat_schedule_new (void)
   return self;
 }
 
+/**
+ * shtat_schedule_ref:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer full): @schedule
+ */
 ShtatSchedule *
 shtat_schedule_ref (ShtatSchedule *schedule)
 {
@@ -118,28 +131,49 @@ shtat_schedule_unref (ShtatSchedule *schedule)
 /* ------------------------------------------------------------------------ */
 /* Names                                                                    */
 
-static const char * const status_names[] = { "draft", "submitted", "approved", "superseded" };
+/* The words of the XML (schedule.rng), the database and shtat-cli are the nicks of
+ * the generated enum (shtat-schedule.h). */
 
+/**
+ * shtat_schedule_status_to_string:
+ * @status: a status
+ *
+ * Returns: (transfer none): the word for @status in the XML, the database and
+ *   shtat-cli: "draft", "submitted", "approved" or "superseded"
+ */
 const char *
 shtat_schedule_status_to_string (ShtatScheduleStatus status)
 {
-  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
-  return status_names[status];
+  return shtat_enum_to_nick (SHTAT_TYPE_SCHEDULE_STATUS, status);
 }
 
+/**
+ * shtat_schedule_status_from_string:
+ * @str: (nullable): a word
+ * @out: (out) (optional): the status it names
+ *
+ * Returns: whether @str is the word for a status, matched whole and as written;
+ *   @out is left alone if not
+ */
 gboolean
 shtat_schedule_status_from_string (const char          *str,
                                    ShtatScheduleStatus *out)
 {
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (status_names); i++)
-    if (g_str_equal (str, status_names[i]))
-      {
-        *out = (ShtatScheduleStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!shtat_enum_from_nick (SHTAT_TYPE_SCHEDULE_STATUS, str, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (ShtatScheduleStatus) value;
+  return TRUE;
 }
 
+/**
+ * shtat_schedule_status_get_label:
+ * @status: a status
+ *
+ * Returns: (transfer none): the status in the user's language
+ */
 const char *
 shtat_schedule_status_get_label (ShtatScheduleStatus status)
 {
@@ -170,6 +204,16 @@ static const char * const unit_names[SHTAT_SCHEDULE_N_UNITS][3] = {
     "Отдел методологии и информационно-просветительской работы" },
 };
 
+/**
+ * shtat_schedule_unit_get_name:
+ * @unit: a default structural unit
+ * @lang: a language
+ *
+ * The default name of a structural unit in a language: not a translation of the
+ * interface, but the names of 000 §7 in kk and ru.
+ *
+ * Returns: (transfer none): the name
+ */
 const char *
 shtat_schedule_unit_get_name (ShtatScheduleUnit unit,
                               ShtatLang         lang)
@@ -178,6 +222,17 @@ shtat_schedule_unit_get_name (ShtatScheduleUnit unit,
   g_return_val_if_fail ((guint) lang < 3, NULL);
   return unit_names[unit][lang];
 }
+/**
+ * shtat_schedule_dup_position_label:
+ * @library: (nullable): the norms; without them the code is given back
+ * @table_id: (nullable): the table whose rows are looked at first; %NULL: any
+ * @position: (nullable): a position code
+ *
+ * The name of a position as a user reads it: the row of @table_id naming it,
+ * else its qualification characteristic, else the code; "—" for %NULL.
+ *
+ * Returns: (transfer full): the name
+ */
 char *
 shtat_schedule_dup_position_label (ShtatNormLibrary *library,
                                    const char       *table_id,
@@ -410,6 +465,12 @@ shtat_schedule_check_driver_value (ShtatDriver   driver,
 /* ------------------------------------------------------------------------ */
 /* Reading                                                                  */
 
+/**
+ * shtat_schedule_get_centre:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none) (nullable): the centre code, or %NULL when not set
+ */
 const char *
 shtat_schedule_get_centre (const ShtatSchedule *schedule)
 {
@@ -431,6 +492,12 @@ shtat_schedule_get_status (const ShtatSchedule *schedule)
   return schedule->status;
 }
 
+/**
+ * shtat_schedule_get_table:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none) (nullable): the norm table id, or %NULL when not set
+ */
 const char *
 shtat_schedule_get_table (const ShtatSchedule *schedule)
 {
@@ -438,6 +505,12 @@ shtat_schedule_get_table (const ShtatSchedule *schedule)
   return schedule->table;
 }
 
+/**
+ * shtat_schedule_get_drivers:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none): the figures the minimum is computed from
+ */
 const ShtatDrivers *
 shtat_schedule_get_drivers (const ShtatSchedule *schedule)
 {
@@ -445,6 +518,13 @@ shtat_schedule_get_drivers (const ShtatSchedule *schedule)
   return &schedule->drivers;
 }
 
+/**
+ * shtat_schedule_get_appeals_from:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none): the first day of the period the appeals average was
+ *   taken over; an invalid date when not set
+ */
 const GDate *
 shtat_schedule_get_appeals_from (const ShtatSchedule *schedule)
 {
@@ -452,6 +532,13 @@ shtat_schedule_get_appeals_from (const ShtatSchedule *schedule)
   return &schedule->appeals_from;
 }
 
+/**
+ * shtat_schedule_get_appeals_to:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none): the last day of the period the appeals average was
+ *   taken over; an invalid date when not set
+ */
 const GDate *
 shtat_schedule_get_appeals_to (const ShtatSchedule *schedule)
 {
@@ -459,6 +546,12 @@ shtat_schedule_get_appeals_to (const ShtatSchedule *schedule)
   return &schedule->appeals_to;
 }
 
+/**
+ * shtat_schedule_get_appeals_source:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none) (nullable): where the appeals figures come from, or %NULL when not set
+ */
 const char *
 shtat_schedule_get_appeals_source (const ShtatSchedule *schedule)
 {
@@ -466,6 +559,13 @@ shtat_schedule_get_appeals_source (const ShtatSchedule *schedule)
   return schedule->appeals_source;
 }
 
+/**
+ * shtat_schedule_get_approval:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none) (nullable): the akimat's order, or %NULL for a draft
+ *   or a submitted version
+ */
 const ShtatApproval *
 shtat_schedule_get_approval (const ShtatSchedule *schedule)
 {
@@ -473,6 +573,12 @@ shtat_schedule_get_approval (const ShtatSchedule *schedule)
   return schedule->has_approval ? &schedule->approval : NULL;
 }
 
+/**
+ * shtat_schedule_get_sha256:
+ * @schedule: a schedule
+ *
+ * Returns: (transfer none) (nullable): the SHA-256 sealed at approval, or %NULL when not set
+ */
 const char *
 shtat_schedule_get_sha256 (const ShtatSchedule *schedule)
 {
@@ -494,6 +600,14 @@ shtat_schedule_get_n_lines (const ShtatSchedule *schedule)
   return schedule->lines->len;
 }
 
+/**
+ * shtat_schedule_get_line:
+ * @schedule: a schedule
+ * @index: less than shtat_schedule_get_n_lines()
+ *
+ * Returns: (transfer none): the line, owned by @schedule: change it through the
+ *   setters
+ */
 const ShtatScheduleLine *
 shtat_schedule_get_line (const ShtatSchedule *schedule,
                          guint                index)
@@ -526,7 +640,14 @@ shtat_schedule_get_total_units (const ShtatSchedule *schedule)
   return total;
 }
 
-/* units × (salary + allowances) / 100, half up to a tiyn, once. */
+/**
+ * shtat_schedule_line_get_fund:
+ * @line: a line
+ * @monthly: (out): units × (salary + allowances) / 100, rounded half up to a tiyn
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with %SHTAT_SCHEDULE_ERROR_OVERFLOW when the sum does not fit
+ */
 gboolean
 shtat_schedule_line_get_fund (const ShtatScheduleLine  *line,
                               gint64                   *monthly,
@@ -545,6 +666,15 @@ shtat_schedule_line_get_fund (const ShtatScheduleLine  *line,
   return TRUE;
 }
 
+/**
+ * shtat_schedule_get_fund:
+ * @schedule: a schedule
+ * @monthly: (out) (optional): the sum of the line funds, in tiyn
+ * @annual: (out) (optional): 12 × @monthly
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with %SHTAT_SCHEDULE_ERROR_OVERFLOW when a sum does not fit
+ */
 gboolean
 shtat_schedule_get_fund (const ShtatSchedule  *schedule,
                          gint64               *monthly,
@@ -660,6 +790,19 @@ shtat_schedule_set_drivers (ShtatSchedule       *schedule,
   return TRUE;
 }
 
+/**
+ * shtat_schedule_set_appeals_period:
+ * @schedule: a draft
+ * @from: (nullable): the first day; %NULL: not set
+ * @to: (nullable): the last day; %NULL: not set
+ * @source: (nullable): where the figures come from
+ * @error: return location for a #GError
+ *
+ * The period the appeals average was taken over and where the figures come
+ * from (decisions.md item 1).
+ *
+ * Returns: %TRUE when set
+ */
 gboolean
 shtat_schedule_set_appeals_period (ShtatSchedule  *schedule,
                                    const GDate    *from,
@@ -712,6 +855,19 @@ append_line (ShtatSchedule *self,
   return line;
 }
 
+/**
+ * shtat_schedule_add_line:
+ * @schedule: a draft
+ * @unit: (nullable): the structural unit
+ * @position: (nullable): a position code of the norm data, or a free name
+ * @grade: (nullable): category or pay grade
+ * @units: hundredths of a staff unit
+ * @salary: monthly official salary per full unit, tiyn
+ * @allowances: monthly allowances per full unit, tiyn
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the line was added at the end
+ */
 gboolean
 shtat_schedule_add_line (ShtatSchedule  *schedule,
                          const char     *unit,
@@ -895,6 +1051,25 @@ unit_for_row (const ShtatNormTable *table,
     }
 }
 
+/**
+ * shtat_schedule_new_from_minimum:
+ * @library: the norms
+ * @table: a table of @library
+ * @drivers: the figures the minimum is computed from
+ * @grid: (nullable): gives salaries and grades to the positions it places
+ * @date: (nullable): the as-of date; %NULL: the drivers' as-of date, or today
+ * @error: return location for a #GError
+ *
+ * A draft, version 1, as of @date: one line per row of @table whose minimum for
+ * @drivers is above zero, in the act's order, and one line of 0 units per
+ * typical-norm row with the norm's reference text, if it names one, to complete.
+ * Structural units as in #ShtatScheduleUnit for the centre table ("fsc");
+ * everything in administration for other tables. With a pay grid, lines of
+ * positions the grid places get its salary and grade; other salaries are 0 to
+ * fill in.
+ *
+ * Returns: (transfer full) (nullable): the draft, or %NULL with @error set
+ */
 ShtatSchedule *
 shtat_schedule_new_from_minimum (ShtatNormLibrary     *library,
                                  const ShtatNormTable *table,
@@ -958,6 +1133,15 @@ shtat_schedule_new_from_minimum (ShtatNormLibrary     *library,
   return g_steal_pointer (&self);
 }
 
+/**
+ * shtat_schedule_copy_as_draft:
+ * @schedule: a version
+ *
+ * The next version: a draft with the same centre, drivers and lines, version + 1,
+ * without approval or checksum.
+ *
+ * Returns: (transfer full): the new draft
+ */
 ShtatSchedule *
 shtat_schedule_copy_as_draft (const ShtatSchedule *schedule)
 {
@@ -1005,6 +1189,14 @@ drivers_equal (const ShtatDrivers *a,
   return shtat_date_equal (&a->as_of, &b->as_of);
 }
 
+/**
+ * shtat_schedule_equal:
+ * @a: a schedule
+ * @b: another
+ *
+ * Returns: whether they have the same content, field by field (status, approval
+ *   and checksum included)
+ */
 gboolean
 shtat_schedule_equal (const ShtatSchedule *a,
                       const ShtatSchedule *b)

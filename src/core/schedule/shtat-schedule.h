@@ -7,6 +7,7 @@
 #include "shtat-norms.h"
 #include "shtat-pay.h"
 #include "shtat-remark.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -60,10 +61,10 @@ GQuark shtat_schedule_error_quark (void);
 
 typedef enum
 {
-  SHTAT_SCHEDULE_DRAFT,
-  SHTAT_SCHEDULE_SUBMITTED,
-  SHTAT_SCHEDULE_APPROVED,
-  SHTAT_SCHEDULE_SUPERSEDED,
+  SHTAT_SCHEDULE_DRAFT,      /*< nick=draft >*/
+  SHTAT_SCHEDULE_SUBMITTED,  /*< nick=submitted >*/
+  SHTAT_SCHEDULE_APPROVED,   /*< nick=approved >*/
+  SHTAT_SCHEDULE_SUPERSEDED, /*< nick=superseded >*/
 } ShtatScheduleStatus;
 
 /* The structural units offered by default: the two of 000 §7 and the rest of
@@ -74,24 +75,33 @@ typedef enum
   SHTAT_SCHEDULE_UNIT_ADMINISTRATION,
   SHTAT_SCHEDULE_UNIT_CONSULTATION,   /* 000 §7(1), §8 */
   SHTAT_SCHEDULE_UNIT_METHODOLOGY,    /* 000 §7(2), §9 */
-  SHTAT_SCHEDULE_N_UNITS,
+  SHTAT_SCHEDULE_N_UNITS,             /*< skip >*/
 } ShtatScheduleUnit;
 
 /* Most units a line may have (1 000 staff units) and lines a schedule may have. */
 #define SHTAT_SCHEDULE_MAX_LINE_UNITS (1000 * 100)
 #define SHTAT_SCHEDULE_MAX_LINES      10000
 
-/* A line, owned by its schedule: read it, change it through the setters. */
+/**
+ * ShtatScheduleLine:
+ * @unit: (nullable): structural unit, free text
+ * @position: (nullable): position code of the norm data, or a free name
+ * @grade: (nullable): category or pay grade, free text
+ * @justification: (nullable): why it is below its minimum (item 5)
+ * @reference: (nullable): the typical norm the units come from (item 4)
+ *
+ * A line, owned by its schedule: read it, change it through the setters.
+ */
 typedef struct
 {
-  char   *unit;           /* structural unit, free text */
-  char   *position;       /* position code of the norm data, or a free name */
-  char   *grade;          /* category or pay grade, free text; NULL: none */
+  char   *unit;
+  char   *position;
+  char   *grade;
   int     units;          /* hundredths of a staff unit */
   gint64  salary;         /* monthly official salary per full unit, tiyn */
   gint64  allowances;     /* monthly allowances per full unit, tiyn */
-  char   *justification;  /* why it is below its minimum (item 5); NULL: none */
-  char   *reference;      /* the typical norm the units come from (item 4); NULL: none */
+  char   *justification;
+  char   *reference;
 } ShtatScheduleLine;
 
 /* The akimat's order that approves a version. Strings are borrowed when passed
@@ -105,8 +115,6 @@ typedef struct
   GDate       effective;
 } ShtatApproval;
 
-typedef struct _ShtatSchedule ShtatSchedule;
-
 #define SHTAT_TYPE_SCHEDULE (shtat_schedule_get_type ())
 GType          shtat_schedule_get_type  (void) G_GNUC_CONST;
 
@@ -114,23 +122,13 @@ ShtatSchedule *shtat_schedule_new       (void);
 ShtatSchedule *shtat_schedule_ref       (ShtatSchedule *schedule);
 void           shtat_schedule_unref     (ShtatSchedule *schedule);
 
-/* A draft, version 1, as of @date (NULL: the drivers' as-of date, or today):
- * one line per row of @table whose minimum for @drivers is above zero, in the
- * act's order, and one line of 0 units per typical-norm row with the norm's
- * reference text, if it names one, to complete. Structural units as above for
- * the centre table ("fsc"); everything in administration for other tables.
- * With a pay grid, lines of positions the grid places get its salary and grade;
- * other salaries are 0 to fill in. */
 ShtatSchedule *shtat_schedule_new_from_minimum (ShtatNormLibrary     *library,
                                                 const ShtatNormTable *table,
                                                 const ShtatDrivers   *drivers,
                                                 ShtatPayGrid         *grid,
                                                 const GDate          *date,
                                                 GError              **error);
-/* The next version: a draft with the same centre, drivers and lines, version + 1,
- * without approval or checksum. */
 ShtatSchedule *shtat_schedule_copy_as_draft    (const ShtatSchedule  *schedule);
-/* Same content, field by field (status, approval and checksum included). */
 gboolean       shtat_schedule_equal            (const ShtatSchedule  *a,
                                                 const ShtatSchedule  *b);
 
@@ -174,8 +172,6 @@ gboolean shtat_schedule_set_table          (ShtatSchedule       *schedule,
 gboolean shtat_schedule_set_drivers        (ShtatSchedule       *schedule,
                                             const ShtatDrivers  *drivers,
                                             GError             **error);
-/* The period the appeals average was taken over and where the figures come
- * from (decisions.md item 1). */
 gboolean shtat_schedule_set_appeals_period (ShtatSchedule       *schedule,
                                             const GDate         *from,
                                             const GDate         *to,
@@ -208,12 +204,8 @@ const char *shtat_schedule_status_to_string   (ShtatScheduleStatus status);
 gboolean    shtat_schedule_status_from_string (const char          *str,
                                                ShtatScheduleStatus *out);
 const char *shtat_schedule_status_get_label   (ShtatScheduleStatus status);
-/* The default name of a structural unit in a language (not a translation of the
- * interface: the names of 000 §7 in kk and ru). */
 const char *shtat_schedule_unit_get_name      (ShtatScheduleUnit   unit,
                                                ShtatLang           lang);
-/* The name of a position as a user reads it: the row of @table_id (NULL: any
- * table) naming it, else its qualification characteristic, else the code. */
 char       *shtat_schedule_dup_position_label (ShtatNormLibrary    *library,
                                                const char          *table_id,
                                                const char          *position);

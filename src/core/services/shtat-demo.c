@@ -777,6 +777,21 @@ build_centre (void)
   return centre;
 }
 
+/**
+ * shtat_demo_build:
+ * @today: the date the demo is built for
+ * @out_centres: (out) (optional) (transfer full) (element-type ShtatCentre): the centre
+ * @out_employees: (out) (optional) (transfer full) (element-type ShtatEmployee): the
+ *   files
+ *
+ * A deterministic demo district: one Family Support Centre with about thirty
+ * employees whose files cover every position of 580-НҚ and every kind of rule
+ * (sector and leadership experience, the certificate clause, category ladders,
+ * missing data, a category held above what the file supports, positions set by
+ * other acts), with plausible Kazakh and Russian names. The same call always
+ * gives the same data; dates are relative to @today so that eligibility dates
+ * stay interesting. Assignments name their centre by code.
+ */
 void
 shtat_demo_build (const GDate  *today,
                   GPtrArray   **out_centres,
@@ -802,6 +817,17 @@ shtat_demo_build (const GDate  *today,
 /* ------------------------------------------------------------------------ */
 /* Profile and pay grid: SAMPLE figures, made up for the demo.              */
 
+/**
+ * shtat_demo_build_profile:
+ * @today: the date the demo is built for
+ *
+ * The demo centre's profile: appeals for each of the twelve months before the
+ * month of @today, in all five channels (1 220–1 279 a month, so between
+ * 1 220 / 23 = 53 and 1 279 / 20 = 64 a working day: the 51–100 bracket whatever
+ * the month), and one vehicle. SAMPLE figures, made up.
+ *
+ * Returns: (transfer full): the profile
+ */
 ShtatCentreProfile *
 shtat_demo_build_profile (const GDate *today)
 {
@@ -831,6 +857,13 @@ shtat_demo_build_profile (const GDate *today)
   return profile;
 }
 
+/**
+ * shtat_demo_build_pay_grid:
+ * A small pay grid with every position of the centres' table placed. SAMPLE
+ * figures, not those of Decree 1193.
+ *
+ * Returns: (transfer full): the grid
+ */
 ShtatPayGrid *
 shtat_demo_build_pay_grid (void)
 {
@@ -877,6 +910,17 @@ shtat_demo_build_pay_grid (void)
   return grid;
 }
 
+/**
+ * shtat_demo_save:
+ * @store: the database
+ * @today: the date the demo is built for
+ * @error: return location for a #GError
+ *
+ * The demo into @store: the centre and the files (one import), then the profile
+ * and the pay grid, each only where the store has none yet.
+ *
+ * Returns: %TRUE when saved
+ */
 gboolean
 shtat_demo_save (ShtatStore   *store,
                  const GDate  *today,

@@ -302,6 +302,15 @@ shtat_draft_session_set_allowances (ShtatDraftSession *self,
   return edit_line (self, index, edit_allowances, &tiyn, description, SHTAT_DRAFT_CHANGE_VALUES, error);
 }
 
+/**
+ * shtat_draft_session_set_grade:
+ * @self: a #ShtatDraftSession
+ * @index: a line of the version
+ * @grade: (nullable): the category or pay grade; %NULL or empty: none
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when saved
+ */
 gboolean
 shtat_draft_session_set_grade (ShtatDraftSession *self,
                                guint              index,
@@ -337,6 +346,15 @@ shtat_draft_session_set_unit (ShtatDraftSession *self,
   return edit_line (self, index, edit_unit, unit, description, SHTAT_DRAFT_CHANGE_LINES, error);
 }
 
+/**
+ * shtat_draft_session_set_justification:
+ * @self: a #ShtatDraftSession
+ * @index: a line of the version
+ * @text: (nullable): why the line is below its minimum; %NULL or empty: none
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when saved
+ */
 gboolean
 shtat_draft_session_set_justification (ShtatDraftSession *self,
                                        guint              index,
@@ -354,6 +372,15 @@ shtat_draft_session_set_justification (ShtatDraftSession *self,
   return edit_line (self, index, edit_justification, text, description, SHTAT_DRAFT_CHANGE_VALUES, error);
 }
 
+/**
+ * shtat_draft_session_set_reference:
+ * @self: a #ShtatDraftSession
+ * @index: a line of the version
+ * @text: (nullable): the typical norm the units come from; %NULL or empty: none
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when saved
+ */
 gboolean
 shtat_draft_session_set_reference (ShtatDraftSession *self,
                                    guint              index,
@@ -570,8 +597,8 @@ shtat_draft_session_get_can_redo (ShtatDraftSession *self)
  * shtat_draft_session_get_undo_description:
  * @self: a #ShtatDraftSession
  *
- * Returns: (nullable): what the next undo takes back, or %NULL when there is
- *   nothing to undo
+ * Returns: (transfer none) (nullable): what the next undo takes back, or %NULL
+ *   when there is nothing to undo
  */
 const char *
 shtat_draft_session_get_undo_description (ShtatDraftSession *self)
@@ -586,7 +613,7 @@ shtat_draft_session_get_undo_description (ShtatDraftSession *self)
  * shtat_draft_session_get_redo_description:
  * @self: a #ShtatDraftSession
  *
- * Returns: (nullable): what the next redo makes again, or %NULL
+ * Returns: (transfer none) (nullable): what the next redo makes again, or %NULL
  */
 const char *
 shtat_draft_session_get_redo_description (ShtatDraftSession *self)

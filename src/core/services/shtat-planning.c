@@ -50,6 +50,37 @@ profile_average (ShtatStore           *store,
   return TRUE;
 }
 
+/**
+ * shtat_planning_new_draft:
+ * @store: the database
+ * @library: the norms
+ * @centre_code: the centre
+ * @table_id: (nullable): the norm table; %NULL: "fsc"
+ * @source: where the lines come from
+ * @given: (nullable): drivers the caller sets (the values set there)
+ * @zero_unknown: whether a driver nothing gives starts at 0 rather than being an
+ *   error
+ * @error: return location for a #GError
+ *
+ * A new draft of the schedule of @centre_code, saved as its next version.
+ *
+ * From the norms of @table_id, each driver is taken from the first of: @given,
+ * the centre profile (the average appeals per working day over its period, with
+ * that period and its source recorded on the draft, and its other figures), the
+ * newest version of the schedule; a driver none of them gives starts at 0 for the
+ * user to correct on the draft when @zero_unknown, and is an error naming it
+ * otherwise. Lines of positions the stored pay grid places get its salary and
+ * grade for the date the draft is made.
+ *
+ * From the approved version: a copy of it, or %SHTAT_SCHEDULE_ERROR_STATUS when
+ * there is none.
+ *
+ * A database that cannot be read (the profile, the calendar, the pay grid) is an
+ * error in %SHTAT_STORE_ERROR, and nothing is saved: a draft is never made
+ * without the figures the database holds for it.
+ *
+ * Returns: (transfer full) (nullable): the draft saved, or %NULL with @error set
+ */
 ShtatSchedule *
 shtat_planning_new_draft (ShtatStore          *store,
                           ShtatNormLibrary    *library,
@@ -166,6 +197,20 @@ shtat_planning_new_draft (ShtatStore          *store,
   return g_steal_pointer (&draft);
 }
 
+/**
+ * shtat_planning_apply_profile:
+ * @store: the database
+ * @library: the norms
+ * @schedule: a draft
+ * @explanation: (out) (optional) (transfer full): how the average was found
+ * @error: return location for a #GError
+ *
+ * A draft's drivers and appeals period from its centre's stored profile (the
+ * average over the profile's period, and its other figures). Fails, changing
+ * nothing, when the profile gives no average.
+ *
+ * Returns: %TRUE when applied
+ */
 gboolean
 shtat_planning_apply_profile (ShtatStore        *store,
                               ShtatNormLibrary  *library,
@@ -188,6 +233,21 @@ shtat_planning_apply_profile (ShtatStore        *store,
   return TRUE;
 }
 
+/**
+ * shtat_planning_apply_pay_grid:
+ * @store: the database
+ * @schedule: a draft
+ * @date: (nullable): the date of the salaries; %NULL: today
+ * @n_set: (out) (optional): how many lines got a salary
+ * @error: return location for a #GError
+ *
+ * Every line of a draft whose position the stored pay grid places gets the
+ * grid's salary and grade on @date. Fails with %SHTAT_PAY_ERROR_NOT_FOUND when
+ * the grid places none of the draft's positions; on any failure the draft is left
+ * as it was.
+ *
+ * Returns: %TRUE when applied
+ */
 gboolean
 shtat_planning_apply_pay_grid (ShtatStore     *store,
                                ShtatSchedule  *schedule,
@@ -234,6 +294,23 @@ shtat_planning_apply_pay_grid (ShtatStore     *store,
   return TRUE;
 }
 
+/**
+ * shtat_planning_approve:
+ * @store: the database
+ * @library: the norms
+ * @centre_code: the centre
+ * @version: the stored version to approve
+ * @approval: the akimat's order
+ * @error: return location for a #GError
+ *
+ * Approves version @version of the schedule of @centre_code as stored, with
+ * @approval, and saves it together with the approved version it supersedes, in
+ * one transaction (see shtat_schedule_approve() for what is required). On
+ * failure nothing is written.
+ *
+ * Returns: (transfer full) (nullable): the approved version, or %NULL with
+ *   @error set
+ */
 ShtatSchedule *
 shtat_planning_approve (ShtatStore          *store,
                         ShtatNormLibrary    *library,

@@ -45,13 +45,78 @@ shtat_promotion_init (ShtatPromotion *self)
   g_date_clear (&self->date, 1);
 }
 
-ShtatPromotionKind shtat_promotion_get_kind (ShtatPromotion *self) { return self->kind; }
-ShtatEmployee *shtat_promotion_get_employee (ShtatPromotion *self) { return self->employee; }
-const char *shtat_promotion_get_name (ShtatPromotion *self) { return self->name; }
-const char *shtat_promotion_get_position (ShtatPromotion *self) { return self->position; }
-int shtat_promotion_get_category (ShtatPromotion *self) { return self->category; }
-const GDate *shtat_promotion_get_date (ShtatPromotion *self) { return &self->date; }
+ShtatPromotionKind
+shtat_promotion_get_kind (ShtatPromotion *self)
+{
+  return self->kind;
+}
 
+/**
+ * shtat_promotion_get_employee:
+ * @self: a row of the report
+ *
+ * Returns: (transfer none): the personnel file
+ */
+ShtatEmployee *
+shtat_promotion_get_employee (ShtatPromotion *self)
+{
+  return self->employee;
+}
+
+/**
+ * shtat_promotion_get_name:
+ * @self: a row of the report
+ *
+ * Returns: (transfer none): the employee's full name
+ */
+const char *
+shtat_promotion_get_name (ShtatPromotion *self)
+{
+  return self->name;
+}
+
+/**
+ * shtat_promotion_get_position:
+ * @self: a row of the report
+ *
+ * Returns: (transfer none): the position code
+ */
+const char *
+shtat_promotion_get_position (ShtatPromotion *self)
+{
+  return self->position;
+}
+
+/**
+ * shtat_promotion_get_category:
+ * @self: a row of the report
+ *
+ * Returns: the next category (a #ShtatCategory), or -1
+ */
+int
+shtat_promotion_get_category (ShtatPromotion *self)
+{
+  return self->category;
+}
+
+/**
+ * shtat_promotion_get_date:
+ * @self: a row of the report
+ *
+ * Returns: (transfer none): when the row applies: the eligibility or expiry date
+ */
+const GDate *
+shtat_promotion_get_date (ShtatPromotion *self)
+{
+  return &self->date;
+}
+
+/**
+ * shtat_promotion_kind_get_label:
+ * @kind: a kind of row
+ *
+ * Returns: (transfer none): the kind in the user's language
+ */
 const char *
 shtat_promotion_kind_get_label (ShtatPromotionKind kind)
 {
@@ -135,6 +200,15 @@ compare_rows (gconstpointer a,
   return by_date != 0 ? by_date : g_utf8_collate (x->name, y->name);
 }
 
+/**
+ * shtat_promotions_build:
+ * @list: the personnel with their verdicts
+ * @as_of: the date the report is made on
+ * @days: the window (90 in the app)
+ *
+ * Returns: (transfer full) (element-type ShtatPromotion): the rows, sorted by date,
+ *   then name
+ */
 GListStore *
 shtat_promotions_build (ShtatPersonnelList *list,
                         const GDate        *as_of,
@@ -163,9 +237,19 @@ csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* UTF-8 with a byte-order mark and semicolons, as spreadsheets in Kazakhstan
+/**
+ * shtat_promotions_write_csv:
+ * @rows: (element-type ShtatPromotion): the rows of the report
+ * @library: the norms, for the position names
+ * @path: the file to write
+ * @error: return location for a #GError
+ *
+ * UTF-8 with a byte-order mark and semicolons, as spreadsheets in Kazakhstan
  * open it directly; written to a temporary file and renamed, so a failure
- * never leaves half a report. */
+ * never leaves half a report.
+ *
+ * Returns: %TRUE when written
+ */
 gboolean
 shtat_promotions_write_csv (GListModel        *rows,
                             ShtatNormLibrary  *library,

@@ -20,12 +20,11 @@ G_DECLARE_FINAL_TYPE (ShtatPromotion, shtat_promotion, SHTAT, PROMOTION, GObject
 ShtatPromotionKind shtat_promotion_get_kind      (ShtatPromotion *self);
 ShtatEmployee     *shtat_promotion_get_employee  (ShtatPromotion *self);
 const char        *shtat_promotion_get_name      (ShtatPromotion *self);
-const char        *shtat_promotion_get_position  (ShtatPromotion *self);   /* code */
-int                shtat_promotion_get_category  (ShtatPromotion *self);   /* next category, or -1 */
+const char        *shtat_promotion_get_position  (ShtatPromotion *self);
+int                shtat_promotion_get_category  (ShtatPromotion *self);
 const GDate       *shtat_promotion_get_date      (ShtatPromotion *self);
 const char        *shtat_promotion_kind_get_label (ShtatPromotionKind kind);
 
-/* Rows sorted by date, then name. `days` is the window (90 in the app). */
 GListStore *shtat_promotions_build     (ShtatPersonnelList *list,
                                         const GDate        *as_of,
                                         guint               days);
