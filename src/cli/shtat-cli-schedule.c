@@ -368,8 +368,7 @@ schedule_check (int    argc,
           shtat_json_member (j, "planned");
           shtat_json_units (j, row->planned);
           shtat_json_member_string (j, "status", shtat_compliance_status_to_string (row->status));
-          shtat_json_member_string (j, "severity", row->severity == SHTAT_SEVERITY_ERROR ? "error"
-                                                   : row->severity == SHTAT_SEVERITY_WARNING ? "warning" : "ok");
+          shtat_json_member_string (j, "severity", shtat_enum_to_nick (SHTAT_TYPE_SEVERITY, row->severity));
           shtat_json_member_string (j, "message", row->message);
           shtat_json_member (j, "remarks");
           json_remarks (j, row->remarks);

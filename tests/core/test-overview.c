@@ -22,6 +22,7 @@
 
 #include "shtat-core.h"
 #include "shtat-test-common.h"
+#include "shtat-test-records.h"
 
 static ShtatNormLibrary *library;
 static const ShtatNormTable *fsc;
@@ -120,34 +121,6 @@ typedef struct
   GDate       on;
 } Fixture;
 
-static ShtatEmployee *
-person (const char *iin,
-        const char *surname,
-        const char *centre_code,
-        const char *position,
-        int         rate,
-        guint       to_year)
-{
-  ShtatEmployee *e = shtat_employee_new ();
-  ShtatAssignment a = { 0 };
-
-  g_strlcpy (e->iin, iin, sizeof e->iin);
-  e->surname = g_strdup (surname);
-  e->name = g_strdup ("Test");
-  e->birth_date = shtat_test_date (1990, 1, 1);
-  a.centre_code = (char *) centre_code;
-  a.position = (char *) position;
-  a.level = -1;
-  a.category = -1;
-  a.rate = rate;
-  a.from = shtat_test_date (2020, 1, 1);
-  g_date_clear (&a.to, 1);
-  if (to_year != 0)
-    a.to = shtat_test_date (to_year, 6, 30);
-  shtat_employee_add_assignment (e, &a);
-  return e;
-}
-
 static guint
 line_of (const ShtatSchedule *s,
          const char          *position)
@@ -204,10 +177,10 @@ fixture_set_up (Fixture       *f,
   g_ptr_array_add (centres, centre ("north", "Солтүстік орталығы", "Северный центр", "Есіл ауданы"));
   g_ptr_array_add (centres, centre ("south", "Оңтүстік орталығы", "Южный центр", "Алмалы ауданы"));
   g_ptr_array_add (centres, centre ("west", "Батыс орталығы", NULL, "Есіл ауданы"));
-  g_ptr_array_add (staff, person ("900101300011", "Abenov", "north", "psychologist", 100, 0));
-  g_ptr_array_add (staff, person ("900101300012", "Baeva", "north", "lawyer", 50, 0));
-  g_ptr_array_add (staff, person ("900101300017", "Kimov", "north", "lawyer", 100, 2025));   /* left */
-  g_ptr_array_add (staff, person ("900101300016", "Ivanov", "south", "lawyer", 100, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300011", "Abenov", "north", "psychologist", 100, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300012", "Baeva", "north", "lawyer", 50, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300017", "Kimov", "north", "lawyer", 100, 2025));   /* left */
+  g_ptr_array_add (staff, shtat_test_person ("900101300016", "Ivanov", "south", "lawyer", 100, 0));
   shtat_test_ok (shtat_store_import (f->store, centres, staff, NULL, &error), error);
 
   shtat_test_ok (shtat_schedule_submit (south, library, fsc, &error), error);

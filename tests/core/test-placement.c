@@ -9,37 +9,9 @@
 
 #include "shtat-core.h"
 #include "shtat-test-common.h"
+#include "shtat-test-records.h"
 
 static ShtatNormLibrary *library;
-
-/* A person with one assignment; @to_year 0: still open. */
-static ShtatEmployee *
-person (const char *iin,
-        const char *surname,
-        const char *centre,
-        const char *position,
-        int         rate,
-        guint       to_year)
-{
-  ShtatEmployee *e = shtat_employee_new ();
-  ShtatAssignment a = { 0 };
-
-  g_strlcpy (e->iin, iin, sizeof e->iin);
-  e->surname = g_strdup (surname);
-  e->name = g_strdup ("Test");
-  e->birth_date = shtat_test_date (1990, 1, 1);
-  a.centre_code = (char *) centre;
-  a.position = (char *) position;
-  a.level = -1;
-  a.category = -1;
-  a.rate = rate;
-  a.from = shtat_test_date (2020, 1, 1);
-  g_date_clear (&a.to, 1);
-  if (to_year != 0)
-    a.to = shtat_test_date (to_year, 6, 30);
-  shtat_employee_add_assignment (e, &a);
-  return e;
-}
 
 /* Lines: psychologist 2 units, social worker 1.5, lawyer 1, a second
  * psychologist line of 0.5 in another unit. */
@@ -62,14 +34,14 @@ small_staff (void)
 {
   GPtrArray *staff = g_ptr_array_new_with_free_func ((GDestroyNotify) shtat_employee_unref);
 
-  g_ptr_array_add (staff, person ("900101300011", "Abenov", "north", "psychologist", 100, 0));
-  g_ptr_array_add (staff, person ("900101300012", "Baeva", "north", "psychologist", 100, 0));
-  g_ptr_array_add (staff, person ("900101300013", "Dosov", "north", "psychologist", 50, 0));
-  g_ptr_array_add (staff, person ("900101300014", "Ermekova", "north", "psychologist", 25, 0));
-  g_ptr_array_add (staff, person ("900101300015", "Zhanova", "north", "social-worker", 100, 0));
-  g_ptr_array_add (staff, person ("900101300016", "Ivanov", "south", "lawyer", 100, 0));      /* another centre */
-  g_ptr_array_add (staff, person ("900101300017", "Kimov", "north", "lawyer", 100, 2025));   /* left in 2025 */
-  g_ptr_array_add (staff, person ("900101300018", "Lee", "north", "accountant", 100, 0));    /* no line */
+  g_ptr_array_add (staff, shtat_test_person ("900101300011", "Abenov", "north", "psychologist", 100, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300012", "Baeva", "north", "psychologist", 100, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300013", "Dosov", "north", "psychologist", 50, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300014", "Ermekova", "north", "psychologist", 25, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300015", "Zhanova", "north", "social-worker", 100, 0));
+  g_ptr_array_add (staff, shtat_test_person ("900101300016", "Ivanov", "south", "lawyer", 100, 0));      /* another centre */
+  g_ptr_array_add (staff, shtat_test_person ("900101300017", "Kimov", "north", "lawyer", 100, 2025));   /* left in 2025 */
+  g_ptr_array_add (staff, shtat_test_person ("900101300018", "Lee", "north", "accountant", 100, 0));    /* no line */
   return staff;
 }
 

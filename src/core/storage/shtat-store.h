@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "shtat-personnel.h"
+#include "shtat-types.h"
 
 G_BEGIN_DECLS
 
@@ -109,8 +110,6 @@ gboolean       shtat_store_import         (ShtatStore  *self,
 
 /* Staffing schedules: every version of every centre's schedule. Approved
  * versions are read-only and are checked against their SHA-256 when read. */
-typedef struct _ShtatSchedule ShtatSchedule;
-
 gboolean       shtat_store_save_schedule  (ShtatStore     *self,
                                            ShtatSchedule  *schedule,
                                            GError        **error);
@@ -141,9 +140,6 @@ ShtatSchedule *shtat_store_load_schedule  (ShtatStore     *self,
  * empty profile; a centre that does not exist is SHTAT_STORE_ERROR_NOT_FOUND.
  * Saving validates the profile and replaces the centre's whole profile in one
  * transaction. */
-typedef struct _ShtatCentreProfile ShtatCentreProfile;
-typedef struct _ShtatCalendar ShtatCalendar;
-typedef struct _ShtatPayGrid ShtatPayGrid;
 
 ShtatCentreProfile *shtat_store_load_centre_profile (ShtatStore                *self,
                                                      const char                *centre_code,
