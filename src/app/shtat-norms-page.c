@@ -530,60 +530,6 @@ shtat_norms_page_focus_table (ShtatNormsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->table_dropdown));
 }
 
-/* For tests: the widgets a user reads and types into. */
-GtkWidget *
-shtat_norms_page_get_driver_entry (ShtatNormsPage *self,
-                                   ShtatDriver     driver)
-{
-  return gtk_widget_get_visible (self->driver_rows[driver]) ? GTK_WIDGET (self->driver_spins[driver]) : NULL;
-}
-
-GtkWidget *
-shtat_norms_page_get_flag_switch (ShtatNormsPage *self,
-                                  ShtatFlag       flag)
-{
-  return gtk_widget_get_visible (self->flag_rows[flag]) ? GTK_WIDGET (self->flag_switches[flag]) : NULL;
-}
-
-const char *
-shtat_norms_page_get_total_text (ShtatNormsPage *self)
-{
-  return gtk_label_get_text (self->total_label);
-}
-
-const char *
-shtat_norms_page_get_bracket_text (ShtatNormsPage *self)
-{
-  return gtk_label_get_text (self->bracket_label);
-}
-
-const char *
-shtat_norms_page_get_error_text (ShtatNormsPage *self)
-{
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
-}
-
-const char *
-shtat_norms_page_get_row_units_text (ShtatNormsPage *self,
-                                     guint           n)
-{
-  GtkLabel *label = g_hash_table_lookup (self->units_labels, GUINT_TO_POINTER (n));
-
-  return label != NULL ? gtk_label_get_text (label) : NULL;
-}
-
-GtkWidget *
-shtat_norms_page_get_remarks_list (ShtatNormsPage *self)
-{
-  return GTK_WIDGET (self->remarks_list);
-}
-
-GtkWidget *
-shtat_norms_page_get_table_dropdown (ShtatNormsPage *self)
-{
-  return GTK_WIDGET (self->table_dropdown);
-}
-
 /* ------------------------------------------------------------------------ */
 
 static void

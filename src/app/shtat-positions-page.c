@@ -465,48 +465,6 @@ shtat_positions_page_focus_search (ShtatPositionsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-const char *
-shtat_positions_page_get_title (ShtatPositionsPage *self)
-{
-  return self->title_label ? gtk_label_get_text (self->title_label) : NULL;
-}
-
-char *
-shtat_positions_page_get_rung_text (ShtatPositionsPage *self,
-                                    ShtatLevel          level,
-                                    ShtatCategory       category)
-{
-  g_autofree char *key = g_strdup_printf ("%d/%d", level, category);
-  AdwActionRow *row = g_hash_table_lookup (self->rung_rows, key);
-
-  if (row == NULL)
-    return NULL;
-  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                          adw_action_row_get_subtitle (row));
-}
-
-guint
-shtat_positions_page_count_visible (ShtatPositionsPage *self)
-{
-  guint n = 0;
-
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->position_list, i);
-
-      if (row == NULL)
-        return n;
-      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
-        n++;
-    }
-}
-
-GtkWidget *
-shtat_positions_page_get_search_entry (ShtatPositionsPage *self)
-{
-  return GTK_WIDGET (self->search_entry);
-}
-
 static void
 shtat_positions_page_dispose (GObject *object)
 {

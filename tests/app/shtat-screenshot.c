@@ -20,6 +20,21 @@
 #include "shtat-test-util.h"
 #include "shtat-window.h"
 
+static void
+type_figure (ShtatNormsPage *page,
+             ShtatDriver     driver,
+             const char     *text)
+{
+  GtkWidget *spin = shtat_test_find_control (GTK_WIDGET (page), shtat_driver_get_label (driver), GTK_TYPE_SPIN_BUTTON);
+
+  if (spin == NULL)
+    {
+      g_printerr ("the table shown does not use “%s”\n", shtat_driver_get_label (driver));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -160,10 +175,11 @@ main (int    argc,
       shtat_window_show_section (window, "norms");
       if (table != NULL)
         shtat_norms_page_select_table (page, table);
+      /* the figures are typed into the rows that name them */
       if (appeals != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS)), appeals);
+        type_figure (page, SHTAT_DRIVER_APPEALS, appeals);
       if (vehicles != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES)), vehicles);
+        type_figure (page, SHTAT_DRIVER_VEHICLES, vehicles);
     }
 
   shtat_test_wait_mapped (GTK_WIDGET (window));
