@@ -329,8 +329,11 @@ static void
 driver_text_changed_cb (GtkEditable    *editable,
                         ShtatNormsPage *self)
 {
-  ShtatDriver driver = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "shtat-driver"));
+  ShtatDriver driver = 0;
   double value;
+
+  while (driver < SHTAT_N_DRIVERS - 1 && GTK_EDITABLE (self->driver_spins[driver]) != editable)
+    driver++;
 
   g_clear_pointer (&self->driver_errors[driver], g_free);
   if (!parse_figure (gtk_editable_get_text (editable), &value))
@@ -355,7 +358,10 @@ flag_changed_cb (GtkSwitch      *sw,
                  GParamSpec     *pspec,
                  ShtatNormsPage *self)
 {
-  ShtatFlag flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "shtat-flag"));
+  ShtatFlag flag = 0;
+
+  while (flag < SHTAT_N_FLAGS - 1 && self->flag_switches[flag] != sw)
+    flag++;
 
   self->flags[flag] = gtk_switch_get_active (sw);
   recompute (self);
@@ -382,56 +388,26 @@ build_inputs (ShtatNormsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->flags_group), any_flag);
 }
 
+/* The rows of the figures and premises are in the template; their titles are
+ * the core's, which its messages quote too. */
 static void
-create_inputs (ShtatNormsPage *self)
+init_inputs (ShtatNormsPage *self)
 {
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000000, 1);
-      GtkEditable *text;
+      GtkSpinButton *spin = self->driver_spins[d];
 
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), d == SHTAT_DRIVER_APPEALS ? 2 : 0);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), self->values[d]);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
-      gtk_widget_set_name (spin, shtat_driver_to_string (d));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shtat_driver_get_label (d));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (self->drivers_group, row);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
-
-      text = GTK_EDITABLE (spin);
-      g_object_set_data (G_OBJECT (text), "shtat-driver", GUINT_TO_POINTER (d));
-      g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
-      g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
-      g_signal_connect (text, "changed", G_CALLBACK (driver_text_changed_cb), self);
-
-      self->driver_spins[d] = GTK_SPIN_BUTTON (spin);
-      self->driver_rows[d] = row;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->driver_rows[d]), shtat_driver_get_label (d));
+      /* the starting figures are shown as the spin button formats them, and
+       * read back only once the user types */
+      g_signal_handlers_block_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, spin_output_cb, NULL);
+      g_signal_handlers_block_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, driver_text_changed_cb, NULL);
+      gtk_spin_button_set_value (spin, self->values[d]);
+      g_signal_handlers_unblock_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, driver_text_changed_cb, NULL);
+      g_signal_handlers_unblock_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, spin_output_cb, NULL);
     }
-
   for (guint f = 0; f < SHTAT_N_FLAGS; f++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *sw = gtk_switch_new ();
-
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (sw), self->flags[f]);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shtat_flag_get_label (f));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-      adw_preferences_group_add (self->flags_group, row);
-      g_object_set_data (G_OBJECT (sw), "shtat-flag", GUINT_TO_POINTER (f));
-      g_signal_connect (sw, "notify::active", G_CALLBACK (flag_changed_cb), self);
-
-      self->flag_switches[f] = GTK_SWITCH (sw);
-      self->flag_rows[f] = row;
-    }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->flag_rows[f]), shtat_flag_get_label (f));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -599,6 +575,32 @@ shtat_norms_page_class_init (ShtatNormsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, remarks_list);
   gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, remarks_group);
   gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, sections_box);
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    {
+      g_autofree char *id = g_strdelimit (g_strdup (shtat_driver_to_string (d)), "-", '_');
+      g_autofree char *row = g_strconcat (id, "_row", NULL);
+      g_autofree char *spin = g_strconcat (id, "_spin", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, row, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, driver_rows) + d * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, spin, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, driver_spins) + d * sizeof (gpointer));
+    }
+  for (guint f = 0; f < SHTAT_N_FLAGS; f++)
+    {
+      g_autofree char *id = g_strdelimit (g_strdup (shtat_flag_to_string (f)), "-", '_');
+      g_autofree char *row = g_strconcat (id, "_row", NULL);
+      g_autofree char *sw = g_strconcat (id, "_switch", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, row, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, flag_rows) + f * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, sw, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, flag_switches) + f * sizeof (gpointer));
+    }
+  gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, driver_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
 }
 
 static void
@@ -611,7 +613,7 @@ shtat_norms_page_init (ShtatNormsPage *self)
   self->values[SHTAT_DRIVER_VEHICLES] = 1;
   self->values[SHTAT_DRIVER_APPEALS] = 40;
   self->values[SHTAT_DRIVER_RECIPIENTS] = 50;
-  create_inputs (self);
+  init_inputs (self);
 
   g_signal_connect (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self);
 }
