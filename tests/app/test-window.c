@@ -346,6 +346,13 @@ test_positions (void)
     g_assert_nonnull (strstr (medium_none, "certificate"));
     g_assert_nonnull (strstr (higher_top, "At least 2 years as a first-category higher-level specialist"));
   }
+  /* the duties are the social worker's alone, none left from the psychologist */
+  {
+    GtkWidget *duties = shtat_test_find_by_text (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Duties");
+    g_autoptr(GPtrArray) rows = shtat_test_find_all (duties, ADW_TYPE_ACTION_ROW);
+
+    g_assert_cmpuint (rows->len, ==, shtat_norm_library_get_position (library, "social-worker")->duties->len);
+  }
 
   search = shtat_test_find_entry (GTK_WIDGET (page), "Find a position");
   g_assert_nonnull (search);
@@ -368,6 +375,16 @@ test_positions (void)
   g_assert_true (shtat_test_select_row (GTK_WIDGET (page), "Accountant"));
   shtat_test_iterate ();
   g_assert_cmpstr (position_title (page), ==, "Accountant");
+  /* another act sets its requirements: no ladder, no duties of 580-НҚ */
+  {
+    GtkWidget *says = shtat_test_find_by_text (GTK_WIDGET (page), GTK_TYPE_LABEL, "Requirements set by another act");
+
+    g_assert_true (says != NULL && gtk_widget_is_visible (says));
+    g_assert_null (shtat_test_find_by_text (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Qualification requirements"));
+    g_assert_nonnull (shtat_test_find_by_text (GTK_WIDGET (page), GTK_TYPE_LABEL, "Positions defined in other acts"));
+    g_assert_null (shtat_test_find_by_text (GTK_WIDGET (page), GTK_TYPE_LABEL, "Psychologist categories"));
+  }
+  g_assert_false (gtk_widget_is_visible (shtat_test_find_by_text (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Duties")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
