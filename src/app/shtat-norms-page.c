@@ -601,6 +601,7 @@ shtat_norms_page_class_init (ShtatNormsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, driver_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_selected_cb);
 }
 
 static void
@@ -615,5 +616,4 @@ shtat_norms_page_init (ShtatNormsPage *self)
   self->values[SHTAT_DRIVER_RECIPIENTS] = 50;
   init_inputs (self);
 
-  g_signal_connect (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self);
 }

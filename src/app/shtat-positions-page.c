@@ -497,6 +497,9 @@ shtat_positions_page_class_init (ShtatPositionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, interpretations_list);
   gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, duties_group);
   gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, knowledge_group);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 }
 
 static void
@@ -508,7 +511,4 @@ shtat_positions_page_init (ShtatPositionsPage *self)
   clear_content (self);
   gtk_list_box_set_header_func (self->position_list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->position_list, filter_func, self, NULL);
-  g_signal_connect (self->position_list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
 }
