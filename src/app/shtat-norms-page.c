@@ -27,7 +27,6 @@ struct _ShtatNormsPage
   GtkWidget            *driver_rows[SHTAT_N_DRIVERS];
   GtkSwitch            *flag_switches[SHTAT_N_FLAGS];
   GtkWidget            *flag_rows[SHTAT_N_FLAGS];
-  GHashTable           *units_labels; /* row number → GtkLabel */
   char                 *driver_errors[SHTAT_N_DRIVERS]; /* what is wrong with the text typed */
 
   GtkDropDown          *table_dropdown;
@@ -91,8 +90,7 @@ make_units_label (const ShtatMinimumLine *line)
 }
 
 static GtkWidget *
-make_line_row (ShtatNormsPage         *self,
-               const ShtatMinimumLine *line)
+make_line_row (const ShtatMinimumLine *line)
 {
   g_autofree char *number = g_strdup_printf ("%u", line->row->n);
   g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s", line->explanation, line->row->cite);
@@ -103,7 +101,6 @@ make_line_row (ShtatNormsPage         *self,
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_widget_add_css_class (number_label, "shtat-row-number");
   gtk_widget_add_css_class (number_label, "numeric");
-  g_hash_table_insert (self->units_labels, GUINT_TO_POINTER (line->row->n), units_label);
 
   if (line->remarks->len == 0)
     {
@@ -199,7 +196,6 @@ show_result (ShtatNormsPage     *self,
     gtk_list_box_append (self->remarks_list, shtat_remark_view_new (g_ptr_array_index (m->remarks, r)));
   gtk_widget_set_visible (self->remarks_group, m->remarks->len > 0);
 
-  g_hash_table_remove_all (self->units_labels);
   remove_all_children (GTK_WIDGET (self->sections_box));
   for (guint i = 0; i < m->lines->len; i++)
     {
@@ -224,7 +220,7 @@ show_result (ShtatNormsPage     *self,
           gtk_box_append (GTK_BOX (box), GTK_WIDGET (group));
           gtk_box_append (self->sections_box, box);
         }
-      adw_preferences_group_add (group, make_line_row (self, line));
+      adw_preferences_group_add (group, make_line_row (line));
     }
 }
 
@@ -541,7 +537,6 @@ shtat_norms_page_finalize (GObject *object)
   ShtatNormsPage *self = SHTAT_NORMS_PAGE (object);
 
   g_clear_object (&self->library);
-  g_clear_pointer (&self->units_labels, g_hash_table_unref);
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
     g_clear_pointer (&self->driver_errors[d], g_free);
   G_OBJECT_CLASS (shtat_norms_page_parent_class)->finalize (object);
@@ -609,7 +604,6 @@ shtat_norms_page_init (ShtatNormsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->units_labels = g_hash_table_new (NULL, NULL);
   /* A centre with one service car is the common case. */
   self->values[SHTAT_DRIVER_VEHICLES] = 1;
   self->values[SHTAT_DRIVER_APPEALS] = 40;
