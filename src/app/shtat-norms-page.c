@@ -27,7 +27,6 @@ struct _ShtatNormsPage
   GtkWidget            *driver_rows[SHTAT_N_DRIVERS];
   GtkSwitch            *flag_switches[SHTAT_N_FLAGS];
   GtkWidget            *flag_rows[SHTAT_N_FLAGS];
-  GHashTable           *units_labels; /* row number → GtkLabel */
   char                 *driver_errors[SHTAT_N_DRIVERS]; /* what is wrong with the text typed */
 
   GtkDropDown          *table_dropdown;
@@ -91,8 +90,7 @@ make_units_label (const ShtatMinimumLine *line)
 }
 
 static GtkWidget *
-make_line_row (ShtatNormsPage         *self,
-               const ShtatMinimumLine *line)
+make_line_row (const ShtatMinimumLine *line)
 {
   g_autofree char *number = g_strdup_printf ("%u", line->row->n);
   g_autofree char *subtitle = g_markup_printf_escaped ("%s · %s", line->explanation, line->row->cite);
@@ -103,7 +101,6 @@ make_line_row (ShtatNormsPage         *self,
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_widget_add_css_class (number_label, "shtat-row-number");
   gtk_widget_add_css_class (number_label, "numeric");
-  g_hash_table_insert (self->units_labels, GUINT_TO_POINTER (line->row->n), units_label);
 
   if (line->remarks->len == 0)
     {
@@ -199,7 +196,6 @@ show_result (ShtatNormsPage     *self,
     gtk_list_box_append (self->remarks_list, shtat_remark_view_new (g_ptr_array_index (m->remarks, r)));
   gtk_widget_set_visible (self->remarks_group, m->remarks->len > 0);
 
-  g_hash_table_remove_all (self->units_labels);
   remove_all_children (GTK_WIDGET (self->sections_box));
   for (guint i = 0; i < m->lines->len; i++)
     {
@@ -224,7 +220,7 @@ show_result (ShtatNormsPage     *self,
           gtk_box_append (GTK_BOX (box), GTK_WIDGET (group));
           gtk_box_append (self->sections_box, box);
         }
-      adw_preferences_group_add (group, make_line_row (self, line));
+      adw_preferences_group_add (group, make_line_row (line));
     }
 }
 
@@ -329,8 +325,11 @@ static void
 driver_text_changed_cb (GtkEditable    *editable,
                         ShtatNormsPage *self)
 {
-  ShtatDriver driver = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "shtat-driver"));
+  ShtatDriver driver = 0;
   double value;
+
+  while (driver < SHTAT_N_DRIVERS - 1 && GTK_EDITABLE (self->driver_spins[driver]) != editable)
+    driver++;
 
   g_clear_pointer (&self->driver_errors[driver], g_free);
   if (!parse_figure (gtk_editable_get_text (editable), &value))
@@ -355,7 +354,10 @@ flag_changed_cb (GtkSwitch      *sw,
                  GParamSpec     *pspec,
                  ShtatNormsPage *self)
 {
-  ShtatFlag flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "shtat-flag"));
+  ShtatFlag flag = 0;
+
+  while (flag < SHTAT_N_FLAGS - 1 && self->flag_switches[flag] != sw)
+    flag++;
 
   self->flags[flag] = gtk_switch_get_active (sw);
   recompute (self);
@@ -382,56 +384,26 @@ build_inputs (ShtatNormsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->flags_group), any_flag);
 }
 
+/* The rows of the figures and premises are in the template; their titles are
+ * the core's, which its messages quote too. */
 static void
-create_inputs (ShtatNormsPage *self)
+init_inputs (ShtatNormsPage *self)
 {
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000000, 1);
-      GtkEditable *text;
+      GtkSpinButton *spin = self->driver_spins[d];
 
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), d == SHTAT_DRIVER_APPEALS ? 2 : 0);
-      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), self->values[d]);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-      gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
-      gtk_widget_set_name (spin, shtat_driver_to_string (d));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shtat_driver_get_label (d));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      adw_preferences_group_add (self->drivers_group, row);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
-
-      text = GTK_EDITABLE (spin);
-      g_object_set_data (G_OBJECT (text), "shtat-driver", GUINT_TO_POINTER (d));
-      g_signal_connect (spin, "input", G_CALLBACK (spin_input_cb), NULL);
-      g_signal_connect (spin, "output", G_CALLBACK (spin_output_cb), NULL);
-      g_signal_connect (text, "changed", G_CALLBACK (driver_text_changed_cb), self);
-
-      self->driver_spins[d] = GTK_SPIN_BUTTON (spin);
-      self->driver_rows[d] = row;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->driver_rows[d]), shtat_driver_get_label (d));
+      /* the starting figures are shown as the spin button formats them, and
+       * read back only once the user types */
+      g_signal_handlers_block_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, spin_output_cb, NULL);
+      g_signal_handlers_block_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, driver_text_changed_cb, NULL);
+      gtk_spin_button_set_value (spin, self->values[d]);
+      g_signal_handlers_unblock_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, driver_text_changed_cb, NULL);
+      g_signal_handlers_unblock_matched (spin, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, spin_output_cb, NULL);
     }
-
   for (guint f = 0; f < SHTAT_N_FLAGS; f++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *sw = gtk_switch_new ();
-
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      gtk_switch_set_active (GTK_SWITCH (sw), self->flags[f]);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shtat_flag_get_label (f));
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
-      adw_preferences_group_add (self->flags_group, row);
-      g_object_set_data (G_OBJECT (sw), "shtat-flag", GUINT_TO_POINTER (f));
-      g_signal_connect (sw, "notify::active", G_CALLBACK (flag_changed_cb), self);
-
-      self->flag_switches[f] = GTK_SWITCH (sw);
-      self->flag_rows[f] = row;
-    }
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->flag_rows[f]), shtat_flag_get_label (f));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -530,60 +502,6 @@ shtat_norms_page_focus_table (ShtatNormsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->table_dropdown));
 }
 
-/* For tests: the widgets a user reads and types into. */
-GtkWidget *
-shtat_norms_page_get_driver_entry (ShtatNormsPage *self,
-                                   ShtatDriver     driver)
-{
-  return gtk_widget_get_visible (self->driver_rows[driver]) ? GTK_WIDGET (self->driver_spins[driver]) : NULL;
-}
-
-GtkWidget *
-shtat_norms_page_get_flag_switch (ShtatNormsPage *self,
-                                  ShtatFlag       flag)
-{
-  return gtk_widget_get_visible (self->flag_rows[flag]) ? GTK_WIDGET (self->flag_switches[flag]) : NULL;
-}
-
-const char *
-shtat_norms_page_get_total_text (ShtatNormsPage *self)
-{
-  return gtk_label_get_text (self->total_label);
-}
-
-const char *
-shtat_norms_page_get_bracket_text (ShtatNormsPage *self)
-{
-  return gtk_label_get_text (self->bracket_label);
-}
-
-const char *
-shtat_norms_page_get_error_text (ShtatNormsPage *self)
-{
-  return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
-}
-
-const char *
-shtat_norms_page_get_row_units_text (ShtatNormsPage *self,
-                                     guint           n)
-{
-  GtkLabel *label = g_hash_table_lookup (self->units_labels, GUINT_TO_POINTER (n));
-
-  return label != NULL ? gtk_label_get_text (label) : NULL;
-}
-
-GtkWidget *
-shtat_norms_page_get_remarks_list (ShtatNormsPage *self)
-{
-  return GTK_WIDGET (self->remarks_list);
-}
-
-GtkWidget *
-shtat_norms_page_get_table_dropdown (ShtatNormsPage *self)
-{
-  return GTK_WIDGET (self->table_dropdown);
-}
-
 /* ------------------------------------------------------------------------ */
 
 static void
@@ -619,7 +537,6 @@ shtat_norms_page_finalize (GObject *object)
   ShtatNormsPage *self = SHTAT_NORMS_PAGE (object);
 
   g_clear_object (&self->library);
-  g_clear_pointer (&self->units_labels, g_hash_table_unref);
   for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
     g_clear_pointer (&self->driver_errors[d], g_free);
   G_OBJECT_CLASS (shtat_norms_page_parent_class)->finalize (object);
@@ -653,6 +570,33 @@ shtat_norms_page_class_init (ShtatNormsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, remarks_list);
   gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, remarks_group);
   gtk_widget_class_bind_template_child (widget_class, ShtatNormsPage, sections_box);
+  for (guint d = 0; d < SHTAT_N_DRIVERS; d++)
+    {
+      g_autofree char *id = g_strdelimit (g_strdup (shtat_driver_to_string (d)), "-", '_');
+      g_autofree char *row = g_strconcat (id, "_row", NULL);
+      g_autofree char *spin = g_strconcat (id, "_spin", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, row, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, driver_rows) + d * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, spin, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, driver_spins) + d * sizeof (gpointer));
+    }
+  for (guint f = 0; f < SHTAT_N_FLAGS; f++)
+    {
+      g_autofree char *id = g_strdelimit (g_strdup (shtat_flag_to_string (f)), "-", '_');
+      g_autofree char *row = g_strconcat (id, "_row", NULL);
+      g_autofree char *sw = g_strconcat (id, "_switch", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, row, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, flag_rows) + f * sizeof (gpointer));
+      gtk_widget_class_bind_template_child_full (widget_class, sw, FALSE,
+                                                 G_STRUCT_OFFSET (ShtatNormsPage, flag_switches) + f * sizeof (gpointer));
+    }
+  gtk_widget_class_bind_template_callback (widget_class, spin_input_cb);
+  gtk_widget_class_bind_template_callback (widget_class, spin_output_cb);
+  gtk_widget_class_bind_template_callback (widget_class, driver_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, table_selected_cb);
 }
 
 static void
@@ -660,12 +604,10 @@ shtat_norms_page_init (ShtatNormsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->units_labels = g_hash_table_new (NULL, NULL);
   /* A centre with one service car is the common case. */
   self->values[SHTAT_DRIVER_VEHICLES] = 1;
   self->values[SHTAT_DRIVER_APPEALS] = 40;
   self->values[SHTAT_DRIVER_RECIPIENTS] = 50;
-  create_inputs (self);
+  init_inputs (self);
 
-  g_signal_connect (self->table_dropdown, "notify::selected", G_CALLBACK (table_selected_cb), self);
 }

@@ -17,17 +17,4 @@ gboolean    shtat_norms_page_select_table       (ShtatNormsPage   *self,
 const char *shtat_norms_page_get_table_id       (ShtatNormsPage   *self);
 void        shtat_norms_page_focus_table        (ShtatNormsPage   *self);
 
-/* The widgets a user reads and types into, for tests. */
-GtkWidget  *shtat_norms_page_get_table_dropdown (ShtatNormsPage   *self);
-GtkWidget  *shtat_norms_page_get_driver_entry   (ShtatNormsPage   *self,
-                                                 ShtatDriver       driver);
-GtkWidget  *shtat_norms_page_get_flag_switch    (ShtatNormsPage   *self,
-                                                 ShtatFlag         flag);
-const char *shtat_norms_page_get_total_text     (ShtatNormsPage   *self);
-const char *shtat_norms_page_get_bracket_text   (ShtatNormsPage   *self);
-const char *shtat_norms_page_get_error_text     (ShtatNormsPage   *self);
-const char *shtat_norms_page_get_row_units_text (ShtatNormsPage   *self,
-                                                 guint             n);
-GtkWidget  *shtat_norms_page_get_remarks_list   (ShtatNormsPage   *self);
-
 G_END_DECLS

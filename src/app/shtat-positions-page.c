@@ -12,29 +12,49 @@
  * requirement ladder of each position readable at a glance. */
 struct _ShtatPositionsPage
 {
-  AdwBin             parent_instance;
+  AdwBin               parent_instance;
 
-  ShtatNormLibrary  *library;
-  GHashTable        *rung_rows;   /* "level/category" → AdwActionRow */
+  ShtatNormLibrary    *library;
+  GPtrArray           *summary_rows;  /* (element-type AdwActionRow) the duties' and knowledge's rows */
 
-  GtkSearchEntry    *search_entry;
-  GtkListBox        *position_list;
-  GtkScrolledWindow *content_scroller;
-  GtkBox            *content_box;
-  GtkLabel          *title_label;
+  GtkSearchEntry      *search_entry;
+  GtkListBox          *position_list;
+  GtkScrolledWindow   *content_scroller;
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  GtkBox              *levels_box;
+  AdwStatusPage       *external_status;
+  GtkWidget           *interpretations_group;
+  GtkListBox          *interpretations_list;
+  AdwPreferencesGroup *duties_group;
+  AdwPreferencesGroup *knowledge_group;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatPositionsPage, shtat_positions_page, ADW_TYPE_BIN)
 
+/* Empties what the template holds for one position and hides the parts only
+ * some positions have. */
 static void
 clear_content (ShtatPositionsPage *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
-    gtk_box_remove (self->content_box, child);
-  g_hash_table_remove_all (self->rung_rows);
-  self->title_label = NULL;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->levels_box))) != NULL)
+    gtk_box_remove (self->levels_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->interpretations_list))) != NULL)
+    gtk_list_box_remove (self->interpretations_list, child);
+  for (guint i = 0; i < self->summary_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->summary_rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->summary_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->levels_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->external_status), FALSE);
+  gtk_widget_set_visible (self->interpretations_group, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->duties_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->knowledge_group), FALSE);
 }
 
 static GtkWidget *
@@ -51,18 +71,12 @@ make_label (const char *text,
 }
 
 static void
-add_header (ShtatPositionsPage *self,
-            const ShtatText    *name,
-            const char         *subtitle)
+show_header (ShtatPositionsPage *self,
+             const ShtatText    *name,
+             const char         *subtitle)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *title = make_label (shtat_text_get (name), "title-1");
-
-  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), make_label (subtitle, "dim-label"));
-  gtk_box_append (self->content_box, box);
-  self->title_label = GTK_LABEL (title);
+  gtk_label_set_text (self->title_label, shtat_text_get (name));
+  gtk_label_set_text (self->subtitle_label, subtitle);
 }
 
 static void
@@ -82,24 +96,10 @@ add_interpretation_ids (GArray *into,
 }
 
 static void
-add_interpretations_group (ShtatPositionsPage *self,
-                           GArray             *ids)
+show_interpretations (ShtatPositionsPage *self,
+                      GArray             *ids)
 {
-  GtkWidget *group;
-  GtkWidget *list;
-
-  if (ids->len == 0)
-    return;
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("How Shtat reads these requirements"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Where the act leaves a gap, Shtat applies these interpretations."));
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  for (guint i = 0; i < ids->len; i++)
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
       const ShtatInterpretation *in =
         shtat_norm_library_get_interpretation (self->library, g_array_index (ids, guint, i));
@@ -108,12 +108,10 @@ add_interpretations_group (ShtatPositionsPage *self,
       if (in == NULL)
         continue;
       remark = shtat_remark_new_interpretation (in);
-      gtk_list_box_append (GTK_LIST_BOX (list), shtat_remark_view_new (remark));
+      gtk_list_box_append (self->interpretations_list, shtat_remark_view_new (remark));
       shtat_remark_free (remark);
     }
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  gtk_box_append (self->content_box, group);
+  gtk_widget_set_visible (self->interpretations_group, ids != NULL && ids->len > 0);
 }
 
 /* The education every rung of a level asks for, when it is the same for all of
@@ -177,15 +175,12 @@ make_rung_row (const ShtatPosition            *position,
 }
 
 static void
-add_summary_group (ShtatPositionsPage *self,
-                   const char         *title,
-                   const char         *cite,
-                   GPtrArray          *items)
+show_summary (ShtatPositionsPage  *self,
+              AdwPreferencesGroup *group,
+              const char          *cite,
+              GPtrArray           *items)
 {
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), cite);
+  adw_preferences_group_set_description (group, cite);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -213,10 +208,10 @@ add_summary_group (ShtatPositionsPage *self,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
         }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (group, row);
+      g_ptr_array_add (self->summary_rows, row);
     }
-
-  gtk_box_append (self->content_box, group);
+  gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
 }
 
 static void
@@ -235,7 +230,7 @@ show_position (ShtatPositionsPage  *self,
     }
   else
     subtitle = g_strdup (p->cite);
-  add_header (self, &p->name, subtitle);
+  show_header (self, &p->name, subtitle);
 
   add_interpretation_ids (interpretations, p->interpretations);
   for (guint l = 0; l < p->levels->len; l++)
@@ -264,15 +259,15 @@ show_position (ShtatPositionsPage  *self,
           GtkWidget *row = make_rung_row (p, cat, education == NULL, level->categories->len == 1);
 
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-          g_hash_table_insert (self->rung_rows, g_strdup_printf ("%d/%d", level->id, cat->id), row);
           add_interpretation_ids (interpretations, cat->interpretations);
         }
-      gtk_box_append (self->content_box, group);
+      gtk_box_append (self->levels_box, group);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->levels_box), p->levels->len > 0);
 
-  add_interpretations_group (self, interpretations);
-  add_summary_group (self, _("Duties"), p->duties_cite, p->duties);
-  add_summary_group (self, _("Must know"), p->knowledge_cite, p->knowledge);
+  show_interpretations (self, interpretations);
+  show_summary (self, self->duties_group, p->duties_cite, p->duties);
+  show_summary (self, self->knowledge_group, p->knowledge_cite, p->knowledge);
 }
 
 static void
@@ -280,11 +275,10 @@ show_external (ShtatPositionsPage          *self,
                const ShtatExternalPosition *e)
 {
   const ShtatAct *act = e->act_id ? shtat_norm_library_get_act (self->library, e->act_id) : NULL;
-  GtkWidget *status = adw_status_page_new ();
   g_autofree char *description = NULL;
 
   clear_content (self);
-  add_header (self, &e->name, e->cite);
+  show_header (self, &e->name, e->cite);
 
   if (act != NULL)
     {
@@ -292,20 +286,18 @@ show_external (ShtatPositionsPage          *self,
       description = g_markup_printf_escaped (_("Order %s of %s: “%s”. Shtat does not bundle this act; "
                                                "you can add its requirements as local norm data."),
                                              act->number, date, shtat_text_get (&act->title));
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Requirements set by another act"));
+      adw_status_page_set_title (self->external_status, _("Requirements set by another act"));
     }
   else
     {
       description = g_strdup (_("None of the bundled acts sets qualification requirements for this position. "
                                 "You can add them as local norm data."));
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No requirements in the bundled acts"));
+      adw_status_page_set_title (self->external_status, _("No requirements in the bundled acts"));
     }
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "x-office-document-symbolic");
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), description);
-  gtk_widget_add_css_class (status, "compact");
-  gtk_box_append (self->content_box, status);
+  adw_status_page_set_description (self->external_status, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->external_status), TRUE);
 
-  add_interpretations_group (self, e->interpretations);
+  show_interpretations (self, e->interpretations);
 }
 
 static void
@@ -465,48 +457,6 @@ shtat_positions_page_focus_search (ShtatPositionsPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-const char *
-shtat_positions_page_get_title (ShtatPositionsPage *self)
-{
-  return self->title_label ? gtk_label_get_text (self->title_label) : NULL;
-}
-
-char *
-shtat_positions_page_get_rung_text (ShtatPositionsPage *self,
-                                    ShtatLevel          level,
-                                    ShtatCategory       category)
-{
-  g_autofree char *key = g_strdup_printf ("%d/%d", level, category);
-  AdwActionRow *row = g_hash_table_lookup (self->rung_rows, key);
-
-  if (row == NULL)
-    return NULL;
-  return g_strdup_printf ("%s\n%s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                          adw_action_row_get_subtitle (row));
-}
-
-guint
-shtat_positions_page_count_visible (ShtatPositionsPage *self)
-{
-  guint n = 0;
-
-  for (int i = 0;; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->position_list, i);
-
-      if (row == NULL)
-        return n;
-      if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
-        n++;
-    }
-}
-
-GtkWidget *
-shtat_positions_page_get_search_entry (ShtatPositionsPage *self)
-{
-  return GTK_WIDGET (self->search_entry);
-}
-
 static void
 shtat_positions_page_dispose (GObject *object)
 {
@@ -522,7 +472,7 @@ shtat_positions_page_finalize (GObject *object)
   ShtatPositionsPage *self = SHTAT_POSITIONS_PAGE (object);
 
   g_clear_object (&self->library);
-  g_clear_pointer (&self->rung_rows, g_hash_table_unref);
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (shtat_positions_page_parent_class)->finalize (object);
 }
 
@@ -539,7 +489,17 @@ shtat_positions_page_class_init (ShtatPositionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, position_list);
   gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, content_scroller);
-  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, levels_box);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, external_status);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, interpretations_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, interpretations_list);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, duties_group);
+  gtk_widget_class_bind_template_child (widget_class, ShtatPositionsPage, knowledge_group);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 }
 
 static void
@@ -547,10 +507,8 @@ shtat_positions_page_init (ShtatPositionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rung_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->summary_rows = g_ptr_array_new ();
+  clear_content (self);
   gtk_list_box_set_header_func (self->position_list, header_func, NULL, NULL);
   gtk_list_box_set_filter_func (self->position_list, filter_func, self, NULL);
-  g_signal_connect (self->position_list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate_cb), self);
 }

@@ -16,12 +16,4 @@ gboolean    shtat_positions_page_select_position (ShtatPositionsPage *self,
                                                   const char         *code);
 void        shtat_positions_page_focus_search    (ShtatPositionsPage *self);
 
-/* What the user reads, for tests. */
-const char *shtat_positions_page_get_title       (ShtatPositionsPage *self);
-char       *shtat_positions_page_get_rung_text   (ShtatPositionsPage *self,
-                                                  ShtatLevel          level,
-                                                  ShtatCategory       category);
-guint       shtat_positions_page_count_visible   (ShtatPositionsPage *self);
-GtkWidget  *shtat_positions_page_get_search_entry (ShtatPositionsPage *self);
-
 G_END_DECLS

@@ -3,13 +3,15 @@
 
 /* Takes screenshots of the real window, for the README and for checking by eye:
  *   shtat-screenshot [--lang kk|ru|en] [--section norms|positions] [--table ID]
- *                    [--appeals N] [--vehicles N] [--position CODE] OUT.png */
+ *                    [--appeals N] [--vehicles N] [--position CODE]
+ *                    [--db PATH] [--dialog profile|pay-grid|approval|centre] OUT.png */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "shtat-approval-dialog.h"
 #include "shtat-norms-page.h"
 #include "shtat-overview-page.h"
 #include "shtat-pay-grid-dialog.h"
@@ -19,6 +21,91 @@
 #include "shtat-positions-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
+
+/* The toplevel of @type that the last action opened, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (w), type))
+        found = GTK_WIDGET (w);
+    }
+  return found;
+}
+
+/* A submitted version of the first centre to approve: the newest one when it
+ * is submitted, else a new draft from the norms, made and submitted through
+ * the core as a centre would (a salary of 200 000 ₸ where the pay grid gave
+ * none, a reference on the lines set by typical norms). Returns its centre. */
+static char *
+ensure_submitted (ShtatStore       *store,
+                  ShtatNormLibrary *library,
+                  GError          **error)
+{
+  g_autoptr(GPtrArray) centres = shtat_store_list_centres (store, error);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(ShtatSchedule) draft = NULL;
+  g_autoptr(ShtatDraftSession) session = NULL;
+  const ShtatNormTable *table;
+  const char *code;
+
+  if (centres == NULL)
+    return NULL;
+  if (centres->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "the database has no centre (try --demo)");
+      return NULL;
+    }
+  code = ((ShtatCentre *) g_ptr_array_index (centres, 0))->code;
+  versions = shtat_store_list_schedules (store, code, error);
+  if (versions == NULL)
+    return NULL;
+  if (versions->len > 0
+      && shtat_schedule_get_status (g_ptr_array_index (versions, versions->len - 1)) == SHTAT_SCHEDULE_SUBMITTED)
+    return g_strdup (code);
+
+  draft = shtat_planning_new_draft (store, library, code, NULL, SHTAT_DRAFT_FROM_NORMS, NULL, TRUE, error);
+  if (draft == NULL)
+    return NULL;
+  table = shtat_norm_library_get_table (library, shtat_schedule_get_table (draft));
+  session = shtat_draft_session_new (store, library, draft);
+  for (guint i = 0; i < shtat_schedule_get_n_lines (shtat_draft_session_get_schedule (session)); i++)
+    {
+      const ShtatScheduleLine *line = shtat_schedule_get_line (shtat_draft_session_get_schedule (session), i);
+      const ShtatNormRow *row = shtat_norm_table_find_row (table, line->position);
+
+      if (line->units > 0 && line->salary == 0
+          && !shtat_draft_session_set_salary (session, i, 200000 * 100, error))
+        return NULL;
+      if (row != NULL && row->kind == SHTAT_RULE_TYPICAL && (line->reference == NULL || *line->reference == '\0')
+          && !shtat_draft_session_set_reference (session, i, "Typical norms for cleaning", error))
+        return NULL;
+    }
+  if (!shtat_draft_session_submit (session, error))
+    return NULL;
+  return g_strdup (code);
+}
+
+static void
+type_figure (ShtatNormsPage *page,
+             ShtatDriver     driver,
+             const char     *text)
+{
+  GtkWidget *spin = shtat_test_find_control (GTK_WIDGET (page), shtat_driver_get_label (driver), GTK_TYPE_SPIN_BUTTON);
+
+  if (spin == NULL)
+    {
+      g_printerr ("the table shown does not use “%s”\n", shtat_driver_get_label (driver));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+}
 
 int
 main (int    argc,
@@ -51,7 +138,7 @@ main (int    argc,
     { "iin", 0, 0, G_OPTION_ARG_STRING, &iin, "employee to show", "IIN" },
     { "new-draft", 0, 0, G_OPTION_ARG_NONE, &new_draft, "schedule section: make a draft from the norms first", NULL },
     { "expand", 0, 0, G_OPTION_ARG_INT, &expand, "schedule section: expand this line", "N" },
-    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "open a dialog", "profile|pay-grid" },
+    { "dialog", 0, 0, G_OPTION_ARG_STRING, &dialog, "open a dialog", "profile|pay-grid|approval|centre" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "window width", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "window height", "PX" },
     { NULL }
@@ -160,10 +247,32 @@ main (int    argc,
       shtat_window_show_section (window, "norms");
       if (table != NULL)
         shtat_norms_page_select_table (page, table);
+      /* the figures are typed into the rows that name them */
       if (appeals != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_APPEALS)), appeals);
+        type_figure (page, SHTAT_DRIVER_APPEALS, appeals);
       if (vehicles != NULL)
-        gtk_editable_set_text (GTK_EDITABLE (shtat_norms_page_get_driver_entry (page, SHTAT_DRIVER_VEHICLES)), vehicles);
+        type_figure (page, SHTAT_DRIVER_VEHICLES, vehicles);
+    }
+
+  if (g_strcmp0 (dialog, "approval") == 0)
+    {
+      ShtatSchedulePage *page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (window));
+      g_autofree char *code = NULL;
+
+      if (store == NULL)
+        {
+          g_printerr ("--dialog approval needs --db\n");
+          return 2;
+        }
+      code = ensure_submitted (store, library, &error);
+      if (code == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      shtat_window_show_section (window, "schedule");
+      shtat_schedule_page_show (page, code, 0);
+      shtat_test_wait_mapped (GTK_WIDGET (window));
     }
 
   shtat_test_wait_mapped (GTK_WIDGET (window));
@@ -186,6 +295,26 @@ main (int    argc,
       gtk_window_set_default_size (GTK_WINDOW (shot), 860, height);
       shtat_test_wait_mapped (shot);
     }
+  else if (g_strcmp0 (dialog, "approval") == 0)
+    {
+      shtat_schedule_page_open_approval (SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (window)));
+      shtat_test_iterate ();
+      shot = find_toplevel (SHTAT_TYPE_APPROVAL_DIALOG);
+    }
+  else if (g_strcmp0 (dialog, "centre") == 0)
+    {
+      /* the New Centre dialog of the Personnel section (its menu's Add Centre…) */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.add-centre", NULL);
+      shtat_test_iterate ();
+      shot = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    }
+  if (shot == NULL)
+    {
+      g_printerr ("the dialog “%s” did not open%s\n", dialog, store == NULL ? " (try --db)" : "");
+      return 1;
+    }
+  if (shot != GTK_WIDGET (window))
+    shtat_test_wait_mapped (shot);
   if (!shtat_test_save_screenshot (shot, argv[1], &error))
     {
       g_printerr ("%s\n", error->message);

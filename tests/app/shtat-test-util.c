@@ -266,3 +266,75 @@ shtat_test_find_control (GtkWidget  *root,
     }
   return NULL;
 }
+
+static gboolean
+match_placeholder (GtkWidget *widget, gconstpointer data)
+{
+  g_autofree char *placeholder = NULL;
+
+  if (!GTK_IS_SEARCH_ENTRY (widget) && !GTK_IS_ENTRY (widget) && !GTK_IS_TEXT (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, data) == 0;
+}
+
+GtkWidget *
+shtat_test_find_entry (GtkWidget  *root,
+                       const char *placeholder)
+{
+  return find_first (root, match_placeholder, placeholder);
+}
+
+static gboolean
+match_list_row_label (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0
+         && gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW) != NULL;
+}
+
+gboolean
+shtat_test_select_row (GtkWidget  *root,
+                       const char *text)
+{
+  GtkWidget *label = find_first (root, match_list_row_label, text);
+  GtkWidget *row, *list;
+
+  if (label == NULL)
+    return FALSE;
+  row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+  list = gtk_widget_get_parent (row);
+  if (!GTK_IS_LIST_BOX (list))
+    return FALSE;
+  gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
+  return TRUE;
+}
+
+GtkWidget *
+shtat_test_find_beside (GtkWidget  *root,
+                        const char *text,
+                        GType       type)
+{
+  GtkWidget *label = shtat_test_find_by_text (root, GTK_TYPE_LABEL, text);
+  GtkWidget *parent;
+
+  if (label == NULL || (parent = gtk_widget_get_parent (label)) == NULL)
+    return NULL;
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != label && g_type_is_a (G_OBJECT_TYPE (child), type))
+      return child;
+  return NULL;
+}
+
+static gboolean
+match_styled (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, data) && gtk_widget_is_visible (widget);
+}
+
+GtkWidget *
+shtat_test_find_styled (GtkWidget  *root,
+                        const char *css_class)
+{
+  return find_first (root, match_styled, css_class);
+}

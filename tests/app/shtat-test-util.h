@@ -60,3 +60,24 @@ GtkWidget  *shtat_test_find_control    (GtkWidget  *root,
                                         GType       type);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* An entry (a search field…) that shows @placeholder while it is empty. */
+GtkWidget  *shtat_test_find_entry      (GtkWidget  *root,
+                                        const char *placeholder);
+/* Selects, as a click does, the row of a list box that reads @text (a label
+ * in it says exactly that). FALSE when no list under @root has such a row. */
+gboolean    shtat_test_select_row      (GtkWidget  *root,
+                                        const char *text);
+/* The first widget of @type beside the label reading @text (in the same box,
+ * the label itself left out): the figure a caption stands under. */
+GtkWidget  *shtat_test_find_beside     (GtkWidget  *root,
+                                        const char *text,
+                                        GType       type);
+/* The first label under @root that is shown and styled @css_class ("error",
+ * "title-1"): the red message, the page's big heading. */
+GtkWidget  *shtat_test_find_styled     (GtkWidget  *root,
+                                        const char *css_class);
+
+G_END_DECLS
