@@ -123,7 +123,8 @@ shtat_store_import_begin (ShtatStore  *self,
   self->importing = TRUE;
 
   import->codes = import_centres (self, centres, error);
-  if (import->codes == NULL || !shtat_store_count_employees (self, &import->n_stored, error))
+  if (import->codes == NULL || !shtat_store_count_employees (self, &import->n_stored, error)
+      || !shtat_store_bulk_load_begin (self, import->n_stored == 0, error))
     {
       shtat_store_import_abort (import);
       return NULL;
@@ -270,7 +271,7 @@ shtat_store_import_commit (ShtatStoreImport  *import,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = import->store;
-  ok = shtat_store_finish (self, TRUE, error);
+  ok = shtat_store_finish (self, shtat_store_bulk_load_end (self, error), error);
   if (ok && n_changed != NULL)
     *n_changed = import->n_changed;
   import_free (import);
