@@ -35,7 +35,8 @@
  * made after its commit by a connection of its own, in a thread
  * (checkpoint_thread()), so that the import ends when its data is committed;
  * closing the engine waits for the copy. */
-#define PRAGMA_CACHE_READ "PRAGMA cache_size = -2048; PRAGMA wal_autocheckpoint = 1000"
+#define PRAGMA_CACHE_SMALL "PRAGMA cache_size = -2048"
+#define PRAGMA_CACHE_READ PRAGMA_CACHE_SMALL "; PRAGMA wal_autocheckpoint = 1000"
 #define PRAGMA_CACHE_BULK "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0"
 
 /* ------------------------------------------------------------------------ */
@@ -719,6 +720,11 @@ sqlite_bulk_load_end (ShtatStoreEngine  *engine,
   SqliteEngine *self = (SqliteEngine *) engine;
   g_autoptr(GPtrArray) set_aside = g_steal_pointer (&self->set_aside);
 
+  /* The sorter that builds an index takes as much memory again as the cache
+   * may: with the small cache, the peak of an import stays that of its
+   * loading, and the indexes, written once and in order, take no longer. */
+  if (set_aside != NULL && set_aside->len > 0 && !sqlite_exec (engine, PRAGMA_CACHE_SMALL, error))
+    return FALSE;
   for (guint i = 0; set_aside != NULL && i < set_aside->len; i++)
     if (!sqlite_exec (engine, g_ptr_array_index (set_aside, i), error))
       return FALSE;
