@@ -9,7 +9,10 @@
 #include "shtat-store-private.h"
 
 /* Imports: centres matched by code, personnel files matched by IIN, written
- * in one transaction, one file at a time. */
+ * in one transaction, one file at a time. The files are a bulk load for the
+ * engine (shtat-store-engine.h), told whether the database had none: into an
+ * empty one it may leave work such as indexes to the commit, which a failure
+ * anywhere rolls back with the rest. */
 
 struct _ShtatStoreImport
 {

@@ -92,7 +92,8 @@ shtat_store_bulk_load_begin (ShtatStore  *self,
                              gboolean     empty,
                              GError     **error)
 {
-  if (self->engine->klass->bulk_load_begin (self->engine, empty, error))
+  if (self->engine->klass->bulk_load_begin == NULL
+      || self->engine->klass->bulk_load_begin (self->engine, empty, error))
     return TRUE;
   shtat_store_name_error (self, NULL, error);
   return FALSE;
@@ -102,7 +103,8 @@ static inline gboolean
 shtat_store_bulk_load_end (ShtatStore  *self,
                            GError     **error)
 {
-  if (self->engine->klass->bulk_load_end (self->engine, error))
+  if (self->engine->klass->bulk_load_end == NULL
+      || self->engine->klass->bulk_load_end (self->engine, error))
     return TRUE;
   shtat_store_name_error (self, NULL, error);
   return FALSE;
