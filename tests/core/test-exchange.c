@@ -1731,6 +1731,133 @@ test_import_cancelled (Fixture       *f,
   g_assert_cmpuint (employees->len, ==, 0);
 }
 
+/* The first column of the first row of @sql, as text, on the database of @f
+ * through a connection of its own. */
+static char *
+raw_text (Fixture    *f,
+          const char *sql)
+{
+  g_autofree char *path = g_build_filename (f->dir, "shtat.db", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* The indexes of the personnel tables, and whether each holds the rows of
+ * its table: "ok" after the names when it does. */
+static char *
+raw_indexes (Fixture *f)
+{
+  g_autofree char *names = raw_text (f, "SELECT group_concat (name, ' ') FROM"
+                                        " (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN"
+                                        "  ('employees', 'education', 'certificates', 'work_periods', 'assignments')"
+                                        "  ORDER BY name)");
+  g_autofree char *check = raw_text (f, "PRAGMA integrity_check");
+
+  return g_strdup_printf ("%s: %s", names, check);
+}
+
+#define PERSONNEL_INDEXES \
+  "assignments_by_centre assignments_by_employee certificates_by_employee education_by_employee " \
+  "employees_by_name sqlite_autoindex_employees_1 work_periods_by_employee: ok"
+
+/* An import into an empty database that fails half-way, with hundreds of
+ * employees written, at the reader or at the database, leaves it empty and
+ * with every index it had; the whole file then goes in with them. */
+static void
+test_import_empty_half_way (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) good = NULL;
+  g_autofree char *good_path = NULL;
+  g_autofree char *indexes = raw_indexes (f);
+  GDate day = today ();
+  guint n_changed = 99;
+
+  g_assert_cmpstr (indexes, ==, PERSONNEL_INDEXES);
+
+  /* the reader: employee 500's period is not a date */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GString) text = many_employees_xml (N_MANY, 500, iins);
+    g_autofree char *path = write_file (f, "bad.xml", text->str, (gssize) text->len);
+    g_autoptr(GPtrArray) employees = NULL;
+    g_autofree char *centres = NULL;
+
+    g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
+    /* employee k's period is on line 6 + 5 (k − 1) */
+    assert_message (error, "bad.xml", 6 + 5 * 499, (const char *[]) { "“2015-02-30”", NULL });
+    g_assert_cmpuint (n_changed, ==, 0);
+    employees = load_employees (store);
+    g_assert_cmpuint (employees->len, ==, 0);
+    centres = centre_list (store);
+    g_assert_cmpstr (centres, ==, "");
+    g_clear_pointer (&indexes, g_free);
+    indexes = raw_indexes (f);
+    g_assert_cmpstr (indexes, ==, PERSONNEL_INDEXES);
+  }
+
+  g_ptr_array_set_size (iins, 0);
+  good = many_employees_xml (N_MANY, 0, iins);
+  good_path = write_file (f, "many.xml", good->str, (gssize) good->len);
+
+  /* the database: it refuses the 400th employee */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *trigger = g_strdup_printf ("CREATE TRIGGER refuse AFTER INSERT ON employees"
+                                                " WHEN NEW.iin = '%s'"
+                                                " BEGIN SELECT RAISE (ABORT, 'refused'); END",
+                                                (const char *) g_ptr_array_index (iins, 399));
+    g_autofree char *expected = g_strdup_printf ("Employee %s: refused",
+                                                 (const char *) g_ptr_array_index (iins, 399));
+    g_autoptr(GPtrArray) employees = NULL;
+
+    raw_exec (f, trigger);
+    g_assert_false (shtat_import_personnel (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+    /* employee k starts on line 4 + 5 (k − 1) */
+    assert_message (error, "many.xml", 4 + 5 * 399, (const char *[]) { expected, NULL });
+    g_assert_cmpuint (n_changed, ==, 0);
+    employees = load_employees (store);
+    g_assert_cmpuint (employees->len, ==, 0);
+    g_clear_pointer (&indexes, g_free);
+    indexes = raw_indexes (f);
+    g_assert_cmpstr (indexes, ==, PERSONNEL_INDEXES);
+    raw_exec (f, "DROP TRIGGER refuse");
+  }
+
+  /* the whole file */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) employees = NULL;
+    g_autofree char *periods = NULL;
+
+    g_assert_true (shtat_import_personnel (store, library, good_path, &day, &n_changed, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_changed, ==, N_MANY);
+    employees = load_employees (store);
+    g_assert_cmpuint (employees->len, ==, N_MANY);
+    g_clear_pointer (&indexes, g_free);
+    indexes = raw_indexes (f);
+    g_assert_cmpstr (indexes, ==, PERSONNEL_INDEXES);
+    /* one period each, found through the index by employee */
+    periods = raw_text (f, "SELECT count(*) FROM work_periods INDEXED BY work_periods_by_employee"
+                           " WHERE employee_id IN (SELECT id FROM employees)");
+    g_assert_cmpstr (periods, ==, "600");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1767,6 +1894,7 @@ main (int   argc,
   ADD ("/exchange/import/cancelled", test_import_cancelled);
   ADD ("/exchange/import/streamed", test_import_streamed);
   ADD ("/exchange/import/streamed-store-error", test_import_streamed_store_error);
+  ADD ("/exchange/import/empty-half-way", test_import_empty_half_way);
 #undef ADD
 
   ret = g_test_run ();

@@ -1463,6 +1463,232 @@ test_import_streamed_twice_empty (Fixture       *f,
   g_assert_true (shtat_store_is_empty (store));
 }
 
+/* The indexes of the personnel tables, by name, as "a b c". */
+static char *
+raw_indexes (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+  char *names = raw_text (db, "SELECT group_concat (name, ' ') FROM"
+                              " (SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN"
+                              "  ('employees', 'education', 'certificates', 'work_periods', 'assignments')"
+                              "  ORDER BY name)");
+
+  sqlite3_close (db);
+  return names;
+}
+
+/* How SQLite would run @sql, every step of the plan joined by "; ". */
+static char *
+raw_plan (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  g_autoptr(GString) plan = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s%s", plan->len > 0 ? "; " : "",
+                            (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
+
+#define PERSONNEL_INDEXES \
+  "assignments_by_centre assignments_by_employee certificates_by_employee education_by_employee " \
+  "employees_by_name sqlite_autoindex_employees_1 work_periods_by_employee"
+
+/* Checks that every index holds exactly the rows of its table, and that the
+ * queries by employee and by name go through theirs. */
+static void
+assert_indexes_sound (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+  g_autofree char *check = raw_text (db, "PRAGMA integrity_check");
+  g_autofree char *indexes = raw_indexes (path);
+  g_autofree char *by_employee = raw_plan (path, "SELECT id FROM work_periods WHERE employee_id = 1");
+  g_autofree char *by_name = raw_plan (path, "SELECT id FROM employees ORDER BY surname, name");
+
+  sqlite3_close (db);
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_cmpstr (indexes, ==, PERSONNEL_INDEXES);
+  g_assert_cmpstr (by_employee, ==, "SEARCH work_periods USING COVERING INDEX work_periods_by_employee (employee_id=?)");
+  g_assert_cmpstr (by_name, ==, "SCAN employees USING COVERING INDEX employees_by_name");
+}
+
+/* Into an empty database the indexes of the personnel tables are the
+ * engine's to build after loading: after the import they are all there,
+ * whole, and the queries find the files through them. */
+static void
+test_import_empty_indexes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = import_set ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *by_name = NULL;
+  g_autofree char *periods = NULL;
+  sqlite3 *db;
+  guint n_changed = 99;
+
+  assert_indexes_sound (f->path);
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 4);
+
+  /* make_full: 2 education, 2 certificates, 3 periods, 2 assignments; the
+   * three others one education, one period and one assignment each */
+  counts = raw_counts (f->path);
+  g_assert_cmpstr (counts, ==, "2 4 5 2 6 5");
+  assert_indexes_sound (f->path);
+
+  db = raw_open (f->path);
+  by_name = raw_text (db, "SELECT group_concat (surname, ',') FROM"
+                          " (SELECT surname FROM employees INDEXED BY employees_by_name"
+                          "  ORDER BY surname, name)");
+  periods = raw_text (db, "SELECT count(*) FROM work_periods INDEXED BY work_periods_by_employee"
+                          " WHERE employee_id = (SELECT id FROM employees WHERE iin = '850415400237')");
+  sqlite3_close (db);
+  g_assert_cmpstr (by_name, ==, "Ахметов,Бекова,Жұмабаева,Ким");
+  g_assert_cmpstr (periods, ==, "3");
+}
+
+/* An import into an empty database that fails half-way, whether at a file or
+ * at the end, leaves it empty and with every index it had; the next import
+ * then goes through. */
+static void
+test_import_empty_failure (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = import_set ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *indexes = NULL;
+  sqlite3 *db;
+  guint n_changed = 99;
+
+  /* at a file: an unknown centre, after two good ones */
+  {
+    g_autoptr(GPtrArray) half = employee_array ();
+
+    g_ptr_array_add (half, shtat_employee_ref (g_ptr_array_index (employees, 0)));
+    g_ptr_array_add (half, shtat_employee_ref (g_ptr_array_index (employees, 1)));
+    g_ptr_array_add (half, make_person ("200229500179", 29, 2, 2020, SHTAT_SEX_MALE, "Нұров",
+                                        "no-such-centre"));
+    g_ptr_array_add (half, shtat_employee_ref (g_ptr_array_index (employees, 2)));
+    g_assert_false (shtat_store_import (store, centres, half, &n_changed, &error));
+    g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
+    g_assert_cmpuint (n_changed, ==, 0);
+    g_clear_error (&error);
+  }
+  counts = raw_counts (f->path);
+  g_assert_cmpstr (counts, ==, "0 0 0 0 0 0");
+  assert_indexes_sound (f->path);
+  g_assert_true (shtat_store_is_empty (store));
+
+  /* at the end: an index that cannot hold one of the files (the absolute
+   * value of the smallest integer overflows) */
+  db = raw_open (f->path);
+  raw_exec (db, "CREATE INDEX employees_refusing ON employees"
+                " (abs (CASE surname WHEN 'Абаев' THEN -9223372036854775808 ELSE 0 END))");
+  sqlite3_close (db);
+  g_ptr_array_add (employees, make_person ("991231100010", 31, 12, 1899, SHTAT_SEX_MALE, "Абаев",
+                                           "astana-almaty"));
+  g_assert_false (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == SHTAT_STORE_ERROR);
+  g_assert_nonnull (strstr (error->message, "integer overflow"));
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_clear_error (&error);
+  g_clear_pointer (&counts, g_free);
+  counts = raw_counts (f->path);
+  g_assert_cmpstr (counts, ==, "0 0 0 0 0 0");
+  indexes = raw_indexes (f->path);
+  g_assert_cmpstr (indexes, ==,
+                   "assignments_by_centre assignments_by_employee certificates_by_employee "
+                   "education_by_employee employees_by_name employees_refusing "
+                   "sqlite_autoindex_employees_1 work_periods_by_employee");
+
+  /* without that file, the same import goes through */
+  db = raw_open (f->path);
+  raw_exec (db, "DROP INDEX employees_refusing");
+  sqlite3_close (db);
+  g_ptr_array_remove_index (employees, employees->len - 1);
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 4);
+  g_clear_pointer (&counts, g_free);
+  counts = raw_counts (f->path);
+  g_assert_cmpstr (counts, ==, "2 4 5 2 6 5");
+  assert_indexes_sound (f->path);
+}
+
+/* Into a database with files, the import replaces the changed ones and adds
+ * the new ones, and the indexes follow. */
+static void
+test_import_stored_indexes (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) centres = make_centres ();
+  g_autoptr(GPtrArray) employees = import_set ();
+  g_autoptr(GPtrArray) second = employee_array ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatEmployee) renamed = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *by_name = NULL;
+  g_autofree char *kim_periods = NULL;
+  sqlite3 *db;
+  gint64 kim_id;
+  guint n_changed = 99;
+
+  g_assert_true (shtat_store_import (store, centres, employees, &n_changed, &error));
+  g_assert_no_error (error);
+  db = raw_open (f->path);
+  kim_id = raw_int (db, "SELECT id FROM employees WHERE iin = '000229500008'");
+  sqlite3_close (db);
+
+  /* Ким becomes Абенов, with a second period; Ахметов and Бекова are as
+   * they were; Абаев is new */
+  renamed = shtat_employee_copy (g_ptr_array_index (employees, 3));
+  g_free (renamed->surname);
+  renamed->surname = g_strdup ("Абенов");
+  shtat_employee_add_period (renamed, &(ShtatWorkPeriod) {
+    .organisation = (char *) "ЦПС", .sector = SHTAT_SECTOR_SOCIAL_PROTECTION,
+    .position = (char *) "psychologist", .level = SHTAT_LEVEL_HIGHER,
+    .category = SHTAT_CATEGORY_NONE, .from = dmy (1, 9, 2019), .to = dmy (31, 8, 2022) });
+  g_ptr_array_add (second, shtat_employee_ref (g_ptr_array_index (employees, 1)));
+  g_ptr_array_add (second, shtat_employee_ref (g_ptr_array_index (employees, 2)));
+  g_ptr_array_add (second, shtat_employee_ref (renamed));
+  g_ptr_array_add (second, make_person ("991231100010", 31, 12, 1899, SHTAT_SEX_MALE, "Абаев",
+                                        "astana-almaty"));
+  g_assert_true (shtat_store_import (store, NULL, second, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, ==, 2);
+
+  counts = raw_counts (f->path);
+  g_assert_cmpstr (counts, ==, "2 5 6 2 8 6");
+  assert_indexes_sound (f->path);
+  db = raw_open (f->path);
+  by_name = raw_text (db, "SELECT group_concat (surname, ',') FROM"
+                          " (SELECT surname FROM employees INDEXED BY employees_by_name"
+                          "  ORDER BY surname, name)");
+  kim_periods = raw_text (db, "SELECT group_concat (position, ',') FROM"
+                              " (SELECT position FROM work_periods INDEXED BY work_periods_by_employee"
+                              "  WHERE employee_id = (SELECT id FROM employees WHERE iin = '000229500008')"
+                              "  ORDER BY date_from)");
+  g_assert_cmpint (raw_int (db, "SELECT id FROM employees WHERE iin = '000229500008'"), ==, kim_id);
+  sqlite3_close (db);
+  g_assert_cmpstr (by_name, ==, "Абаев,Абенов,Ахметов,Бекова,Жұмабаева");
+  g_assert_cmpstr (kim_periods, ==, "psychologist,social-worker");
+}
+
 static void
 test_not_sqlite (Fixture       *f,
                  gconstpointer  data)
@@ -2063,6 +2289,9 @@ main (int    argc,
   ADD ("import-abort", test_import_abort);
   ADD ("import-streamed-failure", test_import_streamed_failure);
   ADD ("import-streamed-twice-empty", test_import_streamed_twice_empty);
+  ADD ("import-empty-indexes", test_import_empty_indexes);
+  ADD ("import-empty-failure", test_import_empty_failure);
+  ADD ("import-stored-indexes", test_import_stored_indexes);
   ADD ("not-sqlite", test_not_sqlite);
   ADD ("other-program", test_other_program);
   ADD ("newer-version", test_newer_version);

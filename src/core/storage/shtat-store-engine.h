@@ -85,6 +85,17 @@ struct _ShtatStoreEngineClass
   gboolean        (*tune)                (ShtatStoreEngine  *engine,
                                           ShtatStoreWork     work,
                                           GError           **error);
+  /* A bulk load inside the open write transaction of an import, begun after
+   * the centres are written and ended before the commit. @empty: the tables
+   * of the personnel files hold no rows, so that what the engine sets aside
+   * while loading (secondary indexes, say) it can build whole at the end, in
+   * the same transaction: a rollback takes it back to the state before.
+   * Either may be NULL, for an engine that loads as it writes. */
+  gboolean        (*bulk_load_begin)     (ShtatStoreEngine  *engine,
+                                          gboolean           empty,
+                                          GError           **error);
+  gboolean        (*bulk_load_end)       (ShtatStoreEngine  *engine,
+                                          GError           **error);
 
   /* SQL without parameters, one or more statements. */
   gboolean        (*exec)                (ShtatStoreEngine  *engine,

@@ -9,7 +9,10 @@
 #include "shtat-store-private.h"
 
 /* Imports: centres matched by code, personnel files matched by IIN, written
- * in one transaction, one file at a time. */
+ * in one transaction, one file at a time. The files are a bulk load for the
+ * engine (shtat-store-engine.h), told whether the database had none: into an
+ * empty one it may leave work such as indexes to the commit, which a failure
+ * anywhere rolls back with the rest. */
 
 struct _ShtatStoreImport
 {
@@ -123,7 +126,8 @@ shtat_store_import_begin (ShtatStore  *self,
   self->importing = TRUE;
 
   import->codes = import_centres (self, centres, error);
-  if (import->codes == NULL || !shtat_store_count_employees (self, &import->n_stored, error))
+  if (import->codes == NULL || !shtat_store_count_employees (self, &import->n_stored, error)
+      || !shtat_store_bulk_load_begin (self, import->n_stored == 0, error))
     {
       shtat_store_import_abort (import);
       return NULL;
@@ -270,7 +274,7 @@ shtat_store_import_commit (ShtatStoreImport  *import,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = import->store;
-  ok = shtat_store_finish (self, TRUE, error);
+  ok = shtat_store_finish (self, shtat_store_bulk_load_end (self, error), error);
   if (ok && n_changed != NULL)
     *n_changed = import->n_changed;
   import_free (import);

@@ -87,6 +87,29 @@ shtat_store_tune (ShtatStore      *self,
   return FALSE;
 }
 
+static inline gboolean
+shtat_store_bulk_load_begin (ShtatStore  *self,
+                             gboolean     empty,
+                             GError     **error)
+{
+  if (self->engine->klass->bulk_load_begin == NULL
+      || self->engine->klass->bulk_load_begin (self->engine, empty, error))
+    return TRUE;
+  shtat_store_name_error (self, NULL, error);
+  return FALSE;
+}
+
+static inline gboolean
+shtat_store_bulk_load_end (ShtatStore  *self,
+                           GError     **error)
+{
+  if (self->engine->klass->bulk_load_end == NULL
+      || self->engine->klass->bulk_load_end (self->engine, error))
+    return TRUE;
+  shtat_store_name_error (self, NULL, error);
+  return FALSE;
+}
+
 static inline gint64
 shtat_store_changes (ShtatStore *self)
 {

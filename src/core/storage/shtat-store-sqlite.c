@@ -27,9 +27,17 @@
  * connection lives, and loading every file would keep the whole database
  * there. The cache has room for the indexes of a large import, which
  * otherwise spills it to the log and reads it back again and again; other
- * work gets a smaller one. */
-#define PRAGMA_CACHE_READ "PRAGMA cache_size = -2048"
-#define PRAGMA_CACHE_BULK "PRAGMA cache_size = -32768"
+ * work gets a smaller one.
+ *
+ * A commit that leaves the log longer than wal_autocheckpoint pages copies
+ * it into the database before it returns: after an import into an empty
+ * database, the whole database. A bulk write turns that off and has the copy
+ * made after its commit by a connection of its own, in a thread
+ * (checkpoint_thread()), so that the import ends when its data is committed;
+ * closing the engine waits for the copy. */
+#define PRAGMA_CACHE_SMALL "PRAGMA cache_size = -2048"
+#define PRAGMA_CACHE_READ PRAGMA_CACHE_SMALL "; PRAGMA wal_autocheckpoint = 1000"
+#define PRAGMA_CACHE_BULK "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 0"
 
 /* ------------------------------------------------------------------------ */
 /* Schema                                                                   */
@@ -185,6 +193,9 @@ typedef struct
   ShtatStoreEngine  parent;
   sqlite3          *db;
   char             *path;
+  GPtrArray        *set_aside;  /* CREATE INDEX statements to run at the end of a bulk load */
+  gboolean          bulk;       /* tuned for SHTAT_STORE_WORK_BULK_WRITE */
+  GThread          *checkpointer;
 } SqliteEngine;
 
 typedef struct
@@ -484,16 +495,53 @@ sqlite_begin_read_pair (ShtatStoreEngine *engine,
   return ok;
 }
 
+/* Copies the log of a bulk write into the database, as the commit would have
+ * (a passive checkpoint: it waits for no reader and no writer). */
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  g_autofree char *path = data;
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK)
+    {
+      int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+      if (rc != SQLITE_OK)
+        g_debug ("Cannot checkpoint %s after an import: %s", path, sqlite3_errmsg (db));
+    }
+  sqlite3_close (db);
+  return NULL;
+}
+
+static void
+join_checkpointer (SqliteEngine *self)
+{
+  if (self->checkpointer != NULL)
+    g_thread_join (g_steal_pointer (&self->checkpointer));
+}
+
 static gboolean
 sqlite_commit (ShtatStoreEngine  *engine,
                GError           **error)
 {
-  return sqlite_exec (engine, "COMMIT", error);
+  SqliteEngine *self = (SqliteEngine *) engine;
+
+  if (!sqlite_exec (engine, "COMMIT", error))
+    return FALSE;
+  if (self->bulk)
+    {
+      join_checkpointer (self);
+      self->checkpointer = g_thread_new ("shtat-checkpoint", checkpoint_thread, g_strdup (self->path));
+    }
+  return TRUE;
 }
 
 static void
 sqlite_rollback (ShtatStoreEngine *engine)
 {
+  /* the indexes dropped for a bulk load come back with the rollback */
+  g_clear_pointer (&((SqliteEngine *) engine)->set_aside, g_ptr_array_unref);
   if (!sqlite3_get_autocommit (DB (engine)))
     sqlite_exec (engine, "ROLLBACK", NULL);
 }
@@ -600,8 +648,87 @@ sqlite_tune (ShtatStoreEngine  *engine,
              ShtatStoreWork     work,
              GError           **error)
 {
-  return sqlite_exec (engine, work == SHTAT_STORE_WORK_BULK_WRITE ? PRAGMA_CACHE_BULK : PRAGMA_CACHE_READ,
-                      error);
+  SqliteEngine *self = (SqliteEngine *) engine;
+
+  self->bulk = work == SHTAT_STORE_WORK_BULK_WRITE;
+  return sqlite_exec (engine, self->bulk ? PRAGMA_CACHE_BULK : PRAGMA_CACHE_READ, error);
+}
+
+/* The tables of the personnel files, which an import fills. */
+#define BULK_TABLES "'employees', 'education', 'certificates', 'work_periods', 'assignments'"
+
+/* Into empty tables, each row inserted also goes into every index of its
+ * table, at a place of its own in a tree that soon outgrows the cache; built
+ * after loading, an index is one sort of its column and one pass of appends.
+ * Unique indexes stay, those that SQLite makes for UNIQUE constraints as
+ * well: the IIN's is what refuses a repeated IIN at the file that repeats
+ * it, and a unique one built at the end would fail only then. DROP INDEX and
+ * CREATE INDEX are part of the transaction, so that a rollback (a failed file,
+ * a failed commit) brings the indexes back as they were. */
+static gboolean
+sqlite_bulk_load_begin (ShtatStoreEngine  *engine,
+                        gboolean           empty,
+                        GError           **error)
+{
+  SqliteEngine *self = (SqliteEngine *) engine;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) set_aside = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (self->db), FALSE);
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
+  if (!empty)
+    return TRUE;
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT s.name, s.sql FROM sqlite_schema AS s "
+                           "JOIN pragma_index_list (s.tbl_name) AS l ON l.name = s.name "
+                           "WHERE s.type = 'index' AND s.sql IS NOT NULL AND NOT l.\"unique\" "
+                           "AND s.tbl_name IN (" BULK_TABLES ") ORDER BY s.name",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (set_aside, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error (engine, rc, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("DROP INDEX \"%w\"", (const char *) g_ptr_array_index (names, i));
+      gboolean ok = sqlite_exec (engine, sql, error);
+
+      sqlite3_free (sql);
+      if (!ok)
+        return FALSE;
+    }
+  self->set_aside = g_steal_pointer (&set_aside);
+  return TRUE;
+}
+
+static gboolean
+sqlite_bulk_load_end (ShtatStoreEngine  *engine,
+                      GError           **error)
+{
+  SqliteEngine *self = (SqliteEngine *) engine;
+  g_autoptr(GPtrArray) set_aside = g_steal_pointer (&self->set_aside);
+
+  /* The sorter that builds an index takes as much memory again as the cache
+   * may: with the small cache, the peak of an import stays that of its
+   * loading, and the indexes, written once and in order, take no longer. */
+  if (set_aside != NULL && set_aside->len > 0 && !sqlite_exec (engine, PRAGMA_CACHE_SMALL, error))
+    return FALSE;
+  for (guint i = 0; set_aside != NULL && i < set_aside->len; i++)
+    if (!sqlite_exec (engine, g_ptr_array_index (set_aside, i), error))
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -609,11 +736,13 @@ sqlite_close (ShtatStoreEngine *engine)
 {
   SqliteEngine *self = (SqliteEngine *) engine;
 
+  join_checkpointer (self);
   if (self->db != NULL)
     {
       sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
       sqlite3_close (self->db);
     }
+  g_clear_pointer (&self->set_aside, g_ptr_array_unref);
   g_free (self->path);
   g_free (self);
 }
@@ -628,6 +757,8 @@ static const ShtatStoreEngineClass sqlite_class = {
   .is_blank = sqlite_is_blank,
   .backup = sqlite_backup,
   .tune = sqlite_tune,
+  .bulk_load_begin = sqlite_bulk_load_begin,
+  .bulk_load_end = sqlite_bulk_load_end,
   .exec = sqlite_exec,
   .begin = sqlite_begin,
   .commit = sqlite_commit,
