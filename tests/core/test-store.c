@@ -2258,6 +2258,37 @@ test_migration_from_2 (Fixture       *f,
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
 }
 
+/* A repeated IIN found by the database leaves its mark on the connection; a
+ * later failure on the same connection that never reaches the database (an
+ * unknown centre) is reported as what it is, not as a repeated IIN. */
+static void
+test_import_error_after_duplicate (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f->path);
+  g_autoptr(GPtrArray) twice = employee_array ();
+  g_autoptr(GPtrArray) lost = employee_array ();
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  save_centres (store);
+  /* an empty database: the repeat is found by the UNIQUE index */
+  g_ptr_array_add (twice, make_person ("920229400559", 29, 2, 1992, SHTAT_SEX_FEMALE, "Оспанова",
+                                       "astana-almaty"));
+  g_ptr_array_add (twice, make_person ("920229400559", 29, 2, 1992, SHTAT_SEX_FEMALE, "Оспанова",
+                                       "astana-almaty"));
+  g_assert_false (shtat_store_import (store, NULL, twice, &n_changed, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Employee 920229400559: the IIN occurs twice in the data imported");
+  g_clear_error (&error);
+
+  g_ptr_array_add (lost, make_person ("900101300126", 1, 1, 1990, SHTAT_SEX_MALE, "Ахметов", "astana-esil"));
+  g_assert_false (shtat_store_import (store, NULL, lost, &n_changed, &error));
+  g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==,
+                   "Employee 900101300126: there is no centre with the code “astana-esil”");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2292,6 +2323,7 @@ main (int    argc,
   ADD ("import-empty-indexes", test_import_empty_indexes);
   ADD ("import-empty-failure", test_import_empty_failure);
   ADD ("import-stored-indexes", test_import_stored_indexes);
+  ADD ("import-error-after-duplicate", test_import_error_after_duplicate);
   ADD ("not-sqlite", test_not_sqlite);
   ADD ("other-program", test_other_program);
   ADD ("newer-version", test_newer_version);

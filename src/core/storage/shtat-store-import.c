@@ -214,6 +214,9 @@ import_add (ShtatStoreImport     *import,
         return TRUE;
     }
 
+  /* the flag is the engine's last error's: a failure of this write that
+   * never reaches the engine (an unknown centre) must not read an earlier one */
+  self->engine->unique_violation = FALSE;
   /* the caller's record is left as it is: no ids are handed back */
   if (!shtat_store_write_employee (self, (ShtatEmployee *) employee, existing != NULL ? existing->id : 0,
                        import->codes, NULL, &local_error))

@@ -1181,7 +1181,9 @@ shtat_store_employee_equal (const ShtatEmployee *a,
 #define PARALLEL_LOAD_MIN 5000
 
 /* Every personnel file, by surname, name (in the order of their UTF-8 bytes)
- * and id. Empty strings come back as NULL. */
+ * and id. Empty strings come back as NULL. The byte order is the engine's:
+ * SQLite's BINARY collation gives it; a PostgreSQL engine must declare the
+ * names COLLATE "C" in its DDL to give the same. */
 GPtrArray *
 shtat_store_load_employees (ShtatStore  *self,
                             GError     **error)
