@@ -19,6 +19,7 @@
 #include "shtat-appeals.h"
 #include "shtat-core.h"
 #include "shtat-store-engine.h"
+#include "shtat-store-private.h"
 
 typedef struct
 {
@@ -596,6 +597,8 @@ test_load_many (Fixture       *f,
 
   all = load_all (store);
   g_assert_cmpuint (all->len, ==, 3);
+  /* three files: not worth a second connection */
+  g_assert_cmpuint (shtat_store_get_load_threads (store), ==, 1);
   assert_same_file (g_ptr_array_index (all, 0), a, TRUE);
   assert_same_file (g_ptr_array_index (all, 1), b, TRUE);
   assert_same_file (g_ptr_array_index (all, 2), zh, TRUE);
@@ -751,6 +754,9 @@ test_load_large (Fixture       *f,
 
   all = load_all (store);
   g_assert_cmpuint (all->len, ==, n);
+  /* 6 000 files are past the point where a second connection shares the load:
+   * what is checked below is that path's work */
+  g_assert_cmpuint (shtat_store_get_load_threads (store), ==, 2);
   for (guint i = 0; i < n; i++)
     {
       /* by surname: Surname00000, Surname00001… */

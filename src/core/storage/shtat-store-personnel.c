@@ -1203,6 +1203,7 @@ shtat_store_load_employees (ShtatStore  *self,
     g_clear_object (&helper);
   if (helper == NULL && !shtat_store_begin_read (self, error))
     return NULL;
+  self->load_threads = helper != NULL ? 2 : 1;
   employees = load_all (self, helper, error);
   if (helper != NULL)
     shtat_store_finish (helper, TRUE, NULL);
@@ -1212,6 +1213,14 @@ shtat_store_load_employees (ShtatStore  *self,
       return NULL;
     }
   return employees;
+}
+
+guint
+shtat_store_get_load_threads (ShtatStore *self)
+{
+  g_return_val_if_fail (SHTAT_IS_STORE (self), 0);
+
+  return self->load_threads;
 }
 
 /* The file with @id, or NULL and SHTAT_STORE_ERROR_NOT_FOUND. */

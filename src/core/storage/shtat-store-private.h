@@ -19,7 +19,12 @@ struct _ShtatStore
   GHashTable       *stmts;          /* SQL text (by address) → ShtatStoreStmt */
   gboolean          importing;      /* a ShtatStoreImport is open */
   struct _SharedSlot *shared;       /* recently shared texts, by a hash of their ends */
+  guint             load_threads;   /* how many the last shtat_store_load_employees() used */
 };
+
+/* How many threads (connections) the last shtat_store_load_employees() read
+ * with: 2 when a second one shared a large load, 1 otherwise, 0 before any. */
+guint           shtat_store_get_load_threads (ShtatStore *self);
 
 /* Statements: one idiom. shtat_store_stmt() lends the store's prepared
  * statement for @sql (a string literal: the cache knows it by its address),
