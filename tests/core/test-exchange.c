@@ -1858,6 +1858,231 @@ test_import_empty_half_way (Fixture       *f,
   }
 }
 
+/* ------------------------------------------------------------------------ */
+/* Errors beyond the schema                                                 */
+
+/* Replaces @find by @replace in @text, where it first comes after @anchor. */
+static char *
+replace_after (const char *text,
+               const char *anchor,
+               const char *find,
+               const char *replace)
+{
+  const char *at = strstr (text, anchor);
+  g_autofree char *rest = NULL;
+
+  g_assert_nonnull (at);
+  rest = replace_once (at, find, replace);
+  return g_strdup_printf ("%.*s%s", (int) (at - text), text, rest);
+}
+
+typedef struct
+{
+  guint checked;
+  guint taken;
+  guint restarts;
+  guint refuse_check;   /* the employee (from 1) whose check fails, or 0 */
+  guint refuse_take;    /* the employee whose writing fails, or 0 */
+} Counts;
+
+static gboolean
+counting_check_cb (GPtrArray              *centres,
+                   const ShtatEmployee    *employee,
+                   const ShtatRecordLines *lines,
+                   gpointer                user_data,
+                   GError                **error)
+{
+  Counts *c = user_data;
+
+  if (++c->checked == c->refuse_check)
+    {
+      g_set_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE, "checked: %s", employee->iin);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+counting_take_cb (GPtrArray      *centres,
+                  ShtatEmployee  *employee,
+                  guint           line,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  Counts *c = user_data;
+
+  if (++c->taken == c->refuse_take)
+    {
+      g_set_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT, "written: %s", employee->iin);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+counting_restart_cb (gpointer  user_data,
+                     GError  **error)
+{
+  Counts *c = user_data;
+
+  c->restarts++;
+  c->checked = 0;
+  c->taken = 0;
+  return TRUE;
+}
+
+static const ShtatPersonnelSink counting_sink = { counting_check_cb, counting_take_cb, counting_restart_cb };
+
+/* N_MANY employees, the 550th with IIN 900101300127 (born 01.01.1990, as its
+ * first digits say): its check digit is 6 (test-iin.c), not 7. */
+static char *
+wrong_check_digit_xml (guint n)
+{
+  g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = many_employees_xml (n, 0, iins);
+  g_autofree char *find = g_strdup_printf ("iin=\"%s\" surname=\"Сейітов\" name=\"Ерлан\" birth-date=\"1980-01-01\"",
+                                           (const char *) g_ptr_array_index (iins, 549));
+
+  return replace_once (text->str, find,
+                       "iin=\"900101300127\" surname=\"Сейітов\" name=\"Ерлан\" birth-date=\"1990-01-01\"");
+}
+
+/* The fast reading's own rules refuse a file, and only a rule of the schema
+ * has it read again with the validator. A wrong check digit in the 550th
+ * employee (the schema asks for twelve digits only), or a check or a write
+ * of the sink that fails there, stops the reading once and for all: the
+ * sink was offered the 549 before it once each, and never told to start
+ * again. A rate of 10 there breaks the schema: read again, the message is
+ * the validator's. */
+static void
+test_xml_beyond_schema_read_once (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *text = wrong_check_digit_xml (N_MANY);
+  g_autofree char *path = write_file (f, "many.xml", text, -1);
+
+  /* the IIN: employee 550 starts on line 4 + 5 × 549 */
+  {
+    g_autoptr(GError) error = NULL;
+    Counts counts = { 0 };
+
+    g_assert_false (shtat_personnel_xml_read_records (path, SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA,
+                                                      &counting_sink, &counts, NULL, NULL, NULL, NULL,
+                                                      NULL, 1.0, &error));
+    g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_VALUE);
+    g_assert_cmpstr (error->message, ==,
+                     "many.xml:2749: employee 900101300127: attribute “iin”: “900101300127” is not an IIN: "
+                     "The check digit of the IIN is 7, but its other digits give 6: a digit is mistyped");
+    g_assert_cmpuint (counts.restarts, ==, 0);
+    g_assert_cmpuint (counts.checked, ==, 549);
+    g_assert_cmpuint (counts.taken, ==, 549);
+  }
+
+  /* the sink's check, then its writing, refuse the 500th */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) good = many_employees_xml (N_MANY, 0, iins);
+    g_autofree char *good_path = write_file (f, "good.xml", good->str, (gssize) good->len);
+    Counts counts = { .refuse_check = 500 };
+
+    g_assert_false (shtat_personnel_xml_read_records (good_path, SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA,
+                                                      &counting_sink, &counts, NULL, NULL, NULL, NULL,
+                                                      NULL, 1.0, &error));
+    g_assert_error (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE);
+    g_assert_cmpstr (error->message + strlen ("checked: "), ==, g_ptr_array_index (iins, 499));
+    g_assert_cmpuint (counts.restarts, ==, 0);
+    g_assert_cmpuint (counts.checked, ==, 500);
+    g_assert_cmpuint (counts.taken, ==, 499);
+    g_clear_error (&error);
+
+    counts = (Counts) { .refuse_take = 500 };
+    g_assert_false (shtat_personnel_xml_read_records (good_path, SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA,
+                                                      &counting_sink, &counts, NULL, NULL, NULL, NULL,
+                                                      NULL, 1.0, &error));
+    g_assert_error (error, SHTAT_STORE_ERROR, SHTAT_STORE_ERROR_CONSTRAINT);
+    g_assert_cmpstr (error->message + strlen ("written: "), ==, g_ptr_array_index (iins, 499));
+    g_assert_cmpuint (counts.restarts, ==, 0);
+    g_assert_cmpuint (counts.checked, ==, 500);
+    g_assert_cmpuint (counts.taken, ==, 500);
+  }
+
+  /* a rule of the schema (rates are 1, 0.5, 0.25… of a unit): read again */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GError) own = NULL;
+    g_autoptr(GError) schema = NULL;
+    g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) good = many_employees_xml (N_MANY, 0, iins);
+    g_autofree char *anchor = g_strdup_printf ("iin=\"%s\"", (const char *) g_ptr_array_index (iins, 549));
+    g_autofree char *rate = replace_after (good->str, anchor, "rate=\"1\"", "rate=\"10\"");
+    g_autofree char *rate_path = write_file (f, "rate.xml", rate, -1);
+    Counts counts = { 0 };
+
+    g_assert_false (shtat_personnel_xml_read_records (rate_path, SHTAT_PERSONNEL_XML_OWN_RULES, NULL, NULL,
+                                                      NULL, NULL, NULL, NULL, NULL, 1.0, &own));
+    g_assert_false (shtat_personnel_xml_read_records (rate_path, SHTAT_PERSONNEL_XML_SCHEMA, NULL, NULL,
+                                                      NULL, NULL, NULL, NULL, NULL, 1.0, &schema));
+    g_assert_cmpstr (own->message, !=, schema->message);
+
+    g_assert_false (shtat_personnel_xml_read_records (rate_path, SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA,
+                                                      &counting_sink, &counts, NULL, NULL, NULL, NULL,
+                                                      NULL, 1.0, &error));
+    g_assert_error (error, schema->domain, schema->code);
+    g_assert_cmpstr (error->message, ==, schema->message);
+    g_assert_cmpuint (counts.restarts, ==, 1);
+  }
+}
+
+/* The import of 1 200 employees, the 1 100th with a wrong check digit or an
+ * unknown centre: the message as ever, the database as it was, and the
+ * progress never goes back (the file was read once). */
+static void
+test_import_beyond_schema_read_once (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(ShtatStore) store = open_store (f);
+  g_autoptr(GPtrArray) before = load_employees (store);
+  g_autoptr(GPtrArray) iins = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) good = many_employees_xml (1200, 0, iins);
+  g_autofree char *centres_before = centre_list (store);
+  g_autofree char *anchor = g_strdup_printf ("iin=\"%s\"", (const char *) g_ptr_array_index (iins, 1099));
+  g_autofree char *find = g_strdup_printf ("%s surname=\"Сейітов\" name=\"Ерлан\" birth-date=\"1980-01-01\"", anchor);
+  g_autofree char *bad_iin = replace_once (good->str, find,
+                                           "iin=\"900101300127\" surname=\"Сейітов\" name=\"Ерлан\" birth-date=\"1990-01-01\"");
+  g_autofree char *bad_centre = replace_after (good->str, anchor, "centre=\"almaty-bostandyk\"", "centre=\"taraz\"");
+  g_autofree char *expected_centre = g_strdup_printf ("centre.xml:5502: employee %s, assignment 1: attribute “centre”: "
+                                                      "no centre has the code “taraz”, neither in this file nor in the database",
+                                                      (const char *) g_ptr_array_index (iins, 1099));
+  GDate day = today ();
+  const struct { const char *name; const char *text; int code; const char *message; } cases[] = {
+    /* employee 1 100 starts on line 4 + 5 × 1 099 */
+    { "iin.xml", bad_iin, SHTAT_EXCHANGE_ERROR_VALUE,
+      "iin.xml:5499: employee 900101300127: attribute “iin”: “900101300127” is not an IIN: "
+      "The check digit of the IIN is 7, but its other digits give 6: a digit is mistyped" },
+    /* its assignment is on the fourth of its lines */
+    { "centre.xml", bad_centre, SHTAT_EXCHANGE_ERROR_UNKNOWN_CENTRE, expected_centre },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = write_file (f, cases[i].name, cases[i].text, -1);
+      Progress progress = { 0.0, 0 };
+      guint n_changed = 99;
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_false (shtat_import_personnel (store, library, path, &day, &n_changed, NULL, progress_cb,
+                                              &progress, &error));
+      g_assert_error (error, SHTAT_EXCHANGE_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      /* at the 512th and the 1 024th employee */
+      g_assert_cmpuint (progress.calls, ==, 2);
+      g_assert_cmpuint (n_changed, ==, 0);
+      assert_unchanged (store, before, centres_before);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1895,6 +2120,8 @@ main (int   argc,
   ADD ("/exchange/import/streamed", test_import_streamed);
   ADD ("/exchange/import/streamed-store-error", test_import_streamed_store_error);
   ADD ("/exchange/import/empty-half-way", test_import_empty_half_way);
+  ADD ("/exchange/xml/beyond-schema-read-once", test_xml_beyond_schema_read_once);
+  ADD ("/exchange/import/beyond-schema-read-once", test_import_beyond_schema_read_once);
 #undef ADD
 
   ret = g_test_run ();

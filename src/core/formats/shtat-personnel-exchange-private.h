@@ -131,7 +131,8 @@ void         shtat_exchange_record_free       (ShtatExchangeRecord    *record);
  * @take: then called with the employee unless the file has already been
  *   refused; FALSE with @error stops the reading.
  * @restart: the file is about to be read again from the start (see
- *   #ShtatPersonnelXmlRules): forget every employee taken so far.
+ *   #ShtatPersonnelXmlRules), never after an error of @check or @take:
+ *   forget every employee taken so far.
  *
  * Where a streamed personnel XML file goes, employee by employee, rather than
  * into an array: the import checks each one and writes it to the store.
@@ -156,8 +157,11 @@ typedef struct
 /**
  * ShtatPersonnelXmlRules:
  * @SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA: the reader checks the rules of
- *   the schema itself; a file it refuses is read again as with
+ *   the schema itself; a file it refuses on one of them is read again as with
  *   @SHTAT_PERSONNEL_XML_SCHEMA, whose outcome and message are the answer.
+ *   An error beyond the schema (an IIN's check digit or date, a code or IIN
+ *   used twice, a failure of the sink's @check or @take) is the answer as it
+ *   is: the validator would not change it.
  * @SHTAT_PERSONNEL_XML_OWN_RULES: the reader's own checks alone (for tests).
  * @SHTAT_PERSONNEL_XML_SCHEMA: libxml2's RelaxNG validator follows the reading
  *   too, and its first complaint is reported unless the reader's own check

@@ -113,6 +113,11 @@ struct _XmlRead
   gboolean          sax_root;
   gboolean          sax_failed;
   GError           *sax_error;
+
+  /* The error is not about a rule of the schema (a check beyond it, or the
+   * sink's): the validator would not change it, so the file is not read
+   * again for it. */
+  gboolean          beyond_schema;
 };
 
 static void
@@ -446,9 +451,13 @@ xml_centre (XmlRead *self,
       || !attr_text (&el, "akimat", FALSE, &akimat, error))
     return FALSE;
 
+  /* codes are NMTOKENs to the schema, which knows no uniqueness */
   if (g_hash_table_lookup_extended (self->codes, code, NULL, &other))
-    return xml_fail (self, SHTAT_EXCHANGE_ERROR_DUPLICATE, element_record (&el), error,
-                     _("the code is already used on line %u"), GPOINTER_TO_UINT (other));
+    {
+      self->beyond_schema = TRUE;
+      return xml_fail (self, SHTAT_EXCHANGE_ERROR_DUPLICATE, element_record (&el), error,
+                       _("the code is already used on line %u"), GPOINTER_TO_UINT (other));
+    }
 
   centre->code = g_strdup (code);
   centre->name_kk = g_strdup (name_kk);
@@ -485,7 +494,13 @@ xml_employee_start (XmlRead *self,
     return attr_fail (&el, "iin", g_strdup (_("the attribute is missing")), error);
   reason = shtat_exchange_parse_iin (iin, employee->iin);
   if (reason != NULL)
-    return attr_fail (&el, "iin", reason, error);
+    {
+      /* The schema asks for twelve digits only: their date and check digit
+       * are the reader's own rules. */
+      self->beyond_schema = strlen (iin) == SHTAT_IIN_LENGTH
+                            && strspn (iin, "0123456789") == SHTAT_IIN_LENGTH;
+      return attr_fail (&el, "iin", reason, error);
+    }
 
   if (!attr_text (&el, "surname", TRUE, &surname, error)
       || !attr_text (&el, "name", TRUE, &name, error)
@@ -495,8 +510,11 @@ xml_employee_start (XmlRead *self,
     return FALSE;
 
   if (g_hash_table_lookup_extended (self->iins, employee->iin, NULL, &other))
-    return xml_fail (self, SHTAT_EXCHANGE_ERROR_DUPLICATE, element_record (&el), error,
-                     _("the IIN is already used on line %u"), GPOINTER_TO_UINT (other));
+    {
+      self->beyond_schema = TRUE;
+      return xml_fail (self, SHTAT_EXCHANGE_ERROR_DUPLICATE, element_record (&el), error,
+                       _("the IIN is already used on line %u"), GPOINTER_TO_UINT (other));
+    }
 
   employee->surname = g_strdup (surname);
   employee->name = g_strdup (name);
@@ -740,16 +758,24 @@ xml_employee_end (XmlRead *self,
                        g_string_chunk_insert (self->iin_chunk, employee->iin),
                        GUINT_TO_POINTER (self->lines.line));
 
+  /* The sink's errors (the import's checks, the database's) are not the
+   * schema's either. */
   if (self->sink != NULL && self->sink->check != NULL
       && !self->sink->check (self->centres, employee, &self->lines, self->sink_data, error))
-    return FALSE;
+    {
+      self->beyond_schema = TRUE;
+      return FALSE;
+    }
 
   /* Handed on, then dropped; not when the schema already refused the file */
   if (self->sink == NULL)
     g_ptr_array_add (self->employees, g_steal_pointer (&employee));
   else if (self->pending == NULL && self->sink->take != NULL
            && !self->sink->take (self->centres, employee, self->lines.line, self->sink_data, error))
-    return FALSE;
+    {
+      self->beyond_schema = TRUE;
+      return FALSE;
+    }
 
   if (self->n_employees % SHTAT_EXCHANGE_CHECK_EVERY == 0)
     {
@@ -1213,12 +1239,15 @@ xml_sax_read (XmlRead *self,
 }
 
 /* One reading of @path; @with_schema: libxml2's RelaxNG validator follows
- * it too, else the reader checks the rules of the schema itself. */
+ * it too, else the reader checks the rules of the schema itself. On failure,
+ * @beyond_schema (if not NULL) says whether the error is about something
+ * other than a rule of the schema. */
 static gboolean
 xml_read_pass (const char               *path,
                const ShtatPersonnelSink *sink,
                gpointer                  sink_data,
                gboolean                  with_schema,
+               gboolean                 *beyond_schema,
                GPtrArray               **out_centres,
                GPtrArray               **out_employees,
                GCancellable             *cancellable,
@@ -1410,6 +1439,8 @@ xml_read_pass (const char               *path,
   ok = TRUE;
 
 out:
+  if (beyond_schema != NULL)
+    *beyond_schema = !ok && self.beyond_schema;
   xml_read_clear (&self);
   xmlSetGenericErrorFunc (NULL, NULL);
   if (fd >= 0)
@@ -1431,27 +1462,30 @@ shtat_personnel_xml_read_records (const char               *path,
                                   GError                  **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gboolean beyond_schema = FALSE;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (rules != SHTAT_PERSONNEL_XML_OWN_RULES_THEN_SCHEMA)
-    return xml_read_pass (path, sink, sink_data, rules == SHTAT_PERSONNEL_XML_SCHEMA, out_centres,
+    return xml_read_pass (path, sink, sink_data, rules == SHTAT_PERSONNEL_XML_SCHEMA, NULL, out_centres,
                           out_employees, cancellable, progress, user_data, progress_scale, error);
 
   /* libxml2's validator takes longer than the reading itself; the reader
-   * checks the same rules, and only a file it refuses is read again with the
-   * validator, so that the messages are the schema's where it speaks first. */
-  if (xml_read_pass (path, sink, sink_data, FALSE, out_centres, out_employees, cancellable,
-                     progress, user_data, progress_scale, &local_error))
+   * checks the same rules, and only a file it refuses on one of them is read
+   * again with the validator, so that the messages are the schema's where it
+   * speaks first. An error beyond the schema (an IIN's check digit, the
+   * import's checks, the database) would come back the same: it stands. */
+  if (xml_read_pass (path, sink, sink_data, FALSE, &beyond_schema, out_centres, out_employees,
+                     cancellable, progress, user_data, progress_scale, &local_error))
     return TRUE;
-  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+  if (beyond_schema || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || (sink != NULL && sink->restart != NULL && !sink->restart (sink_data, NULL)))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  return xml_read_pass (path, sink, sink_data, TRUE, out_centres, out_employees, cancellable,
+  return xml_read_pass (path, sink, sink_data, TRUE, NULL, out_centres, out_employees, cancellable,
                         progress, user_data, progress_scale, error);
 }
 

@@ -552,6 +552,19 @@ shtat_personnel_list_load_async (ShtatPersonnelList  *self,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Empties the model at once, so that it never points into entries it no
+ * longer holds. */
+static void
+clear_visible (ShtatPersonnelList *self)
+{
+  guint removed = self->visible->len;
+
+  if (removed == 0)
+    return;
+  g_array_set_size (self->visible, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+}
+
 gboolean
 shtat_personnel_list_load_finish (ShtatPersonnelList  *self,
                                   GAsyncResult        *result,
@@ -562,8 +575,11 @@ shtat_personnel_list_load_finish (ShtatPersonnelList  *self,
   if (entries == NULL)
     return FALSE;
 
+  /* The rows shown are positions in the old entries, of another database
+   * perhaps: none is left until the filter has run on the new ones. */
   g_ptr_array_unref (self->entries);
   self->entries = entries;
+  clear_visible (self);
   refilter (self);
   return TRUE;
 }
@@ -608,6 +624,28 @@ shtat_personnel_list_update_employee (ShtatPersonnelList *self,
   refilter (self);
 }
 
+/* Entry @index is gone: its row goes now, and the rows after it point one
+ * entry lower, so that the model agrees with the entries until the filter
+ * has run again. */
+static void
+drop_visible (ShtatPersonnelList *self,
+              guint               index)
+{
+  guint *rows = (guint *) (gpointer) self->visible->data;
+  guint n = self->visible->len;
+  guint row = n;
+
+  for (guint p = 0; p < n; p++)
+    if (rows[p] == index)
+      row = p;
+    else if (rows[p] > index)
+      rows[p]--;
+  if (row == n)
+    return;
+  g_array_remove_index (self->visible, row);
+  g_list_model_items_changed (G_LIST_MODEL (self), row, 1, 0);
+}
+
 void
 shtat_personnel_list_remove_employee (ShtatPersonnelList *self,
                                       gint64              id)
@@ -617,6 +655,7 @@ shtat_personnel_list_remove_employee (ShtatPersonnelList *self,
       {
         copy_entries (self);
         g_ptr_array_remove_index (self->entries, i);
+        drop_visible (self, i);
         refilter (self);
         return;
       }
