@@ -597,6 +597,89 @@ test_placement (Fixture       *f,
   (void) iin;
 }
 
+/* A holder's row opens their file even when the Personnel section has never
+ * been shown: the section, made then, loads its list in the background and
+ * shows that person once the list is there. */
+static void
+test_placement_first_visit (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  ShtatPersonnelPage *personnel;
+  GtkWidget *row, *first, *file, *title, *iin_row;
+  const char *iin;
+  GDate today;
+
+  /* the demo, written straight into the database, and a window opened on
+   * it where the last one was left, the Schedule section: nothing in it has
+   * shown the Personnel section */
+  shtat_date_set_today (&today);
+  g_assert_true (shtat_demo_save (f->store, &today, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  shtat_test_iterate ();
+  f->window = shtat_window_new (NULL, library, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  shtat_test_wait_mapped (GTK_WIDGET (f->window));
+  g_assert_cmpstr (shtat_window_get_section (f->window), ==, "schedule");
+  f->page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window));
+  shtat_schedule_page_refresh (f->page);
+  shtat_schedule_page_show (f->page, "demo-centre", 0);
+  g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
+  g_assert_no_error (error);
+  wait_loaded (f);
+
+  row = shtat_schedule_page_get_line_row (f->page, line_of (f, "psychologist"));
+  first = shtat_test_find_by_action (row, "schedule.open-employee");
+  g_assert_nonnull (first);
+  iin = holder_iin (first);
+
+  /* the holder's name and IIN, from the demo records */
+  shtat_demo_build (&today, &centres, &employees);
+  for (guint i = 0; i < employees->len && name == NULL; i++)
+    {
+      ShtatEmployee *e = g_ptr_array_index (employees, i);
+
+      if (g_str_equal (e->iin, iin))
+        name = shtat_employee_dup_full_name (e);
+    }
+  g_assert_nonnull (name);
+  g_assert_cmpstr (name, !=, "");
+
+  gtk_widget_activate (first);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_window_get_section (f->window), ==, "personnel");
+  personnel = SHTAT_PERSONNEL_PAGE (shtat_window_get_personnel_page (f->window));
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while ((g_strcmp0 (shtat_personnel_page_get_state (personnel), "loading") == 0
+            || shtat_personnel_list_is_busy (shtat_personnel_page_get_list (personnel)))
+           && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_personnel_page_get_state (personnel), ==, "list");
+
+  /* the file shown is theirs: their name as its heading, their IIN under it
+   * and in its field */
+  file = shtat_personnel_page_get_employee_page (personnel);
+  title = shtat_test_find_styled (file, "title-1");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (shtat_test_widget_text (title), ==, name);
+  subtitle = g_strdup_printf ("IIN %s · ", iin);
+  g_assert_nonnull (shtat_test_widget_text (gtk_widget_get_next_sibling (title)));
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (gtk_widget_get_next_sibling (title)), subtitle));
+  iin_row = shtat_test_find_row (file, "Personal Data", -1, "IIN");
+  g_assert_nonnull (iin_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iin_row)), ==, iin);
+}
+
 /* Runs @sql on the database through a connection of its own, as another
  * program would. */
 static void
@@ -773,6 +856,7 @@ main (int    argc,
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
+  g_test_add ("/schedule/placement-first-visit", Fixture, NULL, fixture_set_up, test_placement_first_visit, fixture_tear_down);
   g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
   g_test_add ("/schedule/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
   g_test_add ("/schedule/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
