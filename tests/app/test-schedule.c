@@ -693,6 +693,50 @@ exec_sql (Fixture    *f,
   sqlite3_close (db);
 }
 
+/* A pay grid that cannot be read is not shown as an empty one to be saved
+ * over it: the dialog says why, and offers no saving, even once the
+ * database can be read again. */
+static void
+test_pay_grid_unreadable (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatPayGrid) grid = shtat_demo_build_pay_grid ();
+  g_autoptr(ShtatPayGrid) stored = NULL;
+  GtkWindow *dialog;
+  GtkWidget *message, *save;
+
+  g_assert_cmpuint (shtat_pay_grid_get_positions (grid)->len, >, 0);
+  g_assert_true (shtat_store_save_pay_grid (f->store, grid, &error));
+  g_assert_no_error (error);
+
+  exec_sql (f, "ALTER TABLE pay_positions RENAME TO pay_positions_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.pay-grid", NULL));
+  shtat_test_iterate ();
+  dialog = find_toplevel (SHTAT_TYPE_PAY_GRID_DIALOG);
+  g_assert_nonnull (dialog);
+  message = shtat_test_find_styled (GTK_WIDGET (dialog), "error");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The pay grid cannot be read: "));
+  save = shtat_test_find_by_action (GTK_WIDGET (dialog), "pay-grid.save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* the table back, Save tried all the same: the dialog stays, still
+   * saying why, and the stored grid is the one saved above */
+  exec_sql (f, "ALTER TABLE pay_positions_away RENAME TO pay_positions");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "pay-grid.save", NULL);
+  shtat_test_iterate ();
+  g_assert_true (find_toplevel (SHTAT_TYPE_PAY_GRID_DIALOG) == dialog);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The pay grid cannot be read: "));
+  g_assert_false (shtat_pay_grid_dialog_save (SHTAT_PAY_GRID_DIALOG (dialog)));
+  stored = shtat_store_load_pay_grid (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_pay_grid_equal (stored, grid));
+  gtk_window_destroy (dialog);
+  shtat_test_iterate ();
+}
+
 /* Whether a toast (or any label of the page) says @text. */
 static gboolean
 page_says (Fixture    *f,
@@ -855,6 +899,7 @@ main (int    argc,
   g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
+  g_test_add ("/schedule/pay-grid-unreadable", Fixture, NULL, fixture_set_up, test_pay_grid_unreadable, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
   g_test_add ("/schedule/placement-first-visit", Fixture, NULL, fixture_set_up, test_placement_first_visit, fixture_tear_down);
   g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
