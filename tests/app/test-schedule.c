@@ -20,6 +20,7 @@
 #include "shtat-pay-grid-dialog.h"
 #include "shtat-employee-page.h"
 #include "shtat-personnel-page.h"
+#include "shtat-profile-dialog.h"
 #include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
@@ -737,6 +738,97 @@ test_pay_grid_unreadable (Fixture       *f,
   shtat_test_iterate ();
 }
 
+/* A centre profile or a working-day calendar that cannot be read is not
+ * shown empty to be saved over the stored one: the dialog says which cannot
+ * be read and offers no saving of it, even once the database can be read
+ * again. */
+static void
+test_profile_unreadable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatCentreProfile) profile = shtat_centre_profile_new ("test-centre");
+  g_autoptr(ShtatCalendar) calendar = shtat_calendar_new ();
+  g_autoptr(ShtatCentreProfile) stored_profile = NULL;
+  g_autoptr(ShtatCalendar) stored_calendar = NULL;
+  GtkWindow *dialog;
+  GtkWidget *message, *add_day, *save;
+  ShtatCalendarDay *day;
+  GDate holiday;
+
+  /* one vehicle, and 16 December 2025 a day off */
+  g_assert_true (shtat_centre_profile_set_driver (profile, SHTAT_DRIVER_VEHICLES, 1, &error));
+  g_assert_true (shtat_store_save_centre_profile (f->store, profile, &error));
+  g_assert_no_error (error);
+  g_date_clear (&holiday, 1);
+  g_date_set_dmy (&holiday, 16, G_DATE_DECEMBER, 2025);
+  g_assert_true (shtat_calendar_set_day (calendar, &holiday, FALSE, "Independence Day", &error));
+  g_assert_true (shtat_store_save_calendar (f->store, calendar, &error));
+  g_assert_no_error (error);
+
+  /* the calendar cannot be read: said, and no day can be added */
+  exec_sql (f, "ALTER TABLE calendar_days RENAME TO calendar_days_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.open-profile", NULL));
+  shtat_test_iterate ();
+  dialog = find_toplevel (SHTAT_TYPE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  message = shtat_test_find_styled (GTK_WIDGET (dialog), "error");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The working-day calendar cannot be read: "));
+  add_day = shtat_test_find_by_action (GTK_WIDGET (dialog), "profile.add-day");
+  g_assert_nonnull (add_day);
+  g_assert_false (gtk_widget_is_sensitive (add_day));
+  /* the profile itself was read: it can be saved */
+  save = shtat_test_find_by_action (GTK_WIDGET (dialog), "profile.save");
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_is_sensitive (save));
+
+  /* the table back, a day typed and added all the same: the stored
+   * calendar keeps its one day */
+  exec_sql (f, "ALTER TABLE calendar_days_away RENAME TO calendar_days");
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_entry (GTK_WIDGET (dialog), "dd.mm.yyyy")), "17.12.2025");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.add-day", NULL);
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The working-day calendar cannot be read: "));
+  stored_calendar = shtat_store_load_calendar (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_calendar_get_days (stored_calendar)->len, ==, 1);
+  day = g_ptr_array_index (shtat_calendar_get_days (stored_calendar), 0);
+  g_assert_cmpint (g_date_compare (&day->date, &holiday), ==, 0);
+  g_assert_false (day->working);
+  g_assert_cmpstr (day->note, ==, "Independence Day");
+  gtk_window_destroy (dialog);
+  shtat_test_iterate ();
+
+  /* the profile cannot be read: said, and Save is unavailable */
+  exec_sql (f, "ALTER TABLE centre_profiles RENAME TO centre_profiles_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.open-profile", NULL));
+  shtat_test_iterate ();
+  dialog = find_toplevel (SHTAT_TYPE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  message = shtat_test_find_styled (GTK_WIDGET (dialog), "error");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The centre profile cannot be read: "));
+  save = shtat_test_find_by_action (GTK_WIDGET (dialog), "profile.save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* the table back, Save tried all the same: the dialog stays, and the
+   * stored profile still has its vehicle */
+  exec_sql (f, "ALTER TABLE centre_profiles_away RENAME TO centre_profiles");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.save", NULL);
+  shtat_test_iterate ();
+  g_assert_true (find_toplevel (SHTAT_TYPE_PROFILE_DIALOG) == dialog);
+  g_assert_false (shtat_profile_dialog_save (SHTAT_PROFILE_DIALOG (dialog)));
+  stored_profile = shtat_store_load_centre_profile (f->store, "test-centre", &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_centre_profile_equal (stored_profile, profile));
+  g_assert_true (stored_profile->set[SHTAT_DRIVER_VEHICLES]);
+  g_assert_cmpfloat (stored_profile->values[SHTAT_DRIVER_VEHICLES], ==, 1);
+  gtk_window_destroy (dialog);
+  shtat_test_iterate ();
+}
+
 /* Whether a toast (or any label of the page) says @text. */
 static gboolean
 page_says (Fixture    *f,
@@ -899,6 +991,7 @@ main (int    argc,
   g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
+  g_test_add ("/schedule/profile-unreadable", Fixture, NULL, fixture_set_up, test_profile_unreadable, fixture_tear_down);
   g_test_add ("/schedule/pay-grid-unreadable", Fixture, NULL, fixture_set_up, test_pay_grid_unreadable, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
   g_test_add ("/schedule/placement-first-visit", Fixture, NULL, fixture_set_up, test_placement_first_visit, fixture_tear_down);
