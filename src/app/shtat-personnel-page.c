@@ -374,6 +374,9 @@ shtat_personnel_page_new_employee (ShtatPersonnelPage *self)
 
   if (self->store == NULL)
     return;
+  /* the new file is what the user asked for last: a file asked for while
+   * the list loads must not take its place */
+  g_clear_pointer (&self->pending_iin, g_free);
   gtk_stack_set_visible_child_name (self->stack, "list");
   shtat_employee_page_set_employee (self->employee_page, employee);
 }
@@ -664,6 +667,20 @@ shtat_personnel_page_select_iin (ShtatPersonnelPage *self,
       return TRUE;
     }
   return select_now (self, iin);
+}
+
+/**
+ * shtat_personnel_page_is_busy:
+ * @self: the page
+ *
+ * Returns: TRUE while the list is loading or filtering
+ */
+gboolean
+shtat_personnel_page_is_busy (ShtatPersonnelPage *self)
+{
+  g_return_val_if_fail (SHTAT_IS_PERSONNEL_PAGE (self), FALSE);
+
+  return self->loading || (self->list != NULL && shtat_personnel_list_is_busy (self->list));
 }
 
 static void

@@ -535,6 +535,24 @@ test_select_while_loading (Fixture       *f,
   g_assert_nonnull (title);
   g_assert_cmpstr (shtat_test_widget_text (title), ==, second_name);
   g_assert_cmpstr (shtat_employee_page_get_employee (f->employee_page)->iin, ==, second->iin);
+
+  /* loading again, a file asked for, then a new one started: the new,
+   * empty file stays once the list is there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "personnel.load-demo", NULL));
+  g_assert_cmpstr (shtat_personnel_page_get_state (f->page), ==, "loading");
+  g_assert_true (shtat_personnel_page_select_iin (f->page, first->iin));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "personnel.new-employee", NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (shtat_personnel_page_is_busy (f->page) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_false (shtat_personnel_page_is_busy (f->page));
+  wait_for_rows (f->page, employees->len);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_test_widget_text (shtat_test_find_styled (GTK_WIDGET (f->employee_page), "title-1")), ==, "New employee");
+  g_assert_cmpint (shtat_employee_page_get_employee (f->employee_page)->id, ==, 0);
 }
 
 int

@@ -659,9 +659,7 @@ test_placement_first_visit (Fixture       *f,
   {
     gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-    while ((g_strcmp0 (shtat_personnel_page_get_state (personnel), "loading") == 0
-            || shtat_personnel_list_is_busy (shtat_personnel_page_get_list (personnel)))
-           && g_get_monotonic_time () < deadline)
+    while (shtat_personnel_page_is_busy (personnel) && g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
   }
   shtat_test_iterate ();
