@@ -16,6 +16,9 @@ struct _ShtatPayGridDialog
   ShtatStore       *store;
   ShtatNormLibrary *library;
   ShtatPayGrid     *grid;      /* the copy being edited */
+  /* why the stored grid could not be read: saving the empty grid shown
+   * instead would replace it, so there is no saving, and this stays said */
+  char             *load_error;
 
   GHashTable       *position_rows;   /* code → AdwActionRow */
 
@@ -44,7 +47,7 @@ static void
 show_error (ShtatPayGridDialog *self,
             const char         *message)
 {
-  shtat_form_error_show (self->error_label, message);
+  shtat_form_error_show (self->error_label, message != NULL ? message : self->load_error);
 }
 
 static gboolean
@@ -186,6 +189,8 @@ shtat_pay_grid_dialog_save (ShtatPayGridDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->load_error != NULL)
+    return FALSE;
   if (!shtat_store_save_pay_grid (self->store, self->grid, &error))
     {
       show_error (self, error->message);
@@ -387,6 +392,7 @@ shtat_pay_grid_dialog_finalize (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->grid, shtat_pay_grid_unref);
   g_clear_pointer (&self->position_rows, g_hash_table_unref);
+  g_free (self->load_error);
   G_OBJECT_CLASS (shtat_pay_grid_dialog_parent_class)->finalize (object);
 }
 
@@ -452,7 +458,11 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
   self->library = g_object_ref (library);
   self->grid = shtat_store_load_pay_grid (store, &error);
   if (self->grid == NULL)
-    self->grid = shtat_pay_grid_new ();
+    {
+      self->grid = shtat_pay_grid_new ();
+      self->load_error = g_strconcat (_("The pay grid cannot be read: "), error->message, NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "pay-grid.save", FALSE);
+    }
   self->position_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (shtat_norm_library_get_interpretation (library, 21) != NULL)
@@ -489,5 +499,6 @@ shtat_pay_grid_dialog_new (GtkWindow        *parent,
     }
 
   rebuild (self);
+  show_error (self, NULL);
   return self;
 }

@@ -42,11 +42,18 @@ struct _ShtatPersonnelPage
   GtkLabel           *load_error;
   GPtrArray          *position_codes;   /* NULL first: any position */
   GtkBuilder         *centre_form;      /* the New Centre dialog while it is open */
+
+  /* the file asked for while the list was still loading or filtering:
+   * selected once the list is there, unless the user picks another first */
+  char               *pending_iin;
+  gboolean            loading;
 };
 
 G_DEFINE_FINAL_TYPE (ShtatPersonnelPage, shtat_personnel_page, ADW_TYPE_BIN)
 
 static void reload (ShtatPersonnelPage *self);
+static gboolean select_now (ShtatPersonnelPage *self,
+                            const char         *iin);
 
 /* ------------------------------------------------------------------------ */
 /* Rows                                                                     */
@@ -243,6 +250,24 @@ fill_filters (ShtatPersonnelPage *self)
 /* ------------------------------------------------------------------------ */
 /* Selection and saving                                                     */
 
+/* Connected after the others to the selection, not to the list: the
+ * selection has dropped its old row and the view has its new rows by then,
+ * so the one chosen here stays and is shown. */
+static void
+selection_items_changed_cb (GListModel         *model,
+                            guint               position,
+                            guint               removed,
+                            guint               added,
+                            ShtatPersonnelPage *self)
+{
+  g_autofree char *iin = NULL;
+
+  if (self->pending_iin == NULL || self->loading || shtat_personnel_list_is_busy (self->list))
+    return;
+  iin = g_steal_pointer (&self->pending_iin);
+  select_now (self, iin);
+}
+
 static void
 selection_changed_cb (GtkSingleSelection *selection,
                       GParamSpec         *pspec,
@@ -252,6 +277,8 @@ selection_changed_cb (GtkSingleSelection *selection,
 
   if (item == NULL)
     return;
+  /* a file picked now wins over one asked for before the list was there */
+  g_clear_pointer (&self->pending_iin, g_free);
   /* the file being shown stays while the list refilters around it */
   if (shtat_employee_page_get_employee (self->employee_page) != NULL
       && shtat_employee_page_get_employee (self->employee_page)->id == shtat_personnel_item_get_employee (item)->id)
@@ -347,6 +374,9 @@ shtat_personnel_page_new_employee (ShtatPersonnelPage *self)
 
   if (self->store == NULL)
     return;
+  /* the new file is what the user asked for last: a file asked for while
+   * the list loads must not take its place */
+  g_clear_pointer (&self->pending_iin, g_free);
   gtk_stack_set_visible_child_name (self->stack, "list");
   shtat_employee_page_set_employee (self->employee_page, employee);
 }
@@ -374,6 +404,8 @@ load_done_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          self->loading = FALSE;
+          g_clear_pointer (&self->pending_iin, g_free);
           gtk_label_set_text (self->load_error, error->message);
           gtk_stack_set_visible_child_name (self->stack, "error");
         }
@@ -381,6 +413,9 @@ load_done_cb (GObject      *object,
       return;
     }
 
+  /* the list now filters what was loaded; a file asked for meanwhile is
+   * selected when that is done (selection_items_changed_cb) */
+  self->loading = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "list");
   g_object_unref (self);
 }
@@ -402,6 +437,7 @@ reload (ShtatPersonnelPage *self)
   fill_filters (self);
 
   gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->loading = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -426,6 +462,7 @@ shtat_personnel_page_set_store (ShtatPersonnelPage *self,
       self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (selection_changed_cb), self);
+      g_signal_connect_after (self->selection, "items-changed", G_CALLBACK (selection_items_changed_cb), self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -582,9 +619,9 @@ shtat_personnel_page_get_search_entry (ShtatPersonnelPage *self)
   return GTK_WIDGET (self->search);
 }
 
-gboolean
-shtat_personnel_page_select_iin (ShtatPersonnelPage *self,
-                                 const char         *iin)
+static gboolean
+select_now (ShtatPersonnelPage *self,
+            const char         *iin)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
@@ -599,6 +636,51 @@ shtat_personnel_page_select_iin (ShtatPersonnelPage *self,
         }
     }
   return FALSE;
+}
+
+/**
+ * shtat_personnel_page_select_iin:
+ * @self: the page
+ * @iin: the IIN of the employee whose file to show
+ *
+ * Selects the employee with @iin in the list, showing their file. While the
+ * list is still loading or filtering, the IIN is kept and selected once the
+ * list is there; a later selection (this call again, or a row the user
+ * picks) replaces it.
+ *
+ * Returns: FALSE when the list, loaded, does not show such an employee;
+ *   TRUE when they are selected or will be once the list is loaded
+ */
+gboolean
+shtat_personnel_page_select_iin (ShtatPersonnelPage *self,
+                                 const char         *iin)
+{
+  g_return_val_if_fail (SHTAT_IS_PERSONNEL_PAGE (self), FALSE);
+  g_return_val_if_fail (iin != NULL, FALSE);
+
+  g_clear_pointer (&self->pending_iin, g_free);
+  if (self->list == NULL)
+    return FALSE;
+  if (self->loading || shtat_personnel_list_is_busy (self->list))
+    {
+      self->pending_iin = g_strdup (iin);
+      return TRUE;
+    }
+  return select_now (self, iin);
+}
+
+/**
+ * shtat_personnel_page_is_busy:
+ * @self: the page
+ *
+ * Returns: TRUE while the list is loading or filtering
+ */
+gboolean
+shtat_personnel_page_is_busy (ShtatPersonnelPage *self)
+{
+  g_return_val_if_fail (SHTAT_IS_PERSONNEL_PAGE (self), FALSE);
+
+  return self->loading || (self->list != NULL && shtat_personnel_list_is_busy (self->list));
 }
 
 static void
@@ -633,6 +715,7 @@ shtat_personnel_page_finalize (GObject *object)
   g_clear_pointer (&self->undo_before, shtat_employee_unref);
   g_clear_pointer (&self->position_codes, g_ptr_array_unref);
   g_clear_object (&self->centre_form);
+  g_free (self->pending_iin);
   G_OBJECT_CLASS (shtat_personnel_page_parent_class)->finalize (object);
 }
 

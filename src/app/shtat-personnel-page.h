@@ -37,5 +37,8 @@ GtkWidget          *shtat_personnel_page_get_employee_page (ShtatPersonnelPage *
 GtkWidget          *shtat_personnel_page_get_search_entry  (ShtatPersonnelPage *self);
 gboolean            shtat_personnel_page_select_iin    (ShtatPersonnelPage *self,
                                                         const char         *iin);
+/* Whether the list is still loading or filtering: a file asked for now is
+ * selected once it is done. */
+gboolean            shtat_personnel_page_is_busy       (ShtatPersonnelPage *self);
 
 G_END_DECLS

@@ -19,6 +19,11 @@ struct _ShtatProfileDialog
   ShtatCentreProfile *profile;
   ShtatCalendar      *calendar;
   gboolean            filling;
+  /* what could not be read: the empty profile or calendar shown instead
+   * would replace the stored one if saved, so it is not, and this stays said */
+  char               *load_error;
+  gboolean            profile_unread;
+  gboolean            calendar_unread;
 
   GtkWidget          *from_entry;
   GtkWidget          *to_entry;
@@ -46,7 +51,7 @@ static void
 show_error (ShtatProfileDialog *self,
             const char         *message)
 {
-  shtat_form_error_show (self->error_label, message);
+  shtat_form_error_show (self->error_label, message != NULL ? message : self->load_error);
 }
 
 /* The months of the period shown: the profile's, or the twelve before this month. */
@@ -314,6 +319,8 @@ save_calendar (ShtatProfileDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->calendar_unread)
+    return FALSE;
   if (!shtat_store_save_calendar (self->store, self->calendar, &error))
     {
       show_error (self, error->message);
@@ -431,6 +438,8 @@ shtat_profile_dialog_save (ShtatProfileDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
+  if (self->profile_unread)
+    return FALSE;
   if (!shtat_centre_profile_set_driver (self->profile, SHTAT_DRIVER_VEHICLES,
                                         gtk_spin_button_get_value (self->vehicles), &error)
       || !shtat_store_save_centre_profile (self->store, self->profile, &error))
@@ -461,6 +470,7 @@ shtat_profile_dialog_finalize (GObject *object)
   g_clear_pointer (&self->centre, shtat_centre_unref);
   g_clear_pointer (&self->profile, shtat_centre_profile_unref);
   g_clear_pointer (&self->calendar, shtat_calendar_unref);
+  g_free (self->load_error);
   G_OBJECT_CLASS (shtat_profile_dialog_parent_class)->finalize (object);
 }
 
@@ -520,10 +530,27 @@ shtat_profile_dialog_new (GtkWindow        *parent,
   self->centre = shtat_centre_ref (centre);
   self->profile = shtat_store_load_centre_profile (store, centre->code, &error);
   if (self->profile == NULL)
-    self->profile = shtat_centre_profile_new (centre->code);
-  self->calendar = shtat_store_load_calendar (store, NULL);
+    {
+      self->profile = shtat_centre_profile_new (centre->code);
+      self->profile_unread = TRUE;
+      self->load_error = g_strconcat (_("The centre profile cannot be read: "), error->message, NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.save", FALSE);
+      g_clear_error (&error);
+    }
+  self->calendar = shtat_store_load_calendar (store, &error);
   if (self->calendar == NULL)
-    self->calendar = shtat_calendar_new ();
+    {
+      g_autofree char *before = g_steal_pointer (&self->load_error);
+
+      self->calendar = shtat_calendar_new ();
+      self->calendar_unread = TRUE;
+      /* saving the calendar replaces all its days: no day is added or removed */
+      self->load_error = g_strconcat (before != NULL ? before : "", before != NULL ? "\n" : "",
+                                      _("The working-day calendar cannot be read: "), error->message, NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.add-day", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.remove-day", FALSE);
+      g_clear_error (&error);
+    }
 
   adw_preferences_group_set_title (self->average, name);
   for (guint n = 1; n <= 2; n++)
@@ -553,5 +580,6 @@ shtat_profile_dialog_new (GtkWindow        *parent,
 
   rebuild_grid (self);
   rebuild_days (self);
+  show_error (self, NULL);
   return self;
 }

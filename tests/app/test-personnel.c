@@ -500,6 +500,61 @@ test_add_employee (Fixture       *f,
   wait_for_rows (f->page, 0);
 }
 
+/* A file asked for while the list is still loading is shown once it is
+ * there; asking for another before then shows that one instead. */
+static void
+test_select_while_loading (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autofree char *second_name = NULL;
+  ShtatEmployee *first, *second;
+  GtkWidget *title;
+  GDate today;
+
+  f->employee_page = SHTAT_EMPLOYEE_PAGE (shtat_personnel_page_get_employee_page (f->page));
+  wait_until_state (f->page, "list");
+  shtat_date_set_today (&today);
+  shtat_demo_build (&today, &centres, &employees);
+  g_assert_cmpuint (employees->len, >=, 2);
+  first = g_ptr_array_index (employees, 0);
+  second = g_ptr_array_index (employees, 1);
+  second_name = shtat_employee_dup_full_name (second);
+
+  /* the demo files, loaded as the page offers them: the list reloads */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "personnel.load-demo", NULL));
+  g_assert_cmpstr (shtat_personnel_page_get_state (f->page), ==, "loading");
+  g_assert_true (shtat_personnel_page_select_iin (f->page, first->iin));
+  g_assert_true (shtat_personnel_page_select_iin (f->page, second->iin));
+  wait_until_state (f->page, "list");
+  wait_for_rows (f->page, employees->len);
+  shtat_test_iterate ();
+
+  title = shtat_test_find_styled (GTK_WIDGET (f->employee_page), "title-1");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (shtat_test_widget_text (title), ==, second_name);
+  g_assert_cmpstr (shtat_employee_page_get_employee (f->employee_page)->iin, ==, second->iin);
+
+  /* loading again, a file asked for, then a new one started: the new,
+   * empty file stays once the list is there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "personnel.load-demo", NULL));
+  g_assert_cmpstr (shtat_personnel_page_get_state (f->page), ==, "loading");
+  g_assert_true (shtat_personnel_page_select_iin (f->page, first->iin));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "personnel.new-employee", NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (shtat_personnel_page_is_busy (f->page) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_false (shtat_personnel_page_is_busy (f->page));
+  wait_for_rows (f->page, employees->len);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_test_widget_text (shtat_test_find_styled (GTK_WIDGET (f->employee_page), "title-1")), ==, "New employee");
+  g_assert_cmpint (shtat_employee_page_get_employee (f->employee_page)->id, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -522,6 +577,7 @@ main (int    argc,
   g_test_add ("/personnel/new-centre-dialog", Fixture, NULL, fixture_set_up, test_new_centre_dialog, fixture_tear_down);
   g_test_add ("/personnel/dialog-buttons", Fixture, "centre", fixture_set_up, test_dialog_buttons, fixture_tear_down);
   g_test_add ("/personnel/add-employee", Fixture, "centre", fixture_set_up, test_add_employee, fixture_tear_down);
+  g_test_add ("/personnel/select-while-loading", Fixture, "centre", fixture_set_up, test_select_while_loading, fixture_tear_down);
 
   ret = g_test_run ();
   g_object_unref (library);

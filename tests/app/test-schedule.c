@@ -20,6 +20,7 @@
 #include "shtat-pay-grid-dialog.h"
 #include "shtat-employee-page.h"
 #include "shtat-personnel-page.h"
+#include "shtat-profile-dialog.h"
 #include "shtat-schedule-page.h"
 #include "shtat-test-util.h"
 #include "shtat-window.h"
@@ -597,6 +598,87 @@ test_placement (Fixture       *f,
   (void) iin;
 }
 
+/* A holder's row opens their file even when the Personnel section has never
+ * been shown: the section, made then, loads its list in the background and
+ * shows that person once the list is there. */
+static void
+test_placement_first_visit (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) centres = NULL;
+  g_autoptr(GPtrArray) employees = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  ShtatPersonnelPage *personnel;
+  GtkWidget *row, *first, *file, *title, *iin_row;
+  const char *iin;
+  GDate today;
+
+  /* the demo, written straight into the database, and a window opened on
+   * it where the last one was left, the Schedule section: nothing in it has
+   * shown the Personnel section */
+  shtat_date_set_today (&today);
+  g_assert_true (shtat_demo_save (f->store, &today, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  shtat_test_iterate ();
+  f->window = shtat_window_new (NULL, library, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  shtat_test_wait_mapped (GTK_WIDGET (f->window));
+  g_assert_cmpstr (shtat_window_get_section (f->window), ==, "schedule");
+  f->page = SHTAT_SCHEDULE_PAGE (shtat_window_get_schedule_page (f->window));
+  shtat_schedule_page_refresh (f->page);
+  shtat_schedule_page_show (f->page, "demo-centre", 0);
+  g_assert_true (shtat_schedule_page_new_draft (f->page, FALSE, &error));
+  g_assert_no_error (error);
+  wait_loaded (f);
+
+  row = shtat_schedule_page_get_line_row (f->page, line_of (f, "psychologist"));
+  first = shtat_test_find_by_action (row, "schedule.open-employee");
+  g_assert_nonnull (first);
+  iin = holder_iin (first);
+
+  /* the holder's name and IIN, from the demo records */
+  shtat_demo_build (&today, &centres, &employees);
+  for (guint i = 0; i < employees->len && name == NULL; i++)
+    {
+      ShtatEmployee *e = g_ptr_array_index (employees, i);
+
+      if (g_str_equal (e->iin, iin))
+        name = shtat_employee_dup_full_name (e);
+    }
+  g_assert_nonnull (name);
+  g_assert_cmpstr (name, !=, "");
+
+  gtk_widget_activate (first);
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_window_get_section (f->window), ==, "personnel");
+  personnel = SHTAT_PERSONNEL_PAGE (shtat_window_get_personnel_page (f->window));
+  {
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while (shtat_personnel_page_is_busy (personnel) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  shtat_test_iterate ();
+  g_assert_cmpstr (shtat_personnel_page_get_state (personnel), ==, "list");
+
+  /* the file shown is theirs: their name as its heading, their IIN under it
+   * and in its field */
+  file = shtat_personnel_page_get_employee_page (personnel);
+  title = shtat_test_find_styled (file, "title-1");
+  g_assert_nonnull (title);
+  g_assert_cmpstr (shtat_test_widget_text (title), ==, name);
+  subtitle = g_strdup_printf ("IIN %s · ", iin);
+  g_assert_nonnull (shtat_test_widget_text (gtk_widget_get_next_sibling (title)));
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (gtk_widget_get_next_sibling (title)), subtitle));
+  iin_row = shtat_test_find_row (file, "Personal Data", -1, "IIN");
+  g_assert_nonnull (iin_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (iin_row)), ==, iin);
+}
+
 /* Runs @sql on the database through a connection of its own, as another
  * program would. */
 static void
@@ -608,6 +690,141 @@ exec_sql (Fixture    *f,
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
+}
+
+/* A pay grid that cannot be read is not shown as an empty one to be saved
+ * over it: the dialog says why, and offers no saving, even once the
+ * database can be read again. */
+static void
+test_pay_grid_unreadable (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatPayGrid) grid = shtat_demo_build_pay_grid ();
+  g_autoptr(ShtatPayGrid) stored = NULL;
+  GtkWindow *dialog;
+  GtkWidget *message, *save;
+
+  g_assert_cmpuint (shtat_pay_grid_get_positions (grid)->len, >, 0);
+  g_assert_true (shtat_store_save_pay_grid (f->store, grid, &error));
+  g_assert_no_error (error);
+
+  exec_sql (f, "ALTER TABLE pay_positions RENAME TO pay_positions_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.pay-grid", NULL));
+  shtat_test_iterate ();
+  dialog = find_toplevel (SHTAT_TYPE_PAY_GRID_DIALOG);
+  g_assert_nonnull (dialog);
+  message = shtat_test_find_styled (GTK_WIDGET (dialog), "error");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The pay grid cannot be read: "));
+  save = shtat_test_find_by_action (GTK_WIDGET (dialog), "pay-grid.save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* the table back, Save tried all the same: the dialog stays, still
+   * saying why, and the stored grid is the one saved above */
+  exec_sql (f, "ALTER TABLE pay_positions_away RENAME TO pay_positions");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "pay-grid.save", NULL);
+  shtat_test_iterate ();
+  g_assert_true (find_toplevel (SHTAT_TYPE_PAY_GRID_DIALOG) == dialog);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The pay grid cannot be read: "));
+  g_assert_false (shtat_pay_grid_dialog_save (SHTAT_PAY_GRID_DIALOG (dialog)));
+  stored = shtat_store_load_pay_grid (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_pay_grid_equal (stored, grid));
+  gtk_window_destroy (dialog);
+  shtat_test_iterate ();
+}
+
+/* A centre profile or a working-day calendar that cannot be read is not
+ * shown empty to be saved over the stored one: the dialog says which cannot
+ * be read and offers no saving of it, even once the database can be read
+ * again. */
+static void
+test_profile_unreadable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ShtatCentreProfile) profile = shtat_centre_profile_new ("test-centre");
+  g_autoptr(ShtatCalendar) calendar = shtat_calendar_new ();
+  g_autoptr(ShtatCentreProfile) stored_profile = NULL;
+  g_autoptr(ShtatCalendar) stored_calendar = NULL;
+  GtkWindow *dialog;
+  GtkWidget *message, *add_day, *save;
+  ShtatCalendarDay *day;
+  GDate holiday;
+
+  /* one vehicle, and 16 December 2025 a day off */
+  g_assert_true (shtat_centre_profile_set_driver (profile, SHTAT_DRIVER_VEHICLES, 1, &error));
+  g_assert_true (shtat_store_save_centre_profile (f->store, profile, &error));
+  g_assert_no_error (error);
+  g_date_clear (&holiday, 1);
+  g_date_set_dmy (&holiday, 16, G_DATE_DECEMBER, 2025);
+  g_assert_true (shtat_calendar_set_day (calendar, &holiday, FALSE, "Independence Day", &error));
+  g_assert_true (shtat_store_save_calendar (f->store, calendar, &error));
+  g_assert_no_error (error);
+
+  /* the calendar cannot be read: said, and no day can be added */
+  exec_sql (f, "ALTER TABLE calendar_days RENAME TO calendar_days_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.open-profile", NULL));
+  shtat_test_iterate ();
+  dialog = find_toplevel (SHTAT_TYPE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  message = shtat_test_find_styled (GTK_WIDGET (dialog), "error");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The working-day calendar cannot be read: "));
+  add_day = shtat_test_find_by_action (GTK_WIDGET (dialog), "profile.add-day");
+  g_assert_nonnull (add_day);
+  g_assert_false (gtk_widget_is_sensitive (add_day));
+  /* the profile itself was read: it can be saved */
+  save = shtat_test_find_by_action (GTK_WIDGET (dialog), "profile.save");
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_is_sensitive (save));
+
+  /* the table back, a day typed and added all the same: the stored
+   * calendar keeps its one day */
+  exec_sql (f, "ALTER TABLE calendar_days_away RENAME TO calendar_days");
+  gtk_editable_set_text (GTK_EDITABLE (shtat_test_find_entry (GTK_WIDGET (dialog), "dd.mm.yyyy")), "17.12.2025");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.add-day", NULL);
+  shtat_test_iterate ();
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The working-day calendar cannot be read: "));
+  stored_calendar = shtat_store_load_calendar (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shtat_calendar_get_days (stored_calendar)->len, ==, 1);
+  day = g_ptr_array_index (shtat_calendar_get_days (stored_calendar), 0);
+  g_assert_cmpint (g_date_compare (&day->date, &holiday), ==, 0);
+  g_assert_false (day->working);
+  g_assert_cmpstr (day->note, ==, "Independence Day");
+  gtk_window_destroy (dialog);
+  shtat_test_iterate ();
+
+  /* the profile cannot be read: said, and Save is unavailable */
+  exec_sql (f, "ALTER TABLE centre_profiles RENAME TO centre_profiles_away");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "schedule.open-profile", NULL));
+  shtat_test_iterate ();
+  dialog = find_toplevel (SHTAT_TYPE_PROFILE_DIALOG);
+  g_assert_nonnull (dialog);
+  message = shtat_test_find_styled (GTK_WIDGET (dialog), "error");
+  g_assert_nonnull (message);
+  g_assert_true (g_str_has_prefix (shtat_test_widget_text (message), "The centre profile cannot be read: "));
+  save = shtat_test_find_by_action (GTK_WIDGET (dialog), "profile.save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* the table back, Save tried all the same: the dialog stays, and the
+   * stored profile still has its vehicle */
+  exec_sql (f, "ALTER TABLE centre_profiles_away RENAME TO centre_profiles");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.save", NULL);
+  shtat_test_iterate ();
+  g_assert_true (find_toplevel (SHTAT_TYPE_PROFILE_DIALOG) == dialog);
+  g_assert_false (shtat_profile_dialog_save (SHTAT_PROFILE_DIALOG (dialog)));
+  stored_profile = shtat_store_load_centre_profile (f->store, "test-centre", &error);
+  g_assert_no_error (error);
+  g_assert_true (shtat_centre_profile_equal (stored_profile, profile));
+  g_assert_true (stored_profile->set[SHTAT_DRIVER_VEHICLES]);
+  g_assert_cmpfloat (stored_profile->values[SHTAT_DRIVER_VEHICLES], ==, 1);
+  gtk_window_destroy (dialog);
+  shtat_test_iterate ();
 }
 
 /* Whether a toast (or any label of the page) says @text. */
@@ -772,7 +989,10 @@ main (int    argc,
   g_test_add ("/schedule/workflow", Fixture, NULL, fixture_set_up, test_workflow, fixture_tear_down);
   g_test_add ("/schedule/profile", Fixture, NULL, fixture_set_up, test_profile, fixture_tear_down);
   g_test_add ("/schedule/pay-grid", Fixture, NULL, fixture_set_up, test_pay_grid, fixture_tear_down);
+  g_test_add ("/schedule/profile-unreadable", Fixture, NULL, fixture_set_up, test_profile_unreadable, fixture_tear_down);
+  g_test_add ("/schedule/pay-grid-unreadable", Fixture, NULL, fixture_set_up, test_pay_grid_unreadable, fixture_tear_down);
   g_test_add ("/schedule/placement", Fixture, NULL, fixture_set_up, test_placement, fixture_tear_down);
+  g_test_add ("/schedule/placement-first-visit", Fixture, NULL, fixture_set_up, test_placement_first_visit, fixture_tear_down);
   g_test_add ("/schedule/district", Fixture, NULL, fixture_set_up, test_district, fixture_tear_down);
   g_test_add ("/schedule/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
   g_test_add ("/schedule/lazy", Fixture, NULL, fixture_set_up, test_lazy, fixture_tear_down);
