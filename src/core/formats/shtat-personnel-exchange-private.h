@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 /* How often (in employees) progress is reported and cancellation checked. */
 #define SHTAT_EXCHANGE_CHECK_EVERY 512
 
+/* The version of the personnel XML format this program reads and writes. */
+#define SHTAT_PERSONNEL_XML_FORMAT "1"
+
 /* Names of the enumerations, as in the files */
 typedef enum
 {
@@ -199,5 +202,11 @@ gboolean     shtat_personnel_csv_read_records (const char               *path,
                                                GPtrArray               **out_records,
                                                char                    **out_centre_header,
                                                GError                  **error);
+
+/* Refuses a DOCTYPE in the prolog of the XML file at @path (named @file in
+ * messages) before libxml2 sees it, so that no entity is ever declared. */
+gboolean     shtat_exchange_check_xml_prolog  (const char             *path,
+                                               const char             *file,
+                                               GError                **error);
 
 G_END_DECLS

@@ -408,3 +408,55 @@ shtat_exchange_record_free (ShtatExchangeRecord *record)
   shtat_exchange_lines_clear (&record->lines);
   g_free (record);
 }
+
+/* Refuses a DOCTYPE before libxml2 sees the file, so no entity is ever
+ * declared, and none expanded. The reader refuses one too, should the prolog
+ * be longer than what is looked at here. */
+gboolean
+shtat_exchange_check_xml_prolog (const char *path,
+                                 const char *file,
+                                 GError    **error)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  char buf[16384];
+  gsize len = 0;
+  const char *p = buf, *end;
+  guint line = 1;
+
+  in = g_file_read (gfile, NULL, error);
+  if (in == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), buf, sizeof buf, &len, NULL, error))
+    {
+      g_prefix_error (error, "%s: ", file);
+      return FALSE;
+    }
+  end = buf + len;
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      const char *close = NULL;
+
+      if (g_ascii_isspace (*p))
+        {
+          line += *p++ == '\n';
+          continue;
+        }
+      if (end - p >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        return shtat_exchange_set_error_at (error, SHTAT_EXCHANGE_ERROR, SHTAT_EXCHANGE_ERROR_FORBIDDEN, file, line,
+                             NULL, "%s",
+                             _("a DOCTYPE declaration is not allowed in personnel files (entities are never expanded)"));
+      if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        close = g_strstr_len (p, end - p, "?>");
+      else if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p, end - p, "-->");
+      if (close == NULL)
+        break;
+      for (; p < close; p++)
+        line += *p == '\n';
+      p += *p == '?' ? 2 : 3;
+    }
+  return TRUE;
+}
